@@ -1,0 +1,248 @@
+"""The `slotting` command: parse options, call loader -> engine/savings -> render, print, exit.
+
+Exit status: 0 ok; 1 invalid input or a failed check; 2 usage error (click's own); 3 internal error.
+Data goes to stdout, messages to stderr. Heavy modules are imported inside commands so that
+`slotting --help` and `--version` start fast.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated, Callable, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="slotting",
+    help="Slotting and savings calculator for organisational restructures in UK public bodies.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_state = {"debug": False}
+
+
+class ValidateFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class RunFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class SavingsFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
+class Basis(str, enum.Enum):
+    top = "top"
+    slotted = "slotted"
+
+
+Files = Annotated[list[Path], typer.Argument(help="The review's YAML file(s); top-level sections are merged.",
+                                             show_default=False)]
+Output = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (atomically) "
+                                                "instead of standard output.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"slotting {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
+) -> None:
+    """Slotting and savings calculator for organisational restructures in UK public bodies."""
+    _state["debug"] = debug
+
+
+def _fail(lines: list[str], status: int = 1) -> None:
+    for line in lines:
+        typer.echo(line, err=True)
+    raise typer.Exit(status)
+
+
+def _guard(action: Callable[[], int | None]) -> None:
+    """Runs a command body: input errors exit 1 with located messages, bugs exit 3 without a traceback."""
+    from .problems import InputError
+
+    try:
+        status = action()
+    except InputError as err:
+        files = sorted({p.file for p in err.problems})
+        _fail([str(p) for p in err.problems]
+              + [f"{len(err.problems)} problem(s) found in {', '.join(files)}; nothing was written."])
+    except typer.Exit:
+        raise
+    except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if _state["debug"]:
+            raise
+        _fail([f"internal error: {type(err).__name__}: {err}",
+               "This is a bug in slotting. Please report it with the command you ran; "
+               "add --debug (before the command name) to see the traceback."], status=3)
+    raise typer.Exit(status or 0)
+
+
+def _load(files: list[Path]):
+    from .loader import load
+
+    return load(files)
+
+
+def _emit(content: str | bytes, output: Optional[Path]) -> None:
+    """Writes to a file atomically (a temporary file renamed into place), or to stdout."""
+    if output is None:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+        return
+    directory = output.resolve().parent
+    if not directory.is_dir():
+        _fail([f"{output}: the folder {directory} does not exist"])
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    typer.echo(f"wrote {output}", err=True)
+
+
+def _print_rich(renderable, output: Optional[Path]) -> None:
+    if output is not None:
+        from .formatting import plain_text
+
+        _emit(plain_text(renderable), output)
+        return
+    from rich.console import Console
+
+    Console(highlight=False).print(renderable)
+
+
+@app.command()
+def validate(
+    files: Files,
+    format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="text, json (a list of problems) "
+                                                   "or github (workflow annotations).")] = ValidateFormat.text,
+) -> None:
+    """Check review files completely and report every problem with its line."""
+
+    def body() -> int:
+        from .formatting import to_json
+        from .problems import InputError
+
+        try:
+            review = _load(files)
+        except InputError as err:
+            if format is ValidateFormat.json:
+                sys.stdout.write(to_json([p.as_dict() for p in err.problems]))
+            elif format is ValidateFormat.github:
+                for p in err.problems:
+                    where = ",".join(f"{k}={v}" for k, v in (("file", p.file), ("line", p.line), ("col", p.column))
+                                     if v is not None)
+                    text = f"{p.path}: {p.message}" if p.path else p.message
+                    sys.stdout.write(f"::error {where}::{_escape_github(text)}\n")
+            else:
+                for p in err.problems:
+                    typer.echo(str(p), err=True)
+                typer.echo(f"invalid: {len(err.problems)} problem(s)", err=True)
+            return 1
+        places = sum(p.count for p in review.new_structure.posts)
+        summary = (f"valid: {len(review.people)} people, {len(review.old_structure.posts)} old posts, "
+                   f"{len(review.new_structure.posts)} new posts ({places} places), {len(review.overlaps)} overlaps")
+        if format is ValidateFormat.json:
+            sys.stdout.write(to_json([]))
+            typer.echo(summary, err=True)
+        else:
+            typer.echo(summary)
+        return 0
+
+    _guard(body)
+
+
+def _escape_github(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the input format, for editors and CI."""
+
+    def body() -> int:
+        from .schema import schema_json
+
+        sys.stdout.write(schema_json())
+        return 0
+
+    _guard(body)
+
+
+@app.command()
+def run(
+    files: Files,
+    format: Annotated[RunFormat, typer.Option("--format", "-f", help="Output format.")] = RunFormat.table,
+    output: Output = None,
+) -> None:
+    """Produce the slotting list: who is assimilated, matched, in competition or displaced, and why."""
+
+    def body() -> int:
+        from . import render_run
+        from .engine import slot
+
+        result = slot(_load(files))
+        if format is RunFormat.table:
+            _print_rich(render_run.run_table(result), output)
+        else:
+            render = {RunFormat.json: render_run.run_json, RunFormat.csv: render_run.run_csv,
+                      RunFormat.markdown: render_run.run_markdown}[format]
+            _emit(render(result), output)
+        return 0
+
+    _guard(body)
+
+
+@app.command()
+def explain(
+    files: Files,
+    person: Annotated[str, typer.Argument(help="The id of the person to explain.", show_default=False)],
+) -> None:
+    """Explain one person's slotting: every claim, the rule applied, competitors and pay."""
+
+    def body() -> int:
+        from .engine import slot
+        from .render_run import explain_text
+
+        result = slot(_load(files))
+        if result.person(person) is None:
+            known = ", ".join(p.id for p in result.people[:10])
+            more = " ..." if len(result.people) > 10 else ""
+            _fail([f"no person {person!r} in the review (people in the review: {known}{more})"])
+        sys.stdout.write(explain_text(result, person))
+        return 0
+
+    _guard(body)

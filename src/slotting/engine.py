@@ -1,0 +1,333 @@
+"""The slotting engine: (validated review) -> SlottingResult, with a reason for every decision.
+
+Rules (Leicester City Council, notes of the meeting of 28 October 2011, item 5; every number is
+taken from `review.policy`):
+
+- Assimilate: "75% of your current job description forms at least 75% of the new one; and the
+  grade of the posts ... are the same; and there are not more employees than posts". More
+  employees than posts: "a competitive selection process".
+- Match: "Between 25% and 74% of your current job description is contained in and forms 25% - 74%
+  of, the new one; and the post ... is the same as or one grade above or below". Matched people
+  are assessed; "if there are more employees than posts the assessment process will also be
+  competitive".
+- Ring-fence: "Any posts ... which remain unfilled after those processes, will be 'ring-fenced'".
+- "[nobody] would be given more than one slot unless there is an exact split of 50/50".
+
+The engine is pure: it never opens a file or prints. Work grows with the number of overlap rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from .models import Grade, NewPost, Overlap, Person, ReviewFile
+from .pay import Placement, place
+from .policy import Policy
+
+Kind = Literal["assimilation", "match"]
+Outcome = Literal["assimilated", "matched", "competitive", "displaced"]
+OUTCOMES: tuple[Outcome, ...] = ("assimilated", "matched", "competitive", "displaced")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One overlap row judged against the policy: a claim of some kind, or a rejection."""
+
+    post: str
+    old_in_new: Decimal
+    new_from_old: Decimal
+    score: Decimal
+    grade_distance: int
+    kind: Kind | None
+    figures: str
+    verdict: str
+
+    @property
+    def why(self) -> str:
+        return f"{self.figures}: {self.verdict}"
+
+    def rank(self) -> tuple:
+        """Assimilation before match, then old_in_new, then new_from_old, highest first."""
+        return (self.kind != "assimilation", -self.old_in_new, -self.new_from_old, self.post)
+
+
+@dataclass(frozen=True)
+class Slot:
+    post: str
+    basis: Kind
+    competitive: bool
+    claim: Assessment
+    pay: Placement
+
+
+@dataclass(frozen=True)
+class Pool:
+    post: str
+    basis: Kind
+    candidates: tuple[str, ...]
+    places: int
+    on_hold: bool
+
+
+@dataclass
+class PostResult:
+    id: str
+    title: str
+    places: int
+    on_hold: bool
+    assimilated: list[str] = field(default_factory=list)
+    matched: list[str] = field(default_factory=list)
+    pools: list[Pool] = field(default_factory=list)
+    ring_fenced_places: int = 0
+    may_apply: list[str] = field(default_factory=list)
+
+    @property
+    def places_left(self) -> int:
+        return self.places - len(self.assimilated) - len(self.matched) - sum(p.places for p in self.pools)
+
+
+@dataclass(frozen=True)
+class PersonResult:
+    id: str
+    name: str | None
+    current_post: str
+    current_salary: Decimal
+    outcome: Outcome
+    on_hold: bool
+    slots: tuple[Slot, ...]
+    reason: str
+    assessments: tuple[Assessment, ...]
+    competitors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    people: int
+    assimilated: int
+    matched: int
+    competitive: int
+    displaced: int
+    pools: int
+    ring_fenced_places: int
+    potential_displacements: int
+
+
+@dataclass(frozen=True)
+class SlottingResult:
+    review: str
+    policy: Policy
+    people: tuple[PersonResult, ...]
+    posts: tuple[PostResult, ...]
+    summary: Summary
+    ring_fence_group: str | None = None
+
+    def person(self, person_id: str) -> PersonResult | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+
+def pct(value: Decimal) -> str:
+    """Gives a percentage figure without trailing zeros: 75, 74.5."""
+    return format(value.normalize(), "f")
+
+
+def score_of(overlap: Overlap, policy: Policy) -> Decimal:
+    """Gives the overlap figure compared with the thresholds, per policy.overlap_measure."""
+    if policy.overlap_measure == "old_in_new":
+        return overlap.old_in_new
+    if policy.overlap_measure == "new_from_old":
+        return overlap.new_from_old
+    return min(overlap.old_in_new, overlap.new_from_old)
+
+
+def assess(overlap: Overlap, old: Grade, new: Grade, policy: Policy) -> Assessment:
+    """Gives the claim (or rejection) one overlap row gives, with the rule that decided it."""
+    score = score_of(overlap, policy)
+    distance = new.level - old.level
+    figures = (f"{pct(overlap.old_in_new)}% of the current JD is in the new post and forms "
+               f"{pct(overlap.new_from_old)}% of it (score {pct(score)}%, measure {policy.overlap_measure}); "
+               f"grade {old.id} -> {new.id}, distance {distance:+d}")
+    at, mt = policy.assimilate_threshold, policy.match_threshold
+    if score >= at and abs(distance) <= policy.assimilate_grade_distance:
+        why = (f"assimilation claim: score {pct(score)}% >= {pct(at)}% and grade distance within "
+               f"{policy.assimilate_grade_distance}")
+        return Assessment(overlap.new_post, overlap.old_in_new, overlap.new_from_old, score, distance,
+                          "assimilation", figures, why)
+    if score >= mt and abs(distance) <= policy.match_grade_distance:
+        not_assim = (f"below the assimilation threshold {pct(at)}%" if score < at
+                     else f"grade distance beyond {policy.assimilate_grade_distance} for assimilation")
+        why = (f"match claim: score {pct(score)}% >= {pct(mt)}% ({not_assim}) and grade distance within "
+               f"{policy.match_grade_distance}")
+        return Assessment(overlap.new_post, overlap.old_in_new, overlap.new_from_old, score, distance,
+                          "match", figures, why)
+    faults = []
+    if score < mt:
+        faults.append(f"score {pct(score)}% is below the match threshold {pct(mt)}%")
+    if abs(distance) > policy.match_grade_distance:
+        faults.append(f"grade distance {distance:+d} is beyond the {policy.match_grade_distance} allowed for a match")
+    return Assessment(overlap.new_post, overlap.old_in_new, overlap.new_from_old, score, distance, None,
+                      figures, "no claim: " + " and ".join(faults))
+
+
+def pursued(claims: list[Assessment], policy: Policy) -> list[Assessment]:
+    """Gives the claims a person pursues: the top one, or the top two on an exact old_in_new tie."""
+    if not claims:
+        return []
+    top = claims[:1]
+    if (policy.split_slots and len(claims) > 1 and claims[1].kind == claims[0].kind
+            and claims[1].old_in_new == claims[0].old_in_new):
+        top.append(claims[1])
+    return top
+
+
+def slot(review: ReviewFile) -> SlottingResult:
+    """Gives the slotting list for a validated review."""
+    policy = review.policy
+    grade, old_post, new_post = review.grade, review.old_post, review.new_post
+    people = sorted(
+        (p for p in review.people if p.in_review and old_post[p.post].in_review), key=lambda p: p.id
+    )
+    in_review_posts = {pid: p for pid, p in new_post.items() if p.in_review}
+    posts = {
+        pid: PostResult(pid, p.title, p.count, p.on_hold) for pid, p in sorted(in_review_posts.items())
+    }
+
+    by_old_post: dict[str, list[Overlap]] = defaultdict(list)
+    for o in review.overlaps:
+        if o.new_post in in_review_posts:
+            by_old_post[o.old_post].append(o)
+
+    assessments: dict[str, list[Assessment]] = {}
+    for person in people:
+        old_grade = grade[old_post[person.post].grade]
+        judged = [assess(o, old_grade, grade[in_review_posts[o.new_post].grade], policy)
+                  for o in by_old_post.get(person.post, [])]
+        assessments[person.id] = sorted(judged, key=Assessment.rank)
+
+    slots: dict[str, list[Slot]] = defaultdict(list)
+    competitors: dict[str, set[str]] = defaultdict(set)
+    notes: dict[str, list[str]] = defaultdict(list)
+
+    def claims_of(pid: str, kind: Kind, posts_open=None) -> list[Assessment]:
+        return [a for a in assessments[pid] if a.kind == kind and (posts_open is None or a.post in posts_open)]
+
+    def settle(kind: Kind, claimants: dict[str, list[tuple[str, Assessment]]], places_of) -> None:
+        salary = {p.id: p.salary for p in people}
+        for post_id in sorted(claimants):
+            entries = sorted(claimants[post_id])
+            post, places = posts[post_id], places_of(posts[post_id])
+            competitive = len(entries) > places
+            new_grade = grade[in_review_posts[post_id].grade]
+            for pid, claim in entries:
+                slots[pid].append(Slot(post_id, kind, competitive, claim, place(review, salary[pid], new_grade)))
+            ids = [pid for pid, _ in entries]
+            if competitive:
+                post.pools.append(Pool(post_id, kind, tuple(ids), places, post.on_hold))
+                for pid in ids:
+                    competitors[pid].update(i for i in ids if i != pid)
+            elif kind == "assimilation":
+                post.assimilated.extend(ids)
+            else:
+                post.matched.extend(ids)
+
+    # Phase 1: assimilation, each person pursuing their top assimilation claim(s).
+    wanted: dict[str, list[tuple[str, Assessment]]] = defaultdict(list)
+    for person in people:
+        for claim in pursued(claims_of(person.id, "assimilation"), policy):
+            wanted[claim.post].append((person.id, claim))
+    settle("assimilation", wanted, lambda post: post.places)
+
+    # Phase 2: matching, for people not yet slotted, on posts with places left after phase 1.
+    open_posts = {pid for pid, post in posts.items() if post.places_left > 0}
+    wanted = defaultdict(list)
+    for person in people:
+        if slots[person.id]:
+            continue
+        match_claims = claims_of(person.id, "match")
+        available = [c for c in match_claims if c.post in open_posts]
+        if match_claims and len(available) < len(match_claims):
+            filled = ", ".join(c.post for c in match_claims if c.post not in open_posts)
+            notes[person.id].append(f"match claim(s) on {filled} not pursued: no place left after assimilation")
+        for claim in pursued(available, policy):
+            wanted[claim.post].append((person.id, claim))
+    settle("match", wanted, lambda post: post.places_left)
+
+    # Phases 3 and 4: ring-fence the places still empty; people without a slot are displaced.
+    displaced = [p.id for p in people if not slots[p.id]]
+    in_pools = sorted({c for post in posts.values() for pool in post.pools for c in pool.candidates})
+    may_apply = sorted(set(displaced) | set(in_pools))
+    for post in posts.values():
+        post.ring_fenced_places = post.places_left
+        if post.ring_fenced_places:
+            post.may_apply = list(may_apply)
+
+    results = tuple(
+        _person_result(person, review, slots[person.id], assessments[person.id],
+                       sorted(competitors[person.id]), notes[person.id], posts)
+        for person in people
+    )
+    pools = [pool for post in posts.values() for pool in post.pools]
+    count = {o: sum(1 for r in results if r.outcome == o) for o in OUTCOMES}
+    summary = Summary(
+        people=len(results),
+        assimilated=count["assimilated"],
+        matched=count["matched"],
+        competitive=count["competitive"],
+        displaced=count["displaced"],
+        pools=len(pools),
+        ring_fenced_places=sum(p.ring_fenced_places for p in posts.values()),
+        potential_displacements=count["displaced"] + sum(len(p.candidates) - p.places for p in pools),
+    )
+    return SlottingResult(review.review.name, policy, results, tuple(posts.values()), summary,
+                          review.review.ring_fence_group)
+
+
+def _person_result(person: Person, review: ReviewFile, slots: list[Slot], assessments: list[Assessment],
+                   competitors: list[str], notes: list[str], posts: dict[str, PostResult]) -> PersonResult:
+    ordered = tuple(sorted(slots, key=lambda s: s.post))
+    if not ordered:
+        outcome: Outcome = "displaced"
+    elif any(s.competitive for s in ordered):
+        outcome = "competitive"
+    elif any(s.basis == "match" for s in ordered):
+        outcome = "matched"
+    else:
+        outcome = "assimilated"
+    on_hold = any(posts[s.post].on_hold for s in ordered)
+    reason = _reason(outcome, ordered, assessments, notes, posts, review)
+    return PersonResult(person.id, person.name, person.post, person.salary, outcome, on_hold, ordered,
+                        reason, tuple(assessments), tuple(competitors))
+
+
+def _reason(outcome: Outcome, slots: tuple[Slot, ...], assessments: list[Assessment], notes: list[str],
+            posts: dict[str, PostResult], review: ReviewFile) -> str:
+    if outcome == "displaced":
+        if not assessments:
+            text = "Displaced (at risk): no overlap with any new post in the review is recorded for their post."
+        elif not any(a.kind for a in assessments):
+            text = ("Displaced (at risk): no new post meets the assimilation or match criteria: "
+                    + "; ".join(f"{a.post}: {a.verdict}" for a in assessments) + ".")
+        else:
+            text = "Displaced (at risk): every claim was to a post with no place left."
+        return " ".join([text] + [n[:1].upper() + n[1:] + "." for n in notes])
+    parts = []
+    for s in slots:
+        post = posts[s.post]
+        if s.competitive:
+            pool = next(p for p in post.pools if p.basis == s.basis)
+            head = (f"Competitive pool ({s.basis}) for {s.post} ({post.title}): {len(pool.candidates)} claimants "
+                    f"for {pool.places} place(s)")
+        elif s.basis == "assimilation":
+            head = f"Assimilated to {s.post} ({post.title}) with no competition ({len(post.assimilated)} claimant(s) for {post.places} place(s))"
+        else:
+            head = (f"Matched to {s.post} ({post.title}), subject to a competency assessment "
+                    f"({len(post.matched)} claimant(s) for the place(s) left after assimilation)")
+        if post.on_hold:
+            head += "; the post is on hold"
+        parts.append(f"{head}. {s.claim.why}.")
+    if len(slots) == 2:
+        parts.append("Two slots: an exact tie on old_in_new between the top two claims (policy split_slots).")
+    parts += [n[:1].upper() + n[1:] + "." for n in notes]
+    return " ".join(parts)

@@ -1,0 +1,77 @@
+"""Small shared helpers for renderers: money, JSON numbers, safe spreadsheet text, tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any, Iterable
+
+from rich.console import Console
+
+
+def money(amount: Decimal | None, *, brackets: bool = False) -> str:
+    """Gives an amount as £1,234 (pence only when present); negatives in brackets if asked."""
+    if amount is None:
+        return "-"
+    places = 0 if amount == amount.to_integral_value() else 2
+    text = f"£{abs(amount):,.{places}f}"
+    if amount < 0:
+        return f"({text})" if brackets else f"-{text}"
+    return text
+
+
+def number(value: Any) -> Any:
+    """Gives a JSON-ready number: Decimals become int when whole, else float."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def to_json(data: Any) -> str:
+    """Gives data as indented JSON, Decimals as numbers, keys in the given order."""
+
+    def default(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return number(value)
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+    return json.dumps(data, default=default, indent=2, ensure_ascii=False) + "\n"
+
+
+def safe_cell(value: Any) -> Any:
+    """Gives text that a spreadsheet will not run as a formula (OWASP CSV injection advice)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def to_csv(header: list[str], rows: Iterable[list[Any]]) -> str:
+    """Gives CSV text with a header row; text cells are guarded against formula injection."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(number(v)) if v is not None else "" for v in row])
+    return out.getvalue()
+
+
+def markdown_table(header: list[str], rows: Iterable[list[Any]], align: str = "") -> str:
+    """Gives a GitHub-flavoured Markdown table; align is one of l/r per column."""
+
+    def cell(v: Any) -> str:
+        return str(v if v is not None else "").replace("|", "\\|").replace("\n", " ")
+
+    marks = [("---:" if a == "r" else "---") for a in (align or "l" * len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(marks) + " |"]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def plain_text(renderable: Any, width: int = 120) -> str:
+    """Gives a rich renderable as uncoloured text, for files and tests."""
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False,
+                      legacy_windows=False, highlight=False)
+    console.print(renderable)
+    return console.file.getvalue()

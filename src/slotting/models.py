@@ -1,0 +1,263 @@
+"""The input format as pydantic models, and every cross-reference check in one place.
+
+Models are frozen and forbid unknown keys. Numbers arrive as YAML text (see strict_yaml) and
+become exact Decimals here. `check_references` runs after the shapes are valid and returns every
+dangling reference, duplicate id or contradiction as (path, message) pairs for the loader to locate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
+
+from .policy import Policy
+
+_CONFIG = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+Id = Annotated[str, Field(min_length=1, description="An identifier, unique within its kind.")]
+Money = Annotated[Decimal, Field(gt=0, allow_inf_nan=False, description="An annual amount in pounds.")]
+Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False, description="A percentage, 0-100.")]
+Fraction = Annotated[
+    Decimal, Field(ge=0, le=1, allow_inf_nan=False, description="A share of the cost met externally, 0-1.")
+]
+
+
+class Model(BaseModel):
+    model_config = _CONFIG
+
+
+class Review(Model):
+    name: str = Field(min_length=1)
+    effective_date: dt.date | None = Field(None, description="Date the new structure takes effect.")
+    currency: Literal["GBP"] = "GBP"
+    ring_fence_group: str | None = Field(
+        None,
+        description="A wider group that ring-fenced posts are also open to (e.g. 'all Heads of "
+        "Service'); by default only people displaced or in a competitive pool may apply.",
+    )
+
+
+class SpinalAmount(Model):
+    amount: Money
+    estimated: StrictBool = False
+    source: str | None = None
+
+
+def _amount_as_mapping(value):
+    return value if isinstance(value, dict) else {"amount": value}
+
+
+SpinalValue = Annotated[
+    SpinalAmount,
+    BeforeValidator(_amount_as_mapping, json_schema_input_type=Money | SpinalAmount),
+]
+
+
+class Grade(Model):
+    id: Id
+    name: str = Field(min_length=1)
+    level: int = Field(description="Orders the grades: higher is more senior.")
+    spine: str | None = Field(None, description="The pay spine this grade's points are on.")
+    points: tuple[int, int] | None = Field(
+        None, description="[bottom, top] spinal points of the grade, inclusive."
+    )
+
+    @model_validator(mode="after")
+    def _spine_and_points_together(self) -> Grade:
+        if (self.spine is None) != (self.points is None):
+            raise ValueError("give both spine and points, or neither")
+        if self.points and self.points[0] > self.points[1]:
+            raise ValueError(f"points must be [bottom, top]; got bottom {self.points[0]} above top {self.points[1]}")
+        return self
+
+    @property
+    def point_numbers(self) -> range:
+        return range(self.points[0], self.points[1] + 1) if self.points else range(0)
+
+
+class OldPost(Model):
+    id: Id
+    title: str = Field(min_length=1)
+    grade: Id
+    group: str | None = Field(None, description="Row of the savings table (default: the grade's name).")
+    department: str | None = None
+    salary: Money | None = Field(None, description="Cost basis of the post, e.g. when it is vacant.")
+    external_funding: Fraction = Decimal(0)
+    in_review: StrictBool = Field(True, description="false: costed but not part of slotting.")
+
+
+class NewPost(Model):
+    id: Id
+    title: str = Field(min_length=1)
+    grade: Id
+    group: str | None = None
+    department: str | None = None
+    count: int = Field(1, ge=1, description="Places in this post.")
+    external_funding: Fraction = Decimal(0)
+    on_hold: StrictBool = Field(False, description="Appointment suspended (Leicester report s.7.1).")
+    in_review: StrictBool = True
+
+
+class OldStructure(Model):
+    posts: list[OldPost]
+
+
+class NewStructure(Model):
+    posts: list[NewPost]
+
+
+class Person(Model):
+    id: Id
+    name: str | None = None
+    post: Id = Field(description="The person's current (old) post id.")
+    salary: Money
+    in_review: StrictBool = True
+    characteristics: dict[str, str] = Field(default_factory=dict)
+    age: int | None = Field(None, ge=15, le=100, description="Age in whole years (redundancy estimate).")
+    service_years: int | None = Field(
+        None, ge=0, le=70, description="Complete years of continuous service (redundancy estimate)."
+    )
+
+
+class Overlap(Model):
+    old_post: Id
+    new_post: Id
+    old_in_new: Percent = Field(description="Share of the current JD found in the new post.")
+    new_from_old: Percent = Field(description="Share of the new JD that the current one forms.")
+
+
+class Redundancy(Model):
+    """Local Government (Early Termination of Employment) (Discretionary Compensation) Regs 2006."""
+
+    actual_weeks_pay: StrictBool = Field(
+        False, description="Reg 5: use the actual week's pay instead of the statutory cap."
+    )
+    multiplier: Decimal = Field(
+        Decimal(1), ge=1, le=Decimal("3.467"), allow_inf_nan=False,
+        description="Reg 6: multiply the statutory weeks, to a total of at most 104 weeks.",
+    )
+
+
+class Costing(Model):
+    on_cost_rate: Decimal = Field(Decimal(0), ge=0, le=5, allow_inf_nan=False)
+    new_posts_at: Literal["top", "slotted"] = "top"
+    round_to: Decimal = Field(Decimal(1), gt=0, allow_inf_nan=False)
+    target_saving: Decimal | None = Field(None, allow_inf_nan=False)
+    redundancy: Redundancy = Field(default_factory=Redundancy)
+
+
+class ReviewFile(Model):
+    """A whole restructure: structures, people, overlaps, policy and costing."""
+
+    review: Review
+    policy: Policy = Field(default_factory=Policy)
+    pay_spines: dict[str, dict[int, SpinalValue]] = Field(
+        description="Pay spine name -> {spinal point: annual amount, or {amount, estimated, source}}."
+    )
+    grades: list[Grade]
+    old_structure: OldStructure
+    new_structure: NewStructure
+    people: list[Person]
+    overlaps: list[Overlap]
+    costing: Costing = Field(default_factory=Costing)
+
+    @cached_property
+    def grade(self) -> dict[str, Grade]:
+        return {g.id: g for g in self.grades}
+
+    @cached_property
+    def old_post(self) -> dict[str, OldPost]:
+        return {p.id: p for p in self.old_structure.posts}
+
+    @cached_property
+    def new_post(self) -> dict[str, NewPost]:
+        return {p.id: p for p in self.new_structure.posts}
+
+    @cached_property
+    def holder(self) -> dict[str, Person]:
+        return {p.post: p for p in self.people}
+
+    def spinal_amount(self, spine: str, point: int) -> SpinalAmount:
+        return self.pay_spines[spine][point]
+
+
+def check_references(r: ReviewFile) -> list[tuple[tuple, str]]:
+    """Gives every duplicate id, dangling reference and contradiction as (path, message)."""
+    found: list[tuple[tuple, str]] = []
+    found += _duplicates(r.grades, ("grades",), "grade")
+    found += _duplicates(r.old_structure.posts, ("old_structure", "posts"), "old post")
+    found += _duplicates(r.new_structure.posts, ("new_structure", "posts"), "new post")
+    found += _duplicates(r.people, ("people",), "person")
+    grades, old, new = r.grade, r.old_post, r.new_post
+
+    for i, g in enumerate(r.grades):
+        if g.spine is None:
+            continue
+        if g.spine not in r.pay_spines:
+            found.append((("grades", i, "spine"), f"unknown pay spine {g.spine!r}; expected one of {_names(r.pay_spines)}"))
+            continue
+        missing = [n for n in g.point_numbers if n not in r.pay_spines[g.spine]]
+        if missing:
+            found.append((("grades", i, "points"),
+                          f"spinal point(s) {', '.join(map(str, missing))} not on spine {g.spine!r}; "
+                          "give every point of the grade in pay_spines (mark unpublished ones estimated: true)"))
+
+    for kind, posts in (("old_structure", r.old_structure.posts), ("new_structure", r.new_structure.posts)):
+        for i, p in enumerate(posts):
+            if p.grade not in grades:
+                found.append(((kind, "posts", i, "grade"), f"unknown grade {p.grade!r}; expected one of {_names(grades)}"))
+            elif kind == "new_structure" and grades[p.grade].spine is None:
+                found.append(((kind, "posts", i, "grade"),
+                              f"grade {p.grade!r} has no spine and points, so the new post cannot be costed or paid"))
+
+    first_in_post: dict[str, int] = {}
+    for i, person in enumerate(r.people):
+        if person.post not in old:
+            found.append((("people", i, "post"), f"unknown old post {person.post!r}"))
+        elif person.post in first_in_post:
+            other = r.people[first_in_post[person.post]].id
+            found.append((("people", i, "post"),
+                          f"old post {person.post!r} is already held by {other!r}; one holder per old post"))
+        else:
+            first_in_post[person.post] = i
+
+    pairs: set[tuple[str, str]] = set()
+    for i, o in enumerate(r.overlaps):
+        if o.old_post not in old:
+            found.append((("overlaps", i, "old_post"), f"unknown old post {o.old_post!r}"))
+        if o.new_post not in new:
+            found.append((("overlaps", i, "new_post"), f"unknown new post {o.new_post!r}"))
+        if (o.old_post, o.new_post) in pairs:
+            found.append((("overlaps", i), f"overlap {o.old_post!r} -> {o.new_post!r} is given twice"))
+        pairs.add((o.old_post, o.new_post))
+
+    p = r.policy
+    if p.match_threshold > p.assimilate_threshold:
+        found.append((("policy", "match_threshold"),
+                      f"expected at most assimilate_threshold ({p.assimilate_threshold}); got {p.match_threshold}"))
+    if p.match_grade_distance < p.assimilate_grade_distance:
+        found.append((("policy", "match_grade_distance"),
+                      f"expected at least assimilate_grade_distance ({p.assimilate_grade_distance}); "
+                      f"got {p.match_grade_distance}"))
+    return found
+
+
+def _duplicates(items: list, path: tuple, kind: str) -> list[tuple[tuple, str]]:
+    first: dict[str, int] = {}
+    found = []
+    for i, item in enumerate(items):
+        if item.id in first:
+            found.append((path + (i, "id"), f"duplicate {kind} id {item.id!r} (first at index {first[item.id]})"))
+        else:
+            first[item.id] = i
+    return found
+
+
+def _names(mapping) -> str:
+    names = sorted(mapping)
+    shown = ", ".join(repr(n) for n in names[:8])
+    return shown + (f" and {len(names) - 8} more" if len(names) > 8 else "")

@@ -1,0 +1,48 @@
+"""Located input problems: what the loader reports instead of a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as the input allows."""
+
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class InputError(Exception):
+    """The input cannot be used; carries every problem found, in file order."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(
+            problems, key=lambda p: (p.file, p.line or 0, p.column or 0, p.path, p.message)
+        )
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def dotted(path: tuple) -> str:
+    """Gives a path tuple as `people[3].salary`."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text

@@ -1,0 +1,238 @@
+"""Renderers for the slotting list: JSON (a public contract), CSV, Markdown, a rich table, explain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from .engine import OUTCOMES, PersonResult, PostResult, SlottingResult, Slot, pct
+from .formatting import markdown_table, money, to_csv, to_json
+
+HEADINGS = {
+    "assimilated": "Assimilated (placed directly)",
+    "matched": "Matched (subject to a competency assessment)",
+    "competitive": "Competitive (more claimants than places)",
+    "displaced": "Displaced (at risk of redundancy)",
+}
+
+
+def run_data(result: SlottingResult) -> dict[str, Any]:
+    """Gives the slotting list as the documented JSON structure."""
+    return {
+        "review": result.review,
+        "people": [_person(p) for p in result.people],
+        "posts": [_post(p) for p in result.posts],
+        "summary": vars(result.summary).copy(),
+    }
+
+
+def _person(p: PersonResult) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "current_post": p.current_post,
+        "current_salary": p.current_salary,
+        "outcome": p.outcome,
+        "on_hold": p.on_hold,
+        "slots": [_slot(s) for s in p.slots],
+        "reason": p.reason,
+        "competitors": list(p.competitors),
+    }
+
+
+def _slot(s: Slot) -> dict[str, Any]:
+    return {
+        "post": s.post,
+        "basis": s.basis,
+        "competitive": s.competitive,
+        "score": s.claim.score,
+        "old_in_new": s.claim.old_in_new,
+        "new_from_old": s.claim.new_from_old,
+        "grade_distance": s.claim.grade_distance,
+        "new_salary": s.pay.amount,
+        "spinal_point": s.pay.point,
+        "protection": s.pay.protection,
+        "estimated_point": s.pay.estimated,
+    }
+
+
+def _post(p: PostResult) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "title": p.title,
+        "places": p.places,
+        "assimilated": list(p.assimilated),
+        "matched": list(p.matched),
+        "pools": [{"basis": q.basis, "candidates": list(q.candidates), "places": q.places} for q in p.pools],
+        "ring_fenced_places": p.ring_fenced_places,
+        "on_hold": p.on_hold,
+        "may_apply": list(p.may_apply),
+    }
+
+
+def run_json(result: SlottingResult) -> str:
+    return to_json(run_data(result))
+
+
+CSV_HEADER = ["id", "name", "current_post", "outcome", "on_hold", "post", "basis", "competitive", "score",
+              "old_in_new", "new_from_old", "grade_distance", "new_salary", "spinal_point", "protection",
+              "estimated_point", "reason"]
+
+
+def run_csv(result: SlottingResult) -> str:
+    """Gives one row per slot (one row for a person with none)."""
+    rows = []
+    for p in result.people:
+        head = [p.id, p.name, p.current_post, p.outcome, p.on_hold]
+        if not p.slots:
+            rows.append(head + [None] * 11 + [p.reason])
+        for s in p.slots:
+            d = _slot(s)
+            rows.append(head + [d[k] for k in CSV_HEADER[5:16]] + [p.reason])
+    return to_csv(CSV_HEADER, rows)
+
+
+def _slot_cells(p: PersonResult) -> list[list[str]]:
+    if not p.slots:
+        return [[p.id, p.name or "", p.current_post, "-", "-", "-", "-", "-"]]
+    rows = []
+    for s in p.slots:
+        point = f"SP{s.pay.point}{'*' if s.pay.estimated else ''}"
+        basis = (("assim. pool" if s.basis == "assimilation" else "match pool") if s.competitive else s.basis)
+        basis += " H" if p.on_hold else ""
+        rows.append([p.id, p.name or "", p.current_post, s.post, basis,
+                     f"{pct(s.claim.old_in_new)}/{pct(s.claim.new_from_old)}",
+                     f"{money(s.pay.amount)} {point}", money(s.pay.protection) if s.pay.protection else "-"])
+    return rows
+
+
+TABLE_HEADER = ["Id", "Name", "Current post", "New post", "Basis", "Overlap", "New salary", "Protection"]
+TABLE_NOTE = ("Overlap: % of the current JD found in the new post / % of the new JD formed by the current one. "
+              "H: the post is on hold. *: an estimated spinal point.")
+
+
+def _summary_lines(result: SlottingResult) -> list[str]:
+    s = result.summary
+    return [
+        f"{s.people} people: {s.assimilated} assimilated, {s.matched} matched, {s.competitive} in "
+        f"{s.pools} competitive pool(s), {s.displaced} displaced.",
+        f"Potential displacements: {s.potential_displacements}. Ring-fenced places: {s.ring_fenced_places}.",
+    ]
+
+
+def _ring_fence_lines(result: SlottingResult) -> list[str]:
+    lines = []
+    for post in result.posts:
+        if post.ring_fenced_places:
+            who = ", ".join(post.may_apply) or "nobody in the review"
+            extra = f"; also open to {result.ring_fence_group}" if result.ring_fence_group else ""
+            hold = " (on hold)" if post.on_hold else ""
+            lines.append(f"{post.id}: {post.title}{hold} - {post.ring_fenced_places} place(s); may apply: {who}{extra}")
+    return lines
+
+
+def _pool_lines(result: SlottingResult) -> list[str]:
+    return [
+        f"{pool.post}: {len(pool.candidates)} candidates ({', '.join(pool.candidates)}) for {pool.places} "
+        f"place(s), {pool.basis} basis{' - on hold' if pool.on_hold else ''}"
+        for post in result.posts for pool in post.pools
+    ]
+
+
+class _OutcomeTable:
+    """A table of one outcome that adds a Name column only when the console is wide enough."""
+
+    def __init__(self, title: str, people: list[PersonResult]):
+        self.title, self.people = title, people
+
+    def __rich_console__(self, console, options):
+        wide = options.max_width >= 120
+        table = Table(title=self.title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+                      pad_edge=False, padding=(0, 1) if wide else (0, 1, 0, 0), expand=False)
+        for i, name in enumerate(TABLE_HEADER):
+            if i == 1 and not wide:
+                continue
+            table.add_column(name, justify="right" if i >= 5 else "left", no_wrap=i not in (1, 4),
+                             overflow="fold", ratio=1 if i == 1 else None)
+        for p in self.people:
+            for row in _slot_cells(p):
+                table.add_row(*(row if wide else row[:1] + row[2:]))
+        yield table
+
+
+def run_table(result: SlottingResult) -> Group:
+    """Gives the slotting list as rich tables grouped by outcome, then summary and ring-fence."""
+    parts: list[Any] = [Text(f"Slotting list: {result.review}", style="bold")]
+    for outcome in OUTCOMES:
+        people = [p for p in result.people if p.outcome == outcome]
+        if people:
+            parts.append(_OutcomeTable(f"{HEADINGS[outcome]}: {len(people)}", people))
+    parts.append(Text(TABLE_NOTE, style="dim"))
+    pools = _pool_lines(result)
+    if pools:
+        parts.append(Text("Competitive pools", style="bold"))
+        parts += [Text("  " + line) for line in pools]
+    parts.append(Text("Summary", style="bold"))
+    parts += [Text("  " + line) for line in _summary_lines(result)]
+    ring = _ring_fence_lines(result)
+    parts.append(Text(f"Ring-fenced posts: {len(ring)}", style="bold"))
+    parts += [Text("  " + line) for line in ring]
+    return Group(*parts)
+
+
+def run_markdown(result: SlottingResult) -> str:
+    out = [f"# Slotting list: {result.review}\n"]
+    for outcome in OUTCOMES:
+        people = [p for p in result.people if p.outcome == outcome]
+        if people:
+            rows = [row for p in people for row in _slot_cells(p)]
+            out.append(f"## {HEADINGS[outcome]}: {len(people)}\n\n" + markdown_table(TABLE_HEADER, rows, "lllllrrr"))
+    out.append(TABLE_NOTE + "\n")
+    pools = _pool_lines(result)
+    if pools:
+        out.append("## Competitive pools\n\n" + "".join(f"- {line}\n" for line in pools))
+    out.append("## Summary\n\n" + "".join(f"- {line}\n" for line in _summary_lines(result)))
+    ring = _ring_fence_lines(result)
+    out.append(f"## Ring-fenced posts: {len(ring)}\n\n" + "".join(f"- {line}\n" for line in ring))
+    return "\n".join(out)
+
+
+def explain_text(result: SlottingResult, person_id: str) -> str:
+    """Gives, in plain English, every claim a person had and what became of it."""
+    p = result.person(person_id)
+    assert p is not None
+    posts = {post.id: post for post in result.posts}
+    lines = [f"{p.name or p.id} ({p.id}), current post {p.current_post}", f"Outcome: {p.outcome}"
+             + (" (on hold)" if p.on_hold else ""), "", p.reason, ""]
+    policy = result.policy
+    lines.append(f"Policy: assimilate at {pct(policy.assimilate_threshold)}% with grade distance up to "
+                 f"{policy.assimilate_grade_distance}; match at {pct(policy.match_threshold)}% with grade distance "
+                 f"up to {policy.match_grade_distance}; overlap measure {policy.overlap_measure}.")
+    lines.append("")
+    if not p.assessments:
+        lines.append("Claims: none (no overlap is recorded between their post and any new post in the review).")
+    else:
+        lines.append("Claims, best first:")
+        slotted = {s.post for s in p.slots}
+        for i, a in enumerate(p.assessments, 1):
+            title = posts[a.post].title
+            state = ("-> pursued" if a.post in slotted else "-> not pursued") if a.kind else "-> rejected"
+            lines.append(f"  {i}. {a.post} ({title}) {state}")
+            lines.append(f"     {a.why}.")
+    if p.competitors:
+        lines.append("")
+        lines.append("Competing with: " + ", ".join(p.competitors))
+    for s in p.slots:
+        lines.append("")
+        lines.append(f"Pay on {s.post}: spinal point {s.pay.point}, {money(s.pay.amount)} a year "
+                     f"({s.pay.rule}){'; this point is an ESTIMATED value' if s.pay.estimated else ''}.")
+        if s.pay.protection:
+            lines.append(f"  Pay falls by {money(s.pay.protection)} a year: protected for "
+                         f"{policy.protection_years} year(s).")
+        else:
+            lines.append("  Pay does not fall: no protection needed.")
+    return "\n".join(lines) + "\n"
