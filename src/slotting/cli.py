@@ -246,3 +246,58 @@ def explain(
         return 0
 
     _guard(body)
+
+
+def _decimal(value: Optional[str]):
+    if value is None:
+        return None
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        amount = Decimal(value.replace(",", "").replace("£", ""))
+    except InvalidOperation:
+        raise typer.BadParameter(f"expected an amount in pounds such as 800000; got {value!r}") from None
+    if not amount.is_finite():
+        raise typer.BadParameter("expected a finite amount")
+    return amount
+
+
+@app.command()
+def savings(
+    files: Files,
+    format: Annotated[SavingsFormat, typer.Option("--format", "-f", help="Output format (xlsx needs -o).")]
+    = SavingsFormat.table,
+    output: Output = None,
+    target: Annotated[Optional[str], typer.Option("--target", help="Budget target for the full-year saving, "
+                                                  "in pounds; exit 1 when it is not met. Default: "
+                                                  "costing.target_saving.", show_default=False)] = None,
+    basis: Annotated[Optional[Basis], typer.Option("--basis", help="Cost new posts at the top of the grade, "
+                                                   "or at slotted salaries. Default: costing.new_posts_at.",
+                                                   show_default=False)] = None,
+) -> None:
+    """Compare the cost of the old and new structures, year by year, against a budget target."""
+    target_amount = _decimal(target)
+
+    def body() -> int:
+        from . import render_savings
+        from .engine import slot
+        from .savings import savings as compute
+
+        review = _load(files)
+        result = compute(review, slot(review), basis.value if basis else None, target_amount)
+        if format is SavingsFormat.xlsx:
+            if output is None:
+                _fail(["--format xlsx writes a workbook: give a file with -o, e.g. -o savings.xlsx"], status=2)
+            _emit(render_savings.savings_xlsx(result), output)
+        elif format is SavingsFormat.table:
+            _print_rich(render_savings.savings_table(result), output)
+        else:
+            render = {SavingsFormat.json: render_savings.savings_json, SavingsFormat.csv: render_savings.savings_csv,
+                      SavingsFormat.markdown: render_savings.savings_markdown}[format]
+            _emit(render(result), output)
+        if result.target_met is False:
+            typer.echo(render_savings.target_line(result), err=True)
+            return 1
+        return 0
+
+    _guard(body)

@@ -213,6 +213,11 @@ def check_references(r: ReviewFile) -> list[tuple[tuple, str]]:
             elif kind == "new_structure" and grades[p.grade].spine is None:
                 found.append(((kind, "posts", i, "grade"),
                               f"grade {p.grade!r} has no spine and points, so the new post cannot be costed or paid"))
+            elif (kind == "old_structure" and p.salary is None and grades[p.grade].spine is None
+                  and not any(person.post == p.id for person in r.people)):
+                found.append(((kind, "posts", i),
+                              f"vacant post with grade {p.grade!r}, which has no spine: give the post a salary "
+                              "so that it can be costed"))
 
     first_in_post: dict[str, int] = {}
     for i, person in enumerate(r.people):
