@@ -29,15 +29,16 @@ class Source:
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     first_file: str = ""
+    root: tuple[int, int] | None = None
 
     def locate(self, path: tuple, *, key: bool = False) -> tuple[str, int | None, int | None]:
         file = self.section_file.get(path[0], self.first_file) if path else self.first_file
         table = self.key_positions if key else self.positions
-        for end in range(len(path), -1, -1):
+        for end in range(len(path), 0, -1):
             spot = table.get(path[:end]) or self.positions.get(path[:end])
             if spot:
                 return file, spot[0], spot[1]
-        return file, None, None
+        return (file, *self.root) if self.root and file == self.first_file else (file, None, None)
 
 
 def read_text(path: Path) -> str:
@@ -94,9 +95,12 @@ def _read_and_merge(paths: list[Path]) -> tuple[dict, Source, list[Problem]]:
         if found and data is None:
             continue
         if not isinstance(data, dict):
-            problems.append(Problem(name, 1, 1, "", "expected a mapping of sections ("
+            line, column = positions.get((), (1, 1))
+            problems.append(Problem(name, line, column, "", "expected a mapping of sections ("
                                     + ", ".join(SECTIONS) + "); got " + _kind(data)))
             continue
+        if source.root is None and name == source.first_file:
+            source.root = positions.get((), (1, 1))
         for key, value in data.items():
             if key in merged:
                 line, column = key_positions[(key,)]
@@ -117,7 +121,8 @@ def _from_pydantic(error: dict, data: Any, source: Source) -> Problem:
     kind = error["type"]
     if kind == "missing":
         file, line, column = source.locate(path[:-1])
-        return Problem(file, line, column, dotted(path), f"missing required key {path[-1]!r}")
+        what = "section" if len(path) == 1 else "key"
+        return Problem(file, line, column, dotted(path), f"missing required {what} {path[-1]!r}")
     if kind == "extra_forbidden":
         file, line, column = source.locate(path, key=True)
         return Problem(file, line, column, dotted(path), _unknown_key(path))

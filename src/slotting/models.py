@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 from .policy import Policy
 
@@ -66,12 +66,17 @@ class Grade(Model):
         None, description="[bottom, top] spinal points of the grade, inclusive."
     )
 
+    @field_validator("points")
+    @classmethod
+    def _bottom_then_top(cls, points: tuple[int, int] | None) -> tuple[int, int] | None:
+        if points and points[0] > points[1]:
+            raise ValueError(f"points must be [bottom, top]; got bottom {points[0]} above top {points[1]}")
+        return points
+
     @model_validator(mode="after")
     def _spine_and_points_together(self) -> Grade:
         if (self.spine is None) != (self.points is None):
             raise ValueError("give both spine and points, or neither")
-        if self.points and self.points[0] > self.points[1]:
-            raise ValueError(f"points must be [bottom, top]; got bottom {self.points[0]} above top {self.points[1]}")
         return self
 
     @property
@@ -214,7 +219,7 @@ def check_references(r: ReviewFile) -> list[tuple[tuple, str]]:
                 found.append(((kind, "posts", i, "grade"),
                               f"grade {p.grade!r} has no spine and points, so the new post cannot be costed or paid"))
             elif (kind == "old_structure" and p.salary is None and grades[p.grade].spine is None
-                  and not any(person.post == p.id for person in r.people)):
+                  and p.id not in r.holder):
                 found.append(((kind, "posts", i),
                               f"vacant post with grade {p.grade!r}, which has no spine: give the post a salary "
                               "so that it can be costed"))

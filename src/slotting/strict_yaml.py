@@ -46,6 +46,7 @@ class _Builder:
         self.key_positions: Positions = {}
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
+        self.aliases: list[tuple] = []
 
     def problem(self, node: yaml.Node, path: tuple, message: str) -> None:
         line, column = _mark(node)
@@ -53,9 +54,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: tuple) -> Any:
         if id(node) in self._seen:
-            line, column = self.key_positions.get(path) or _mark(node)
-            self.problems.append(Problem(self.file, line, column, dotted(path),
-                                         "aliases (*name) are not allowed; write the value out in full"))
+            self.aliases.append(path)
             return None
         self._seen.add(id(node))
         self.positions[path] = _mark(node)
@@ -98,8 +97,9 @@ class _Builder:
                 self.problem(key_node, path, "merge keys (<<) are not allowed; write the keys out")
                 continue
             if key in first_seen:
-                line, _ = _mark(first_seen[key])
-                self.problem(key_node, path + (key,), f"duplicate key {key!r} (first given on line {line})")
+                line, column = _mark(first_seen[key])
+                self.problem(key_node, path + (key,),
+                             f"duplicate key {key!r} (first given at line {line}, column {column})")
                 continue
             first_seen[key] = key_node
             self.key_positions[path + (key,)] = _mark(key_node)
@@ -135,4 +135,14 @@ def parse(text: str, file: str) -> tuple[Any, Positions, Positions, list[Problem
         data = builder.build(node, ())
     except RecursionError:
         return None, {}, {}, [Problem(file, None, None, "", "the YAML is nested too deeply")]
+    if builder.aliases:
+        builder.problems += _alias_problems(text, file, builder.aliases)
     return data, builder.positions, builder.key_positions, builder.problems
+
+
+def _alias_problems(text: str, file: str, paths: list[tuple]) -> list[Problem]:
+    """Locates each alias (the composer shares the anchored node, so its marks are the anchor's)."""
+    marks = [e.start_mark for e in yaml.parse(text, Loader=yaml.CSafeLoader) if isinstance(e, yaml.AliasEvent)]
+    return [Problem(file, m.line + 1, m.column + 1, dotted(path),
+                    "aliases (*name) are not allowed; write the value out in full")
+            for path, m in zip(paths, marks)]
