@@ -147,28 +147,33 @@ def assess(overlap: Overlap, old: Grade, new: Grade, policy: Policy) -> Assessme
     score = score_of(overlap, policy)
     distance = new.level - old.level
     figures = (f"{pct(overlap.old_in_new)}% of the current JD is in the new post and forms "
-               f"{pct(overlap.new_from_old)}% of it (score {pct(score)}%, measure {policy.overlap_measure}); "
+               f"{pct(overlap.new_from_old)}% of it, a score of {pct(score)}% (measure: {policy.overlap_measure}); "
                f"grade {old.id} -> {new.id}, distance {distance:+d}")
     at, mt = policy.assimilate_threshold, policy.match_threshold
-    if score >= at and abs(distance) <= policy.assimilate_grade_distance:
-        why = (f"assimilation claim: score {pct(score)}% >= {pct(at)}% and grade distance within "
-               f"{policy.assimilate_grade_distance}")
+    ad, md = policy.assimilate_grade_distance, policy.match_grade_distance
+    if score >= at and abs(distance) <= ad:
+        verdict = (f"an assimilation claim: the score reaches the {pct(at)}% assimilation threshold and the "
+                   f"grade distance is within the {ad} allowed")
         return Assessment(overlap.new_post, overlap.old_in_new, overlap.new_from_old, score, distance,
-                          "assimilation", figures, why)
-    if score >= mt and abs(distance) <= policy.match_grade_distance:
-        not_assim = (f"below the assimilation threshold {pct(at)}%" if score < at
-                     else f"grade distance beyond {policy.assimilate_grade_distance} for assimilation")
-        why = (f"match claim: score {pct(score)}% >= {pct(mt)}% ({not_assim}) and grade distance within "
-               f"{policy.match_grade_distance}")
+                          "assimilation", figures, verdict)
+    if score >= mt and abs(distance) <= md:
+        not_assim = (f"not the {pct(at)}% assimilation threshold" if score < at
+                     else f"assimilation needs a grade distance within {ad}")
+        verdict = (f"a match claim: the score reaches the {pct(mt)}% match threshold ({not_assim}) and the "
+                   f"grade distance is within the {md} allowed for a match")
         return Assessment(overlap.new_post, overlap.old_in_new, overlap.new_from_old, score, distance,
-                          "match", figures, why)
+                          "match", figures, verdict)
     faults = []
     if score < mt:
-        faults.append(f"score {pct(score)}% is below the match threshold {pct(mt)}%")
-    if abs(distance) > policy.match_grade_distance:
-        faults.append(f"grade distance {distance:+d} is beyond the {policy.match_grade_distance} allowed for a match")
+        faults.append(f"the score {pct(score)}% is below the {pct(mt)}% match threshold")
+    if abs(distance) > md:
+        faults.append(f"the grade distance {distance:+d} is beyond the {md} allowed for a match")
     return Assessment(overlap.new_post, overlap.old_in_new, overlap.new_from_old, score, distance, None,
                       figures, "no claim: " + " and ".join(faults))
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def pursued(claims: list[Assessment], policy: Policy) -> list[Assessment]:
@@ -317,16 +322,18 @@ def _reason(outcome: Outcome, slots: tuple[Slot, ...], assessments: list[Assessm
         post = posts[s.post]
         if s.competitive:
             pool = next(p for p in post.pools if p.basis == s.basis)
-            head = (f"Competitive pool ({s.basis}) for {s.post} ({post.title}): {len(pool.candidates)} claimants "
-                    f"for {pool.places} place(s)")
+            head = (f"In a competitive pool ({s.basis} basis) for {s.post} ({post.title}): "
+                    f"{plural(len(pool.candidates), 'claimant')} for {plural(pool.places, 'place')}")
         elif s.basis == "assimilation":
-            head = f"Assimilated to {s.post} ({post.title}) with no competition ({len(post.assimilated)} claimant(s) for {post.places} place(s))"
+            head = (f"Assimilated to {s.post} ({post.title}): {plural(len(post.assimilated), 'claimant')} "
+                    f"for {plural(post.places, 'place')}")
         else:
-            head = (f"Matched to {s.post} ({post.title}), subject to a competency assessment "
-                    f"({len(post.matched)} claimant(s) for the place(s) left after assimilation)")
+            left = post.places - len(post.assimilated)
+            head = (f"Matched to {s.post} ({post.title}), subject to a competency assessment: "
+                    f"{plural(len(post.matched), 'claimant')} for {plural(left, 'place')} left after assimilation")
         if post.on_hold:
             head += "; the post is on hold"
-        parts.append(f"{head}. {s.claim.why}.")
+        parts.append(f"{head}. {s.claim.figures}: {s.claim.verdict}.")
     if len(slots) == 2:
         parts.append("Two slots: an exact tie on old_in_new between the top two claims (policy split_slots).")
     parts += [n[:1].upper() + n[1:] + "." for n in notes]

@@ -220,7 +220,14 @@ def explain_text(result: SlottingResult, person_id: str) -> str:
         slotted = {s.post for s in p.slots}
         for i, a in enumerate(p.assessments, 1):
             title = posts[a.post].title
-            state = ("-> pursued" if a.post in slotted else "-> not pursued") if a.kind else "-> rejected"
+            if not a.kind:
+                state = "-> rejected"
+            elif a.post in slotted:
+                state = "-> pursued"
+            elif p.slots:
+                state = "-> not pursued: it ranks below the claim pursued (only the top claim is pursued)"
+            else:
+                state = "-> not pursued: no place was left after assimilation"
             lines.append(f"  {i}. {a.post} ({title}) {state}")
             lines.append(f"     {a.why}.")
     if p.competitors:
