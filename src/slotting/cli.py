@@ -301,3 +301,40 @@ def savings(
         return 0
 
     _guard(body)
+
+
+@app.command()
+def equality(
+    files: Files,
+    by: Annotated[Optional[str], typer.Option("--by", help="Characteristics to break down, comma-separated "
+                                              "(default: every one given).", show_default=False)] = None,
+    suppress_below: Annotated[int, typer.Option("--suppress-below", min=0, help="Show counts from 1 to N-1 as "
+                                                "<N, with secondary suppression; 0 shows everything.")] = 5,
+    format: Annotated[RunFormat, typer.Option("--format", "-f", help="Output format.")] = RunFormat.table,
+    output: Output = None,
+) -> None:
+    """Summarise the equality impact of the slotting by protected characteristic."""
+
+    def body() -> int:
+        from . import render_equality
+        from .engine import slot
+        from .equality import characteristics_found, equality as compute
+
+        review = _load(files)
+        result = slot(review)
+        names = [n.strip() for n in by.split(",") if n.strip()] if by else None
+        known = characteristics_found(review, result)
+        unknown = [n for n in names or [] if n not in known]
+        if unknown:
+            _fail([f"no one in the review has the characteristic(s) {', '.join(map(repr, unknown))}; "
+                   f"given: {', '.join(known) or 'none'}"])
+        summary = compute(review, result, names, suppress_below)
+        if format is RunFormat.table:
+            _print_rich(render_equality.equality_table(summary), output)
+        else:
+            render = {RunFormat.json: render_equality.equality_json, RunFormat.csv: render_equality.equality_csv,
+                      RunFormat.markdown: render_equality.equality_markdown}[format]
+            _emit(render(summary), output)
+        return 0
+
+    _guard(body)

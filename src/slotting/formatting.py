@@ -69,6 +69,13 @@ def markdown_table(header: list[str], rows: Iterable[list[Any]], align: str = ""
     return "\n".join(lines) + "\n"
 
 
+def text_cells(row: Iterable[Any]) -> list:
+    """Gives table cells as rich Text, so that user data like "[b]" is never read as markup."""
+    from rich.text import Text
+
+    return [Text(str(value)) for value in row]
+
+
 def plain_text(renderable: Any, width: int = 120) -> str:
     """Gives a rich renderable as uncoloured text, for files and tests."""
     console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False,

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .engine import OUTCOMES, PersonResult, PostResult, SlottingResult, Slot, pct
-from .formatting import markdown_table, money, to_csv, to_json
+from .formatting import markdown_table, money, to_csv, to_json, text_cells
 
 HEADINGS = {
     "assimilated": "Assimilated (placed directly)",
@@ -151,7 +151,7 @@ class _OutcomeTable:
 
     def __rich_console__(self, console, options):
         wide = options.max_width >= 120
-        table = Table(title=self.title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+        table = Table(title=Text(self.title), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                       pad_edge=False, padding=(0, 1) if wide else (0, 1, 0, 0), expand=False)
         for i, name in enumerate(TABLE_HEADER):
             if i == 1 and not wide:
@@ -160,7 +160,7 @@ class _OutcomeTable:
                              overflow="fold", ratio=1 if i == 1 else None)
         for p in self.people:
             for row in _slot_cells(p):
-                table.add_row(*(row if wide else row[:1] + row[2:]))
+                table.add_row(*text_cells(row if wide else row[:1] + row[2:]))
         yield table
 
 

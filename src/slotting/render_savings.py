@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from .formatting import markdown_table, money, to_csv, to_json
+from .formatting import markdown_table, money, to_csv, to_json, text_cells
 from .savings import Row, SavingsResult
 
 HEADER = ["Post group", "Existing\nposts", "Existing\n£", "New\nposts", "New\n£", "Saving\n£"]
@@ -115,22 +115,22 @@ def _notes(s: SavingsResult) -> list[str]:
 
 def savings_table(s: SavingsResult) -> Group:
     """Gives the savings table, the yearly profile, the target line and notes as rich renderables."""
-    table = Table(title=f"Savings (new posts costed at: {s.basis})", title_justify="left", title_style="bold",
+    table = Table(title=Text(f"Savings (new posts costed at: {s.basis})"), title_justify="left", title_style="bold",
                   box=box.SIMPLE_HEAD, pad_edge=False)
     for i, name in enumerate(HEADER):
         table.add_column(name, justify="left" if i == 0 else "right", no_wrap=i > 0,
                          min_width=20 if i == 0 else None, ratio=1 if i == 0 else None)
     rows = _table_rows(s)
     for row in rows[:-1]:
-        table.add_row(*row)
+        table.add_row(*text_cells(row))
     table.add_section()
-    table.add_row(*rows[-1], style="bold")
+    table.add_row(*text_cells(rows[-1]), style="bold")
     years = Table(title="Year by year", title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                   pad_edge=False)
     for i, name in enumerate(YEAR_HEADER):
         years.add_column(name, justify="right", no_wrap=i == 0)
     for row in _year_rows(s):
-        years.add_row(*row)
+        years.add_row(*text_cells(row))
     parts: list[Any] = [table, years]
     line = target_line(s)
     if line:

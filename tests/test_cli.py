@@ -1,0 +1,114 @@
+"""The command line: version, help, schema, exit statuses, atomic output, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import slotting
+from slotting import cli as cli_module
+
+from .conftest import EXAMPLE, ROOT, cli
+
+
+def test_version():
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"slotting {slotting.__version__}"
+
+
+def test_help_lists_every_command_with_a_description():
+    result = cli("--help")
+    assert result.exit_code == 0
+    for command in ("validate", "schema", "run", "explain", "savings", "equality"):
+        assert command in result.stdout, command
+
+
+def test_validate_summary():
+    result = cli("validate", str(EXAMPLE))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "valid: 20 people, 26 old posts, 21 new posts (21 places), 36 overlaps"
+
+
+def test_validate_json_of_a_valid_file_is_an_empty_list():
+    result = cli("validate", "--format", "json", str(EXAMPLE))
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_missing_file_is_a_clear_error():
+    result = cli("run", "no-such-file.yaml")
+    assert result.exit_code == 1
+    assert "no-such-file.yaml: cannot read the file" in result.stderr
+
+
+def test_usage_error_exit_status_2():
+    assert cli("run", str(EXAMPLE), "--format", "pdf").exit_code == 2
+    assert cli("run").exit_code == 2
+
+
+def test_schema_is_json_and_matches_the_shipped_file():
+    result = cli("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert {"review", "people", "overlaps", "policy"} <= set(schema["properties"])
+    assert result.stdout == (ROOT / "slotting.schema.json").read_text(encoding="utf-8"), \
+        "regenerate with: slotting schema > slotting.schema.json"
+
+
+def test_output_file_is_written_atomically(tmp_path: Path):
+    out = tmp_path / "list.json"
+    out.write_text("old content")
+    result = cli("run", str(EXAMPLE), "--format", "json", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["summary"]["people"] == 20
+    assert [p.name for p in tmp_path.iterdir()] == ["list.json"]
+
+
+def test_output_to_a_missing_folder_fails_cleanly(tmp_path: Path):
+    result = cli("run", str(EXAMPLE), "-o", str(tmp_path / "nope" / "x.txt"))
+    assert result.exit_code == 1
+    assert "does not exist" in result.stderr
+
+
+def test_internal_error_exits_3_without_traceback(monkeypatch):
+    import slotting.engine
+
+    def broken(review):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(slotting.engine, "slot", broken)
+    result = cli("run", str(EXAMPLE))
+    assert result.exit_code == 3
+    assert "internal error: RuntimeError: boom" in result.stderr
+    assert "Traceback" not in result.output
+    cli_module._state["debug"] = False
+
+
+def test_explain_unknown_person():
+    result = cli("explain", str(EXAMPLE), "P99")
+    assert result.exit_code == 1
+    assert "no person 'P99'" in result.stderr
+
+
+def test_table_output_is_plain_in_a_file(tmp_path: Path):
+    out = tmp_path / "list.txt"
+    assert cli("run", str(EXAMPLE), "-o", str(out)).exit_code == 0
+    text = out.read_text()
+    assert "\x1b[" not in text
+    assert "Ring-fenced posts: 3" in text
+
+
+def test_csv_guards_against_formula_injection(tmp_path: Path):
+    source = EXAMPLE.read_text(encoding="utf-8").replace(
+        'name: "Holder: Director of Property"', 'name: "=cmd|calc"')
+    path = tmp_path / "r.yaml"
+    path.write_text(source, encoding="utf-8")
+    result = cli("run", str(path), "--format", "csv")
+    assert result.exit_code == 0
+    assert "'=cmd|calc" in result.stdout
+
+
+def test_pre_commit_hook_is_declared():
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text()
+    assert "id: slotting-validate" in text and "entry: slotting validate" in text
