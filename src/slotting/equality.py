@@ -13,7 +13,7 @@ a legal finding, and with small groups they are unstable.
 Disclosure control: counts from 1 to N-1 are shown as "<N"; then, in every row and column of a
 table whose total is shown, further cells are suppressed until no suppressed cell can be worked
 out from the totals (never a single suppressed cell in a line, and never a line whose suppressed
-cells can be pinned down by bounds propagated through the rows and columns). A cell hidden only
+cells can be pinned down: checked by an exact search over the rows and columns). A cell hidden only
 to protect another is shown as "[c]": it may hold any count, zero or N and over included.
 """
 
@@ -122,8 +122,9 @@ def suppress(counts: dict[str, dict[str, int]], all_counts: dict[str, int], n: i
 
     Lines: each group's row (its outcome cells and its total), the whole review group's row, and
     each column (the group cells and the whole review group's cell). A reader knows that a primary
-    cell lies in 1..n-1 and a secondary cell is some count; bounds are propagated through every
-    line, and while any hidden cell is pinned to one value, another cell of its lines is hidden.
+    cell lies in 1..n-1 and a secondary cell is some count; while an exact search finds a hidden
+    cell that can take only one value, another cell of its lines is hidden (when the search runs out
+    of budget, the cells are treated as pinned: the safe side).
     """
     if n <= 1:
         return frozenset(), frozenset()
@@ -148,27 +149,54 @@ def suppress(counts: dict[str, dict[str, int]], all_counts: dict[str, int], n: i
 
 
 def _pinned_cells(lines: list, primary: set, secondary: set, cells: dict, n: int) -> list:
-    """Gives the hidden cells whose value follows from the shown cells, by bounds propagation."""
-    big = sum(v for (g, k), v in cells.items() if g == "all" and k == "total")
-    bounds = {c: ((1, n - 1) if c in primary else (0, big)) if (c in primary or c in secondary) else (v, v)
-              for c, v in cells.items()}
+    """Gives the hidden cells whose value follows from what is shown (an exact search over the table)."""
+    top = max(cells.values(), default=0)
+    domains = {c: ((1, n - 1) if c in primary else (0, top)) if (c in primary or c in secondary) else (v, v)
+               for c, v in cells.items()}
+    budget = [20_000]
+    pinned = []
+    for c in sorted(primary | secondary):
+        solution = _solve(lines, domains, budget)
+        if solution is None:
+            return sorted(primary | secondary)
+        v = solution[c]
+        lo, hi = domains[c]
+        below = v > lo and _solve(lines, {**domains, c: (lo, v - 1)}, budget) is not None
+        above = not below and v < hi and _solve(lines, {**domains, c: (v + 1, hi)}, budget) is not None
+        if not (below or above):
+            pinned.append(c)
+    return pinned
+
+
+def _solve(lines: list, domains: dict, budget: list) -> dict | None:
+    """Gives one integer solution of the line sums within the domains, or None (also when out of budget)."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return None
+    domains = dict(domains)
     changed = True
     while changed:
         changed = False
         for line in lines:
             total, parts = line[-1], line[:-1]
-            lo_sum = sum(bounds[c][0] for c in parts)
-            hi_sum = sum(bounds[c][1] for c in parts)
-            updates = {total: (max(bounds[total][0], lo_sum), min(bounds[total][1], hi_sum))}
+            lo, hi = sum(domains[c][0] for c in parts), sum(domains[c][1] for c in parts)
+            updates = {total: (max(domains[total][0], lo), min(domains[total][1], hi))}
             for c in parts:
-                others_lo, others_hi = lo_sum - bounds[c][0], hi_sum - bounds[c][1]
-                updates[c] = (max(bounds[c][0], bounds[total][0] - others_hi),
-                              min(bounds[c][1], bounds[total][1] - others_lo))
-            for c, b in updates.items():
-                if b != bounds[c]:
-                    bounds[c] = b
-                    changed = True
-    return [c for c in sorted(primary | secondary) if bounds[c][0] >= bounds[c][1]]
+                updates[c] = (max(domains[c][0], domains[total][0] - (hi - domains[c][1])),
+                              min(domains[c][1], domains[total][1] - (lo - domains[c][0])))
+            for c, d in updates.items():
+                if d[0] > d[1]:
+                    return None
+                if d != domains[c]:
+                    domains[c], changed = d, True
+    open_cells = [c for c, d in domains.items() if d[0] < d[1]]
+    if not open_cells:
+        return {c: d[0] for c, d in domains.items()}
+    c = min(open_cells, key=lambda x: (domains[x][1] - domains[x][0], x))
+    lo, hi = domains[c]
+    mid = (lo + hi) // 2
+    return (_solve(lines, {**domains, c: (lo, mid)}, budget)
+            or _solve(lines, {**domains, c: (mid + 1, hi)}, budget))
 
 
 def _flags(name: str, counts: dict[str, dict[str, int]], at_risk: dict[str, Fraction], all_counts: dict[str, int],
