@@ -9,7 +9,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from .engine import OUTCOMES, PersonResult, PostResult, SlottingResult, Slot, pct
+from .engine import OUTCOMES, PersonResult, PostResult, SlottingResult, Slot, pct, plural
 from .formatting import markdown_table, money, to_csv, to_json, text_cells
 
 HEADINGS = {
@@ -119,7 +119,7 @@ def _summary_lines(result: SlottingResult) -> list[str]:
     s = result.summary
     return [
         f"{s.people} people: {s.assimilated} assimilated, {s.matched} matched, {s.competitive} in "
-        f"{s.pools} competitive pool(s), {s.displaced} displaced.",
+        f"{plural(s.pools, 'competitive pool')}, {s.displaced} displaced.",
         f"Potential displacements: {s.potential_displacements}. Ring-fenced places: {s.ring_fenced_places}.",
     ]
 
@@ -131,14 +131,15 @@ def _ring_fence_lines(result: SlottingResult) -> list[str]:
             who = ", ".join(post.may_apply) or "nobody in the review"
             extra = f"; also open to {result.ring_fence_group}" if result.ring_fence_group else ""
             hold = " (on hold)" if post.on_hold else ""
-            lines.append(f"{post.id}: {post.title}{hold} - {post.ring_fenced_places} place(s); may apply: {who}{extra}")
+            lines.append(f"{post.id}: {post.title}{hold} - {plural(post.ring_fenced_places, 'place')}; "
+                         f"may apply: {who}{extra}")
     return lines
 
 
 def _pool_lines(result: SlottingResult) -> list[str]:
     return [
-        f"{pool.post}: {len(pool.candidates)} candidates ({', '.join(pool.candidates)}) for {pool.places} "
-        f"place(s), {pool.basis} basis{' - on hold' if pool.on_hold else ''}"
+        f"{pool.post}: {len(pool.candidates)} candidates ({', '.join(pool.candidates)}) for "
+        f"{plural(pool.places, 'place')}, {pool.basis} basis{' - on hold' if pool.on_hold else ''}"
         for post in result.posts for pool in post.pools
     ]
 
@@ -239,7 +240,7 @@ def explain_text(result: SlottingResult, person_id: str) -> str:
                      f"({s.pay.rule}){'; this point is an ESTIMATED value' if s.pay.estimated else ''}.")
         if s.pay.protection:
             lines.append(f"  Pay falls by {money(s.pay.protection)} a year: protected for "
-                         f"{policy.protection_years} year(s).")
+                         f"{plural(policy.protection_years, 'year')}.")
         else:
             lines.append("  Pay does not fall: no protection needed.")
     return "\n".join(lines) + "\n"
