@@ -24,6 +24,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -57,7 +58,7 @@ class Basis(str, enum.Enum):
 
 
 Files = Annotated[list[Path], typer.Argument(help="The review's YAML file(s); top-level sections are merged.",
-                                             show_default=False)]
+                                             show_default=False, metavar="FILE")]
 Output = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (atomically) "
                                                 "instead of standard output.")]
 
@@ -150,7 +151,10 @@ def validate(
     format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="text, json (a list of problems) "
                                                    "or github (workflow annotations).")] = ValidateFormat.text,
 ) -> None:
-    """Check review files completely and report every problem with its line."""
+    """Check review files and report every problem with its line.
+
+    Exit 0 when valid, with a one-line summary; exit 1 with every problem otherwise.
+    """
 
     def body() -> int:
         from .formatting import to_json
@@ -191,7 +195,7 @@ def _escape_github(text: str) -> str:
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of the input format, for editors and CI."""
+    """Print the JSON Schema of the input format (for editors)."""
 
     def body() -> int:
         from .schema import schema_json
@@ -208,7 +212,11 @@ def run(
     format: Annotated[RunFormat, typer.Option("--format", "-f", help="Output format.")] = RunFormat.table,
     output: Output = None,
 ) -> None:
-    """Produce the slotting list: who is assimilated, matched, in competition or displaced, and why."""
+    """Produce the slotting list, with a reason for each decision.
+
+    Who is assimilated, matched, in competition or displaced; new salary and pay protection; the
+    posts left to ring-fence.
+    """
 
     def body() -> int:
         from . import render_run
@@ -229,9 +237,14 @@ def run(
 @app.command()
 def explain(
     files: Files,
-    person: Annotated[str, typer.Argument(help="The id of the person to explain.", show_default=False)],
+    person: Annotated[str, typer.Argument(help="The id of the person to explain.", show_default=False,
+                                          metavar="PERSON")],
 ) -> None:
-    """Explain one person's slotting: every claim, the rule applied, competitors and pay."""
+    """Explain one person's slotting, for an appeal.
+
+    Every claim with its figures and the rule that accepted or rejected it, who they compete with,
+    and the pay placement.
+    """
 
     def body() -> int:
         from .engine import slot
@@ -275,7 +288,11 @@ def savings(
                                                    "or at slotted salaries. Default: costing.new_posts_at.",
                                                    show_default=False)] = None,
 ) -> None:
-    """Compare the cost of the old and new structures, year by year, against a budget target."""
+    """Cost the old and new structures against a savings target.
+
+    The savings table by post group, the year-by-year profile with pay protection, and the target
+    check (exit 1 when the full-year saving falls short).
+    """
     target_amount = _decimal(target)
 
     def body() -> int:
@@ -313,7 +330,11 @@ def equality(
     format: Annotated[RunFormat, typer.Option("--format", "-f", help="Output format.")] = RunFormat.table,
     output: Output = None,
 ) -> None:
-    """Summarise the equality impact of the slotting by protected characteristic."""
+    """Summarise outcomes by protected characteristic.
+
+    Counts and rates by outcome, four-fifths screening flags and pool composition, with small
+    counts suppressed.
+    """
 
     def body() -> int:
         from . import render_equality
