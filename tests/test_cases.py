@@ -42,5 +42,7 @@ def test_case(case_file: Path):
     for post_id, want in expect.get("posts", {}).items():
         for key, value in want.items():
             assert posts[post_id][key] == value, (post_id, key)
+    if "ring_fence_may_apply" in expect:
+        assert data["ring_fence"]["may_apply"] == expect["ring_fence_may_apply"]
     for key, value in expect.get("summary", {}).items():
         assert data["summary"][key] == value, key

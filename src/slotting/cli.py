@@ -87,8 +87,11 @@ def _fail(lines: list[str], status: int = 1) -> None:
 
 def _guard(action: Callable[[], int | None]) -> None:
     """Runs a command body: input errors exit 1 with located messages, bugs exit 3 without a traceback."""
+    import gc
+
     from .problems import InputError
 
+    gc.disable()  # a short-lived process: cyclic GC passes over ~10^6 records cost more than they free
     try:
         status = action()
     except InputError as err:

@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Literal
 
 from .models import Grade, NewPost, Overlap, Person, ReviewFile
-from .pay import Placement, place
+from .pay import Placement, grade_points, place
 from .policy import Policy
 
 Kind = Literal["assimilation", "match"]
@@ -42,8 +42,36 @@ class Assessment:
     score: Decimal
     grade_distance: int
     kind: Kind | None
-    figures: str
-    verdict: str
+    old_grade: str
+    new_grade: str
+    policy: Policy
+
+    @property
+    def figures(self) -> str:
+        return (f"{pct(self.old_in_new)}% of the current JD is in the new post and forms "
+                f"{pct(self.new_from_old)}% of it, a score of {pct(self.score)}% "
+                f"(measure: {self.policy.overlap_measure}); grade {self.old_grade} -> {self.new_grade}, "
+                f"distance {self.grade_distance:+d}")
+
+    @property
+    def verdict(self) -> str:
+        p, score, distance = self.policy, self.score, self.grade_distance
+        at, mt = pct(p.assimilate_threshold), pct(p.match_threshold)
+        ad, md = p.assimilate_grade_distance, p.match_grade_distance
+        if self.kind == "assimilation":
+            return (f"an assimilation claim: the score reaches the {at}% assimilation threshold and the "
+                    f"grade distance is within the {ad} allowed")
+        if self.kind == "match":
+            not_assim = (f"not the {at}% assimilation threshold" if score < p.assimilate_threshold
+                         else f"assimilation needs a grade distance within {ad}")
+            return (f"a match claim: the score reaches the {mt}% match threshold ({not_assim}) and the "
+                    f"grade distance is within the {md} allowed for a match")
+        faults = []
+        if score < p.match_threshold:
+            faults.append(f"the score {pct(score)}% is below the {mt}% match threshold")
+        if abs(distance) > md:
+            faults.append(f"the grade distance {distance:+d} is beyond the {md} allowed for a match")
+        return "no claim: " + " and ".join(faults)
 
     @property
     def why(self) -> str:
@@ -82,7 +110,6 @@ class PostResult:
     matched: list[str] = field(default_factory=list)
     pools: list[Pool] = field(default_factory=list)
     ring_fenced_places: int = 0
-    may_apply: list[str] = field(default_factory=list)
 
     @property
     def places_left(self) -> int:
@@ -116,13 +143,21 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class RingFence:
+    """Who may apply for the ring-fenced places: the same list for every ring-fenced post."""
+
+    may_apply: tuple[str, ...]
+    also_open_to: str | None
+
+
+@dataclass(frozen=True)
 class SlottingResult:
     review: str
     policy: Policy
     people: tuple[PersonResult, ...]
     posts: tuple[PostResult, ...]
     summary: Summary
-    ring_fence_group: str | None = None
+    ring_fence: RingFence
 
     def person(self, person_id: str) -> PersonResult | None:
         return next((p for p in self.people if p.id == person_id), None)
@@ -143,33 +178,16 @@ def score_of(overlap: Overlap, policy: Policy) -> Decimal:
 
 
 def assess(overlap: Overlap, old: Grade, new: Grade, policy: Policy) -> Assessment:
-    """Gives the claim (or rejection) one overlap row gives, with the rule that decided it."""
+    """Gives the claim (or rejection) one overlap row gives; its text says which rule decided it."""
     score = score_of(overlap, policy)
     distance = new.level - old.level
-    figures = (f"{pct(overlap.old_in_new)}% of the current JD is in the new post and forms "
-               f"{pct(overlap.new_from_old)}% of it, a score of {pct(score)}% (measure: {policy.overlap_measure}); "
-               f"grade {old.id} -> {new.id}, distance {distance:+d}")
-    at, mt = policy.assimilate_threshold, policy.match_threshold
-    ad, md = policy.assimilate_grade_distance, policy.match_grade_distance
-    if score >= at and abs(distance) <= ad:
-        verdict = (f"an assimilation claim: the score reaches the {pct(at)}% assimilation threshold and the "
-                   f"grade distance is within the {ad} allowed")
-        return Assessment(overlap.new_post, overlap.old_in_new, overlap.new_from_old, score, distance,
-                          "assimilation", figures, verdict)
-    if score >= mt and abs(distance) <= md:
-        not_assim = (f"not the {pct(at)}% assimilation threshold" if score < at
-                     else f"assimilation needs a grade distance within {ad}")
-        verdict = (f"a match claim: the score reaches the {pct(mt)}% match threshold ({not_assim}) and the "
-                   f"grade distance is within the {md} allowed for a match")
-        return Assessment(overlap.new_post, overlap.old_in_new, overlap.new_from_old, score, distance,
-                          "match", figures, verdict)
-    faults = []
-    if score < mt:
-        faults.append(f"the score {pct(score)}% is below the {pct(mt)}% match threshold")
-    if abs(distance) > md:
-        faults.append(f"the grade distance {distance:+d} is beyond the {md} allowed for a match")
-    return Assessment(overlap.new_post, overlap.old_in_new, overlap.new_from_old, score, distance, None,
-                      figures, "no claim: " + " and ".join(faults))
+    kind: Kind | None = None
+    if score >= policy.assimilate_threshold and abs(distance) <= policy.assimilate_grade_distance:
+        kind = "assimilation"
+    elif score >= policy.match_threshold and abs(distance) <= policy.match_grade_distance:
+        kind = "match"
+    return Assessment(overlap.new_post, overlap.old_in_new, overlap.new_from_old, score, distance, kind,
+                      old.id, new.id, policy)
 
 
 def plural(count: int, word: str) -> str:
@@ -218,15 +236,17 @@ def slot(review: ReviewFile) -> SlottingResult:
     def claims_of(pid: str, kind: Kind, posts_open=None) -> list[Assessment]:
         return [a for a in assessments[pid] if a.kind == kind and (posts_open is None or a.post in posts_open)]
 
+    salary = {p.id: p.salary for p in people}
+    points = {g.id: grade_points(review, g) for g in review.grades if g.spine}
+
     def settle(kind: Kind, claimants: dict[str, list[tuple[str, Assessment]]], places_of) -> None:
-        salary = {p.id: p.salary for p in people}
         for post_id in sorted(claimants):
             entries = sorted(claimants[post_id])
             post, places = posts[post_id], places_of(posts[post_id])
             competitive = len(entries) > places
             new_grade = grade[in_review_posts[post_id].grade]
             for pid, claim in entries:
-                slots[pid].append(Slot(post_id, kind, competitive, claim, place(review, salary[pid], new_grade)))
+                slots[pid].append(Slot(post_id, kind, competitive, claim, place(review, salary[pid], new_grade, points[new_grade.id])))
             ids = [pid for pid, _ in entries]
             if competitive:
                 post.pools.append(Pool(post_id, kind, tuple(ids), places, post.on_hold))
@@ -262,11 +282,9 @@ def slot(review: ReviewFile) -> SlottingResult:
     # Phases 3 and 4: ring-fence the places still empty; people without a slot are displaced.
     displaced = [p.id for p in people if not slots[p.id]]
     in_pools = sorted({c for post in posts.values() for pool in post.pools for c in pool.candidates})
-    may_apply = sorted(set(displaced) | set(in_pools))
     for post in posts.values():
         post.ring_fenced_places = post.places_left
-        if post.ring_fenced_places:
-            post.may_apply = list(may_apply)
+    ring_fence = RingFence(tuple(sorted(set(displaced) | set(in_pools))), review.review.ring_fence_group)
 
     results = tuple(
         _person_result(person, review, slots[person.id], assessments[person.id],
@@ -285,8 +303,7 @@ def slot(review: ReviewFile) -> SlottingResult:
         ring_fenced_places=sum(p.ring_fenced_places for p in posts.values()),
         potential_displacements=count["displaced"] + sum(len(p.candidates) - p.places for p in pools),
     )
-    return SlottingResult(review.review.name, policy, results, tuple(posts.values()), summary,
-                          review.review.ring_fence_group)
+    return SlottingResult(review.review.name, policy, results, tuple(posts.values()), summary, ring_fence)
 
 
 def _person_result(person: Person, review: ReviewFile, slots: list[Slot], assessments: list[Assessment],

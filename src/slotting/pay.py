@@ -50,10 +50,11 @@ def nearest_point(
     return best, "the nearest spinal point to the current salary"
 
 
-def place(review: ReviewFile, salary: Decimal, grade: Grade) -> Placement:
+def place(review: ReviewFile, salary: Decimal, grade: Grade,
+          points: list[tuple[int, Decimal, bool]] | None = None) -> Placement:
     """Gives the placement of a salary on a grade, with the protection due when pay falls."""
     (point, amount, estimated), rule = nearest_point(
-        salary, grade_points(review, grade), review.policy.nearest_point_tie
+        salary, points or grade_points(review, grade), review.policy.nearest_point_tie
     )
     protection = salary - amount if salary > amount and review.policy.protection_years > 0 else Decimal(0)
     return Placement(point, amount, estimated, protection, rule)

@@ -27,6 +27,8 @@ def run_data(result: SlottingResult) -> dict[str, Any]:
         "people": [_person(p) for p in result.people],
         "posts": [_post(p) for p in result.posts],
         "summary": vars(result.summary).copy(),
+        "ring_fence": {"may_apply": list(result.ring_fence.may_apply),
+                       "also_open_to": result.ring_fence.also_open_to},
     }
 
 
@@ -70,7 +72,6 @@ def _post(p: PostResult) -> dict[str, Any]:
         "pools": [{"basis": q.basis, "candidates": list(q.candidates), "places": q.places} for q in p.pools],
         "ring_fenced_places": p.ring_fenced_places,
         "on_hold": p.on_hold,
-        "may_apply": list(p.may_apply),
     }
 
 
@@ -124,15 +125,21 @@ def _summary_lines(result: SlottingResult) -> list[str]:
     ]
 
 
+def _ring_fenced_posts(result: SlottingResult) -> int:
+    return sum(1 for post in result.posts if post.ring_fenced_places)
+
+
 def _ring_fence_lines(result: SlottingResult) -> list[str]:
     lines = []
     for post in result.posts:
         if post.ring_fenced_places:
-            who = ", ".join(post.may_apply) or "nobody in the review"
-            extra = f"; also open to {result.ring_fence_group}" if result.ring_fence_group else ""
             hold = " (on hold)" if post.on_hold else ""
-            lines.append(f"{post.id}: {post.title}{hold} - {plural(post.ring_fenced_places, 'place')}; "
-                         f"may apply: {who}{extra}")
+            lines.append(f"{post.id}: {post.title}{hold} - {plural(post.ring_fenced_places, 'place')}")
+    if lines:
+        ring = result.ring_fence
+        who = ", ".join(ring.may_apply) or "nobody in the review"
+        extra = f"; also open to {ring.also_open_to}" if ring.also_open_to else ""
+        lines.append(f"May apply (displaced or in a competitive pool): {who}{extra}")
     return lines
 
 
@@ -180,7 +187,7 @@ def run_table(result: SlottingResult) -> Group:
     parts.append(Text("Summary", style="bold"))
     parts += [Text("  " + line) for line in _summary_lines(result)]
     ring = _ring_fence_lines(result)
-    parts.append(Text(f"Ring-fenced posts: {len(ring)}", style="bold"))
+    parts.append(Text(f"Ring-fenced posts: {_ring_fenced_posts(result)}", style="bold"))
     parts += [Text("  " + line) for line in ring]
     return Group(*parts)
 
@@ -198,7 +205,7 @@ def run_markdown(result: SlottingResult) -> str:
         out.append("## Competitive pools\n\n" + "".join(f"- {line}\n" for line in pools))
     out.append("## Summary\n\n" + "".join(f"- {line}\n" for line in _summary_lines(result)))
     ring = _ring_fence_lines(result)
-    out.append(f"## Ring-fenced posts: {len(ring)}\n\n" + "".join(f"- {line}\n" for line in ring))
+    out.append(f"## Ring-fenced posts: {_ring_fenced_posts(result)}\n\n" + "".join(f"- {line}\n" for line in ring))
     return "\n".join(out)
 
 
