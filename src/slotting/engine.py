@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from typing import Literal
 
@@ -32,7 +33,7 @@ Outcome = Literal["assimilated", "matched", "competitive", "displaced"]
 OUTCOMES: tuple[Outcome, ...] = ("assimilated", "matched", "competitive", "displaced")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Assessment:
     """One overlap row judged against the policy: a claim of some kind, or a rejection."""
 
@@ -82,7 +83,7 @@ class Assessment:
         return (self.kind != "assimilation", -self.old_in_new, -self.new_from_old, self.post)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Slot:
     post: str
     basis: Kind
@@ -116,7 +117,7 @@ class PostResult:
         return self.places - len(self.assimilated) - len(self.matched) - sum(p.places for p in self.pools)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PersonResult:
     id: str
     name: str | None
@@ -163,6 +164,7 @@ class SlottingResult:
         return next((p for p in self.people if p.id == person_id), None)
 
 
+@lru_cache(maxsize=4096)
 def pct(value: Decimal) -> str:
     """Gives a percentage figure without trailing zeros: 75, 74.5."""
     return format(value.normalize(), "f")

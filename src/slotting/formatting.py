@@ -30,14 +30,30 @@ def number(value: Any) -> Any:
 
 
 def to_json(data: Any) -> str:
-    """Gives data as indented JSON, Decimals as numbers, keys in the given order."""
+    """Gives data as JSON: top-level keys one per line and list items one per line, so that large
+    outputs stay fast (the C encoder writes each line) and diffs stay readable."""
 
-    def default(value: Any) -> Any:
-        if isinstance(value, Decimal):
-            return number(value)
-        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    def dumps(value: Any) -> str:
+        return json.dumps(value, default=_default, ensure_ascii=False)
 
-    return json.dumps(data, default=default, indent=2, ensure_ascii=False) + "\n"
+    if isinstance(data, list):
+        if not data:
+            return "[]\n"
+        return "[\n" + ",\n".join("  " + dumps(item) for item in data) + "\n]\n"
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            text = "[\n" + ",\n".join("    " + dumps(item) for item in value) + "\n  ]"
+        else:
+            text = dumps(value)
+        lines.append(f"  {dumps(key)}: {text}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return number(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def safe_cell(value: Any) -> Any:

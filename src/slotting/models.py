@@ -15,10 +15,11 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 from .policy import Policy
+from .scalars import Text, Whole
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
-Id = Annotated[str, Field(min_length=1, description="An identifier, unique within its kind.")]
+Id = Annotated[Text, Field(min_length=1, description="An identifier, unique within its kind.")]
 Money = Annotated[Decimal, Field(gt=0, allow_inf_nan=False, description="An annual amount in pounds.")]
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False, description="A percentage, 0-100.")]
 Fraction = Annotated[
@@ -31,10 +32,10 @@ class Model(BaseModel):
 
 
 class Review(Model):
-    name: str = Field(min_length=1)
+    name: Text = Field(min_length=1)
     effective_date: dt.date | None = Field(None, description="Date the new structure takes effect.")
     currency: Literal["GBP"] = "GBP"
-    ring_fence_group: str | None = Field(
+    ring_fence_group: Text | None = Field(
         None,
         description="A wider group that ring-fenced posts are also open to (e.g. 'all Heads of "
         "Service'); by default only people displaced or in a competitive pool may apply.",
@@ -44,7 +45,7 @@ class Review(Model):
 class SpinalAmount(Model):
     amount: Money
     estimated: StrictBool = False
-    source: str | None = None
+    source: Text | None = None
 
 
 def _amount_as_mapping(value):
@@ -59,10 +60,10 @@ SpinalValue = Annotated[
 
 class Grade(Model):
     id: Id
-    name: str = Field(min_length=1)
-    level: int = Field(description="Orders the grades: higher is more senior.")
-    spine: str | None = Field(None, description="The pay spine this grade's points are on.")
-    points: tuple[int, int] | None = Field(
+    name: Text = Field(min_length=1)
+    level: Whole = Field(description="Orders the grades: higher is more senior.")
+    spine: Text | None = Field(None, description="The pay spine this grade's points are on.")
+    points: tuple[Whole, Whole] | None = Field(
         None, description="[bottom, top] spinal points of the grade, inclusive."
     )
 
@@ -86,10 +87,10 @@ class Grade(Model):
 
 class OldPost(Model):
     id: Id
-    title: str = Field(min_length=1)
+    title: Text = Field(min_length=1)
     grade: Id
-    group: str | None = Field(None, description="Row of the savings table (default: the grade's name).")
-    department: str | None = None
+    group: Text | None = Field(None, description="Row of the savings table (default: the grade's name).")
+    department: Text | None = None
     salary: Money | None = Field(None, description="Cost basis of the post, e.g. when it is vacant.")
     external_funding: Fraction = Decimal(0)
     in_review: StrictBool = Field(True, description="false: costed but not part of slotting.")
@@ -97,11 +98,11 @@ class OldPost(Model):
 
 class NewPost(Model):
     id: Id
-    title: str = Field(min_length=1)
+    title: Text = Field(min_length=1)
     grade: Id
-    group: str | None = None
-    department: str | None = None
-    count: int = Field(1, ge=1, description="Places in this post.")
+    group: Text | None = None
+    department: Text | None = None
+    count: Whole = Field(1, ge=1, description="Places in this post.")
     external_funding: Fraction = Decimal(0)
     on_hold: StrictBool = Field(False, description="Appointment suspended (Leicester report s.7.1).")
     in_review: StrictBool = True
@@ -117,13 +118,13 @@ class NewStructure(Model):
 
 class Person(Model):
     id: Id
-    name: str | None = None
+    name: Text | None = None
     post: Id = Field(description="The person's current (old) post id.")
     salary: Money
     in_review: StrictBool = True
-    characteristics: dict[str, str] = Field(default_factory=dict)
-    age: int | None = Field(None, ge=15, le=100, description="Age in whole years (redundancy estimate).")
-    service_years: int | None = Field(
+    characteristics: dict[str, Text] = Field(default_factory=dict)
+    age: Whole | None = Field(None, ge=15, le=100, description="Age in whole years (redundancy estimate).")
+    service_years: Whole | None = Field(
         None, ge=0, le=70, description="Complete years of continuous service (redundancy estimate)."
     )
 

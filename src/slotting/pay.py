@@ -14,7 +14,7 @@ from typing import Literal
 from .models import Grade, ReviewFile
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Placement:
     """Where a person lands on a new grade, and why."""
 

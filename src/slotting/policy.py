@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
+from .scalars import Whole
+
 LEICESTER_2011 = "Leicester City Council 2011 senior management review"
 
 
@@ -32,12 +34,12 @@ class Policy(BaseModel):
         description="Overlap % at or above which a claim can match. "
         f"{LEICESTER_2011}: 'between 25% and 74%' (notes of 28 Oct 2011, item 5).",
     )
-    assimilate_grade_distance: int = Field(
+    assimilate_grade_distance: Whole = Field(
         0, ge=0,
         description="Grade levels the new post may differ by for assimilation. "
         f"{LEICESTER_2011}: 'the grade of the posts ... are the same'.",
     )
-    match_grade_distance: int = Field(
+    match_grade_distance: Whole = Field(
         1, ge=0,
         description="Grade levels the new post may be above or below for a match. "
         f"{LEICESTER_2011}: 'the same as or one grade above or below'.",
@@ -52,7 +54,7 @@ class Policy(BaseModel):
         description="An exact tie on old_in_new between a person's top two claims of the same kind "
         "gives two slots. Leicester: 'an exact split of 50/50 between two new roles' (28 Oct 2011).",
     )
-    protection_years: int = Field(
+    protection_years: Whole = Field(
         2, ge=0, le=10,
         description="Years of pay protection when slotting lowers pay. Leicester report s.8.2.",
     )

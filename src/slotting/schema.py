@@ -14,6 +14,8 @@ from typing import Any
 from .models import ReviewFile
 
 ID_DESCRIPTION = "An identifier, unique within its kind."
+# pydantic leaves the constraints of an optional constrained type under their Python names
+_KEYWORDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
 
 
 def _tidy(node: Any) -> Any:
@@ -21,7 +23,7 @@ def _tidy(node: Any) -> Any:
         return [_tidy(n) for n in node]
     if not isinstance(node, dict):
         return node
-    node = {k: _tidy(v) for k, v in node.items()}
+    node = {_KEYWORDS.get(k, k): _tidy(v) for k, v in node.items()}
     options = node.get("anyOf")
     if options and {"type": "string"} in options and any(o.get("type") == "number" for o in options):
         number = next(o for o in options if o.get("type") == "number")
