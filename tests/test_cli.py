@@ -112,3 +112,26 @@ def test_csv_guards_against_formula_injection(tmp_path: Path):
 def test_pre_commit_hook_is_declared():
     text = (ROOT / ".pre-commit-hooks.yaml").read_text()
     assert "id: slotting-validate" in text and "entry: slotting validate" in text
+
+
+def test_output_to_a_device_is_written_not_replaced(tmp_path: Path):
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = cli("run", str(EXAMPLE), "--format", "json", "-o", str(fifo))
+    reader.join(timeout=10)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(fifo.stat().st_mode), "the pipe must not be replaced by a regular file"
+    assert json.loads(received[0])["summary"]["people"] == 20
+
+
+def test_output_to_a_folder_is_refused(tmp_path: Path):
+    result = cli("run", str(EXAMPLE), "-o", str(tmp_path))
+    assert result.exit_code == 1 and "is a folder" in result.stderr

@@ -116,12 +116,22 @@ def _load(files: list[Path]):
 
 
 def _emit(content: str | bytes, output: Optional[Path]) -> None:
-    """Writes to a file atomically (a temporary file renamed into place), or to stdout."""
+    """Writes to stdout, or to a file atomically (a temporary file renamed into place).
+
+    Only a regular file (or a new path) is replaced; a device or pipe such as /dev/null or
+    /dev/stdout is written to directly, never renamed over.
+    """
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
     if output is None:
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-        else:
-            sys.stdout.write(content)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    if output.exists() and not output.is_file():
+        if output.is_dir():
+            _fail([f"{output}: is a folder; give a file name"])
+        with output.open("wb") as handle:
+            handle.write(data)
         return
     directory = output.resolve().parent
     if not directory.is_dir():
@@ -129,7 +139,7 @@ def _emit(content: str | bytes, output: Optional[Path]) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+            handle.write(data)
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

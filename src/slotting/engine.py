@@ -49,30 +49,12 @@ class Assessment:
 
     @property
     def figures(self) -> str:
-        return (f"{pct(self.old_in_new)}% of the current JD is in the new post and forms "
-                f"{pct(self.new_from_old)}% of it, a score of {pct(self.score)}% "
-                f"(measure: {self.policy.overlap_measure}); grade {self.old_grade} -> {self.new_grade}, "
-                f"distance {self.grade_distance:+d}")
+        return _figures(self.old_in_new, self.new_from_old, self.score, self.policy.overlap_measure,
+                        self.old_grade, self.new_grade, self.grade_distance)
 
     @property
     def verdict(self) -> str:
-        p, score, distance = self.policy, self.score, self.grade_distance
-        at, mt = pct(p.assimilate_threshold), pct(p.match_threshold)
-        ad, md = p.assimilate_grade_distance, p.match_grade_distance
-        if self.kind == "assimilation":
-            return (f"an assimilation claim: the score reaches the {at}% assimilation threshold and the "
-                    f"grade distance is within the {ad} allowed")
-        if self.kind == "match":
-            not_assim = (f"not the {at}% assimilation threshold" if score < p.assimilate_threshold
-                         else f"assimilation needs a grade distance within {ad}")
-            return (f"a match claim: the score reaches the {mt}% match threshold ({not_assim}) and the "
-                    f"grade distance is within the {md} allowed for a match")
-        faults = []
-        if score < p.match_threshold:
-            faults.append(f"the score {pct(score)}% is below the {mt}% match threshold")
-        if abs(distance) > md:
-            faults.append(f"the grade distance {distance:+d} is beyond the {md} allowed for a match")
-        return "no claim: " + " and ".join(faults)
+        return _verdict(self.kind, self.score, self.grade_distance, self.policy)
 
     @property
     def why(self) -> str:
@@ -81,6 +63,34 @@ class Assessment:
     def rank(self) -> tuple:
         """Assimilation before match, then old_in_new, then new_from_old, highest first."""
         return (self.kind != "assimilation", -self.old_in_new, -self.new_from_old, self.post)
+
+
+@lru_cache(maxsize=65536)
+def _figures(old_in_new: Decimal, new_from_old: Decimal, score: Decimal, measure: str, old_grade: str,
+             new_grade: str, distance: int) -> str:
+    return (f"{pct(old_in_new)}% of the current JD is in the new post and forms {pct(new_from_old)}% of it, "
+            f"a score of {pct(score)}% (measure: {measure}); grade {old_grade} -> {new_grade}, "
+            f"distance {distance:+d}")
+
+
+@lru_cache(maxsize=65536)
+def _verdict(kind: Kind | None, score: Decimal, distance: int, p: Policy) -> str:
+    at, mt = pct(p.assimilate_threshold), pct(p.match_threshold)
+    ad, md = p.assimilate_grade_distance, p.match_grade_distance
+    if kind == "assimilation":
+        return (f"an assimilation claim: the score reaches the {at}% assimilation threshold and the "
+                f"grade distance is within the {ad} allowed")
+    if kind == "match":
+        not_assim = (f"not the {at}% assimilation threshold" if score < p.assimilate_threshold
+                     else f"assimilation needs a grade distance within {ad}")
+        return (f"a match claim: the score reaches the {mt}% match threshold ({not_assim}) and the "
+                f"grade distance is within the {md} allowed for a match")
+    faults = []
+    if score < p.match_threshold:
+        faults.append(f"the score {pct(score)}% is below the {mt}% match threshold")
+    if abs(distance) > md:
+        faults.append(f"the grade distance {distance:+d} is beyond the {md} allowed for a match")
+    return "no claim: " + " and ".join(faults)
 
 
 @dataclass(slots=True)
@@ -310,16 +320,17 @@ def slot(review: ReviewFile) -> SlottingResult:
 
 def _person_result(person: Person, review: ReviewFile, slots: list[Slot], assessments: list[Assessment],
                    competitors: list[str], notes: list[str], posts: dict[str, PostResult]) -> PersonResult:
-    ordered = tuple(sorted(slots, key=lambda s: s.post))
-    if not ordered:
-        outcome: Outcome = "displaced"
-    elif any(s.competitive for s in ordered):
-        outcome = "competitive"
-    elif any(s.basis == "match" for s in ordered):
-        outcome = "matched"
-    else:
-        outcome = "assimilated"
-    on_hold = any(posts[s.post].on_hold for s in ordered)
+    ordered = tuple(sorted(slots, key=lambda s: s.post)) if len(slots) > 1 else tuple(slots)
+    outcome: Outcome = "displaced"
+    on_hold = False
+    for s in ordered:
+        if s.competitive:
+            outcome = "competitive"
+        elif s.basis == "match" and outcome != "competitive":
+            outcome = "matched"
+        elif outcome == "displaced":
+            outcome = "assimilated"
+        on_hold = on_hold or posts[s.post].on_hold
     reason = _reason(outcome, ordered, assessments, notes, posts, review)
     return PersonResult(person.id, person.name, person.post, person.salary, outcome, on_hold, ordered,
                         reason, tuple(assessments), tuple(competitors))

@@ -33,8 +33,7 @@ def to_json(data: Any) -> str:
     """Gives data as JSON: top-level keys one per line and list items one per line, so that large
     outputs stay fast (the C encoder writes each line) and diffs stay readable."""
 
-    def dumps(value: Any) -> str:
-        return json.dumps(value, default=_default, ensure_ascii=False)
+    dumps = json.JSONEncoder(default=_default, ensure_ascii=False).encode
 
     if isinstance(data, list):
         if not data:

@@ -1,24 +1,33 @@
-"""The only module that opens input files: YAML files -> a validated ReviewFile, or an InputError.
+"""The only module that opens input files: YAML (and CSV) files -> a validated ReviewFile, or an InputError.
 
-Several files may describe one review: their top-level sections are merged, and a section given in
-two files is an error. Every problem is reported at once, located at file:line:column with the
-field path and what was expected; no message echoes a salary or a characteristic.
+Several YAML files may describe one review: their top-level sections are merged, and a section
+given in two files is an error. A list section may name a CSV file instead (see tabular.py), found
+relative to the YAML file that names it. Every problem is reported at once, located at
+file:line:column with the field path and what was expected; no message echoes a salary or a
+characteristic.
+
+Two YAML readers give the same data (tests/test_readers.py): the fast one (fast_yaml.py) for large
+files that it reads exactly, and the strict one (strict_yaml.py), which keeps every position. Any
+problem found on the fast path is reported by reading again on the strict path.
 """
 
 from __future__ import annotations
 
-import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from . import strict_yaml
+from . import fast_yaml, messages, strict_yaml, tabular
 from .models import ReviewFile, check_references
 from .problems import InputError, Problem, dotted
 
 SECTIONS = tuple(ReviewFile.model_fields)
+LIST_SECTIONS = (("people",), ("overlaps",), ("old_structure", "posts"), ("new_structure", "posts"))
+Reader = Literal["auto", "strict", "fast"]
+Progress = Callable[[str], None]
 
 
 @dataclass
@@ -28,14 +37,18 @@ class Source:
     section_file: dict[str, str] = field(default_factory=dict)
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    tables: dict[tuple, tabular.Table] = field(default_factory=dict)
     first_file: str = ""
     root: tuple[int, int] | None = None
 
     def locate(self, path: tuple, *, key: bool = False) -> tuple[str, int | None, int | None]:
+        for prefix, table in self.tables.items():
+            if path[: len(prefix)] == prefix and len(path) > len(prefix):
+                return (table.file, *table.locate(path[len(prefix):]))
         file = self.section_file.get(path[0], self.first_file) if path else self.first_file
-        table = self.key_positions if key else self.positions
+        spots = self.key_positions if key else self.positions
         for end in range(len(path), 0, -1):
-            spot = table.get(path[:end]) or self.positions.get(path[:end])
+            spot = spots.get(path[:end]) or self.positions.get(path[:end])
             if spot:
                 return file, spot[0], spot[1]
         return (file, *self.root) if self.root and file == self.first_file else (file, None, None)
@@ -56,11 +69,29 @@ def read_text(path: Path) -> str:
                                   f"text is not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8")]) from None
 
 
-def load(paths: list[Path] | list[str]) -> ReviewFile:
-    """Gives the validated review described by one or more YAML files, or raises InputError."""
-    merged, source, problems = _read_and_merge([Path(p) for p in paths])
+def load(paths: list[Path] | list[str], reader: Reader = "auto", progress: Progress | None = None) -> ReviewFile:
+    """Gives the validated review described by one or more files, or raises InputError.
+
+    reader: "auto" tries the fast YAML reader and falls back to the strict one; "strict" and "fast"
+    force one (with "fast", files it cannot read exactly still go to the strict reader).
+    """
+    files = [Path(p) for p in paths]
+    note = progress or (lambda _: None)
+    if reader != "strict" and fast_yaml.available():
+        merged, source, problems = _read_and_merge(files, fast=True, note=note)
+        if not problems:
+            try:
+                note("validating")
+                review = ReviewFile.model_validate(merged)
+                if not check_references(review):
+                    return review
+            except ValidationError:
+                pass
+        note("locating the problems")
+    merged, source, problems = _read_and_merge(files, fast=False, note=note)
     if problems:
         raise InputError(problems)
+    note("validating")
     return validate(merged, source)
 
 
@@ -69,7 +100,7 @@ def validate(merged: dict, source: Source) -> ReviewFile:
     try:
         review = ReviewFile.model_validate(merged)
     except ValidationError as err:
-        raise InputError([_from_pydantic(e, merged, source) for e in err.errors(include_url=False)]) from None
+        raise InputError([_problem(e, merged, source) for e in err.errors(include_url=False)]) from None
     problems = []
     for path, message in check_references(review):
         file, line, column = source.locate(path)
@@ -79,177 +110,84 @@ def validate(merged: dict, source: Source) -> ReviewFile:
     return review
 
 
-def _read_and_merge(paths: list[Path]) -> tuple[dict, Source, list[Problem]]:
+def _problem(error: dict, data: Any, source: Source) -> Problem:
+    path, point_at, message = messages.explain(error, data)
+    if point_at == "parent":
+        file, line, column = source.locate(path[:-1])
+    else:
+        file, line, column = source.locate(path, key=point_at == "key")
+    return Problem(file, line, column, dotted(path), message)
+
+
+def _read_yaml(path: Path, fast: bool) -> tuple[Any, dict, dict, list[Problem]]:
+    text = read_text(path)
+    if fast:
+        data = fast_yaml.parse(text)
+        if data is not None:
+            return data, {}, {}, []
+    return strict_yaml.parse(text, str(path))
+
+
+def _read_and_merge(paths: list[Path], fast: bool, note: Progress) -> tuple[dict, Source, list[Problem]]:
     merged: dict[str, Any] = {}
     source = Source(first_file=str(paths[0]) if paths else "")
     problems: list[Problem] = []
     for path in paths:
         name = str(path)
+        note(f"reading {path.name}")
         try:
-            text = read_text(path)
+            data, positions, key_positions, found = _read_yaml(path, fast)
         except InputError as err:
             problems += err.problems
             continue
-        data, positions, key_positions, found = strict_yaml.parse(text, name)
         problems += found
         if found and data is None:
             continue
         if not isinstance(data, dict):
             line, column = positions.get((), (1, 1))
             problems.append(Problem(name, line, column, "", "expected a mapping of sections ("
-                                    + ", ".join(SECTIONS) + "); got " + _kind(data)))
+                                    + ", ".join(SECTIONS) + "); got " + messages.kind_of(data)))
             continue
         if source.root is None and name == source.first_file:
             source.root = positions.get((), (1, 1))
         for key, value in data.items():
             if key in merged:
-                line, column = key_positions[(key,)]
+                line, column = key_positions.get((key,), (None, None))
                 problems.append(Problem(name, line, column, key,
                                         f"section {key!r} is also given in {source.section_file[key]}; give it once"))
                 continue
             merged[key] = value
             source.section_file[key] = name
-        for table, new in ((source.positions, positions), (source.key_positions, key_positions)):
+        for spots, new in ((source.positions, positions), (source.key_positions, key_positions)):
             for spot_path, spot in new.items():
                 if spot_path and source.section_file.get(spot_path[0]) == name:
-                    table[spot_path] = spot
+                    spots[spot_path] = spot
+        problems += _read_tables(merged, data, path, source, note)
     return merged, source, problems
 
 
-def _from_pydantic(error: dict, data: Any, source: Source) -> Problem:
-    path = _data_path(error["loc"], data)
-    kind = error["type"]
-    if kind == "missing":
-        file, line, column = source.locate(path[:-1])
-        what = "section" if len(path) == 1 else "key"
-        return Problem(file, line, column, dotted(path), f"missing required {what} {path[-1]!r}")
-    if kind == "extra_forbidden":
-        file, line, column = source.locate(path, key=True)
-        return Problem(file, line, column, dotted(path), _unknown_key(path))
-    file, line, column = source.locate(path)
-    return Problem(file, line, column, dotted(path), _expected(error))
-
-
-def _data_path(loc: tuple, data: Any) -> tuple:
-    """Drops the parts of a pydantic location that are not in the data (union and wrapper tags)."""
-    path: list = []
-    node = data
-    for i, part in enumerate(loc):
-        last = i == len(loc) - 1
-        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            path.append(part)
-            node = node[part]
-        elif isinstance(node, dict) and str(part) in node:
-            path.append(str(part))
-            node = node[str(part)]
-        elif last and isinstance(node, dict) and part != "[key]":
-            path.append(str(part))
-    return tuple(path)
-
-
-def _unknown_key(path: tuple) -> str:
-    allowed = _allowed_keys(path[:-1])
-    message = f"unknown key {path[-1]!r}"
-    close = difflib.get_close_matches(str(path[-1]), allowed, n=1)
-    if close:
-        message += f"; did you mean {close[0]!r}?"
-    if allowed:
-        message += " Expected one of: " + ", ".join(allowed)
-    return message
-
-
-def _allowed_keys(path: tuple) -> list[str]:
-    """Gives the field names of the model found at a data path, or [] if none is found."""
-    annotation: Any = ReviewFile
-    for part in path:
-        annotation = _unwrap(annotation)
-        if isinstance(part, int):
+def _read_tables(merged: dict, data: dict, path: Path, source: Source, note: Progress) -> list[Problem]:
+    """Replaces each list section of this file given as a CSV file name by the CSV's records."""
+    problems: list[Problem] = []
+    for section in LIST_SECTIONS:
+        if section[0] not in data:
             continue
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            if part not in annotation.model_fields:
-                return []
-            annotation = annotation.model_fields[part].annotation
-        elif get_origin(annotation) is dict:
-            annotation = get_args(annotation)[1]
-        else:
-            return []
-    annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return list(annotation.model_fields)
-    return []
-
-
-def _unwrap(annotation: Any) -> Any:
-    while True:
-        origin = get_origin(annotation)
-        args = [a for a in get_args(annotation) if a is not type(None)]
-        if origin is list or (origin is not None and origin is not dict and len(args) == 1):
-            annotation = args[0]
-        elif hasattr(annotation, "__metadata__"):
-            annotation = annotation.__origin__
-        else:
-            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
-            if origin is not dict and models:
-                annotation = models[0]
-                continue
-            return annotation
-
-
-_EXPECTED = {
-    "decimal_parsing": "expected a number",
-    "decimal_type": "expected a number",
-    "finite_number": "expected a finite number",
-    "int_parsing": "expected a whole number",
-    "int_type": "expected a whole number",
-    "int_from_float": "expected a whole number",
-    "bool_type": "expected true or false",
-    "string_type": "expected text",
-    "list_type": "expected a list",
-    "tuple_type": "expected a list",
-    "dict_type": "expected a mapping",
-    "model_type": "expected a mapping",
-    "model_attributes_type": "expected a mapping",
-    "string_too_short": "expected non-empty text",
-    "date_parsing": "expected a real calendar date written YYYY-MM-DD",
-    "date_from_datetime_parsing": "expected a real calendar date written YYYY-MM-DD",
-    "date_type": "expected a date written YYYY-MM-DD",
-}
-
-
-def _expected(error: dict) -> str:
-    kind, ctx = error["type"], error.get("ctx", {})
-    if kind in _EXPECTED:
-        message = _EXPECTED[kind]
-    elif kind == "greater_than":
-        message = f"expected a number greater than {ctx['gt']}"
-    elif kind == "greater_than_equal":
-        message = f"expected a number of at least {ctx['ge']}"
-    elif kind == "less_than_equal":
-        message = f"expected a number of at most {ctx['le']}"
-    elif kind == "less_than":
-        message = f"expected a number below {ctx['lt']}"
-    elif kind == "literal_error":
-        message = f"expected {ctx['expected']}"
-    elif kind in ("too_short", "too_long"):
-        message = "expected a list of two numbers [bottom, top]"
-    elif kind == "value_error":
-        message = str(ctx.get("error", error["msg"]))
-    else:
-        message = error["msg"][:1].lower() + error["msg"][1:]
-    if kind.endswith(("_type", "_parsing")) and "input" in error:
-        message += f", got {_kind(error['input'])}"
-    return message
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        return "text" if value else "empty text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+        parent = merged
+        for part in section[:-1]:
+            parent = parent.get(part) if isinstance(parent, dict) else None
+        if not isinstance(parent, dict) or not isinstance(parent.get(section[-1]), str):
+            continue
+        csv_path = path.parent / parent[section[-1]]
+        note(f"reading {csv_path.name}")
+        try:
+            text = read_text(csv_path)
+        except InputError as err:
+            line, column = source.positions.get(section, (None, None))
+            problems.append(Problem(str(path), line, column, dotted(section),
+                                    f"cannot read the CSV file {csv_path}: {err.problems[0].message}"))
+            continue
+        records, table, found = tabular.parse(text, str(csv_path))
+        problems += found
+        parent[section[-1]] = records
+        source.tables[section] = table
+    return problems

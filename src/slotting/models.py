@@ -15,11 +15,12 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 from .policy import Policy
-from .scalars import Text, Whole
+from .scalars import NonEmptyText, Text, Whole, as_text
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
-Id = Annotated[Text, Field(min_length=1, description="An identifier, unique within its kind.")]
+Id = Annotated[str, Field(min_length=1, description="An identifier, unique within its kind."),
+               BeforeValidator(as_text)]
 Money = Annotated[Decimal, Field(gt=0, allow_inf_nan=False, description="An annual amount in pounds.")]
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False, description="A percentage, 0-100.")]
 Fraction = Annotated[
@@ -32,7 +33,7 @@ class Model(BaseModel):
 
 
 class Review(Model):
-    name: Text = Field(min_length=1)
+    name: NonEmptyText
     effective_date: dt.date | None = Field(None, description="Date the new structure takes effect.")
     currency: Literal["GBP"] = "GBP"
     ring_fence_group: Text | None = Field(
@@ -60,7 +61,7 @@ SpinalValue = Annotated[
 
 class Grade(Model):
     id: Id
-    name: Text = Field(min_length=1)
+    name: NonEmptyText
     level: Whole = Field(description="Orders the grades: higher is more senior.")
     spine: Text | None = Field(None, description="The pay spine this grade's points are on.")
     points: tuple[Whole, Whole] | None = Field(
@@ -87,7 +88,7 @@ class Grade(Model):
 
 class OldPost(Model):
     id: Id
-    title: Text = Field(min_length=1)
+    title: NonEmptyText
     grade: Id
     group: Text | None = Field(None, description="Row of the savings table (default: the grade's name).")
     department: Text | None = None
@@ -98,7 +99,7 @@ class OldPost(Model):
 
 class NewPost(Model):
     id: Id
-    title: Text = Field(min_length=1)
+    title: NonEmptyText
     grade: Id
     group: Text | None = None
     department: Text | None = None

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .engine import OUTCOMES, PersonResult, PostResult, SlottingResult, Slot, pct, plural
-from .formatting import markdown_table, money, to_csv, to_json, text_cells
+from .formatting import markdown_table, money, number, to_csv, to_json, text_cells
 
 HEADINGS = {
     "assimilated": "Assimilated (placed directly)",
@@ -37,7 +37,7 @@ def _person(p: PersonResult) -> dict[str, Any]:
         "id": p.id,
         "name": p.name,
         "current_post": p.current_post,
-        "current_salary": p.current_salary,
+        "current_salary": number(p.current_salary),
         "outcome": p.outcome,
         "on_hold": p.on_hold,
         "slots": [_slot(s) for s in p.slots],
@@ -51,13 +51,13 @@ def _slot(s: Slot) -> dict[str, Any]:
         "post": s.post,
         "basis": s.basis,
         "competitive": s.competitive,
-        "score": s.claim.score,
-        "old_in_new": s.claim.old_in_new,
-        "new_from_old": s.claim.new_from_old,
+        "score": number(s.claim.score),
+        "old_in_new": number(s.claim.old_in_new),
+        "new_from_old": number(s.claim.new_from_old),
         "grade_distance": s.claim.grade_distance,
-        "new_salary": s.pay.amount,
+        "new_salary": number(s.pay.amount),
         "spinal_point": s.pay.point,
-        "protection": s.pay.protection,
+        "protection": number(s.pay.protection),
         "estimated_point": s.pay.estimated,
     }
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 
 
-def _text(value):
+def as_text(value):
     if type(value) is int:
         return str(value)
     if type(value) is float:
@@ -21,11 +21,13 @@ def _text(value):
     return value
 
 
-def _whole(value):
+def as_whole(value):
     if type(value) is float:
         raise ValueError("expected a whole number")
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text)]
-Whole = Annotated[int, BeforeValidator(_whole)]
+Text = Annotated[str, BeforeValidator(as_text)]
+# min_length inside the Annotated keeps the check in pydantic's core (outside, it runs in Python)
+NonEmptyText = Annotated[str, Field(min_length=1), BeforeValidator(as_text)]
+Whole = Annotated[int, BeforeValidator(as_whole)]
