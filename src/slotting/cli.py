@@ -109,10 +109,16 @@ def _guard(action: Callable[[], int | None]) -> None:
     raise typer.Exit(status or 0)
 
 
-def _load(files: list[Path]):
+def _load(files: list[Path], stages=None):
     from .loader import load
 
-    return load(files)
+    return load(files, progress=stages)
+
+
+def _stages(total: int):
+    from .progress import Stages
+
+    return Stages(total)
 
 
 def _emit(content: str | bytes, output: Optional[Path]) -> None:
@@ -174,7 +180,8 @@ def validate(
         from .problems import InputError
 
         try:
-            review = _load(files)
+            with _stages(len(files) + 1) as stages:
+                review = _load(files, stages)
         except InputError as err:
             if format is ValidateFormat.json:
                 sys.stdout.write(to_json([p.as_dict() for p in err.problems]))
@@ -235,13 +242,21 @@ def run(
         from . import render_run
         from .engine import slot
 
-        result = slot(_load(files))
-        if format is RunFormat.table:
+        with _stages(len(files) + 3) as stages:
+            review = _load(files, stages)
+            stages("slotting")
+            result = slot(review)
+            stages("writing")
+            if format is RunFormat.table:
+                text = None
+            else:
+                render = {RunFormat.json: render_run.run_json, RunFormat.csv: render_run.run_csv,
+                          RunFormat.markdown: render_run.run_markdown}[format]
+                text = render(result)
+        if text is None:
             _print_rich(render_run.run_table(result), output)
         else:
-            render = {RunFormat.json: render_run.run_json, RunFormat.csv: render_run.run_csv,
-                      RunFormat.markdown: render_run.run_markdown}[format]
-            _emit(render(result), output)
+            _emit(text, output)
         return 0
 
     _guard(body)
@@ -313,8 +328,12 @@ def savings(
         from .engine import slot
         from .savings import savings as compute
 
-        review = _load(files)
-        result = compute(review, slot(review), basis.value if basis else None, target_amount)
+        with _stages(len(files) + 3) as stages:
+            review = _load(files, stages)
+            stages("slotting")
+            slotting = slot(review)
+            stages("costing")
+            result = compute(review, slotting, basis.value if basis else None, target_amount)
         if format is SavingsFormat.xlsx:
             if output is None:
                 _fail(["--format xlsx writes a workbook: give a file with -o, e.g. -o savings.xlsx"], status=2)
