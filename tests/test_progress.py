@@ -25,6 +25,7 @@ def test_nothing_is_shown_on_a_pipe(monkeypatch):
 
 def test_a_terminal_sees_the_stage_after_the_delay(monkeypatch):
     monkeypatch.setattr(progress, "DELAY_SECONDS", 0.05)
+    monkeypatch.setenv("TERM", "xterm-256color")  # rich does not redraw on a "dumb" terminal
     stream = FakeTerminal()
     with progress.Stages(3, stream) as stages:
         stages("reading review.yaml")
