@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from decimal import Decimal
 from typing import Literal
 
@@ -136,9 +136,15 @@ class PersonResult:
     outcome: Outcome
     on_hold: bool
     slots: tuple[Slot, ...]
-    reason: str
     assessments: tuple[Assessment, ...]
     competitors: tuple[str, ...]
+    notes: tuple[str, ...]
+    posts: dict[str, PostResult]
+
+    @property
+    def reason(self) -> str:
+        """The decision in words, with the figures and the rule (built when asked: it is long)."""
+        return _reason(self.outcome, self.slots, self.assessments, self.notes, self.posts)
 
 
 @dataclass(frozen=True)
@@ -171,7 +177,11 @@ class SlottingResult:
     ring_fence: RingFence
 
     def person(self, person_id: str) -> PersonResult | None:
-        return next((p for p in self.people if p.id == person_id), None)
+        return self._by_id.get(person_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, PersonResult]:
+        return {p.id: p for p in self.people}
 
 
 @lru_cache(maxsize=4096)
@@ -331,13 +341,12 @@ def _person_result(person: Person, review: ReviewFile, slots: list[Slot], assess
         elif outcome == "displaced":
             outcome = "assimilated"
         on_hold = on_hold or posts[s.post].on_hold
-    reason = _reason(outcome, ordered, assessments, notes, posts, review)
     return PersonResult(person.id, person.name, person.post, person.salary, outcome, on_hold, ordered,
-                        reason, tuple(assessments), tuple(competitors))
+                        tuple(assessments), tuple(competitors), tuple(notes), posts)
 
 
-def _reason(outcome: Outcome, slots: tuple[Slot, ...], assessments: list[Assessment], notes: list[str],
-            posts: dict[str, PostResult], review: ReviewFile) -> str:
+def _reason(outcome: Outcome, slots: tuple[Slot, ...], assessments: tuple[Assessment, ...], notes: tuple[str, ...],
+            posts: dict[str, PostResult]) -> str:
     if outcome == "displaced":
         if not assessments:
             text = "Displaced (at risk): no overlap with any new post in the review is recorded for their post."
