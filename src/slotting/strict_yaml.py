@@ -124,7 +124,7 @@ def parse(text: str, file: str) -> tuple[Any, Positions, Positions, list[Problem
         if mark and _char_at(text, mark.line, mark.column) == "\t":
             what = "a tab character; YAML must be indented with spaces, not tabs"
         return None, {}, {}, [Problem(file, line, column, "", f"malformed YAML: {what}")]
-    except yaml.YAMLError as err:
+    except (yaml.YAMLError, ValueError) as err:
         return None, {}, {}, [Problem(file, None, None, "", f"malformed YAML: {err}")]
     finally:
         loader.dispose()
