@@ -94,6 +94,9 @@ def _guard(action: Callable[[], int | None]) -> None:
     gc.disable()  # a short-lived process: cyclic GC passes over ~10^6 records cost more than they free
     try:
         status = action()
+    except BrokenPipeError:  # the reader went away (`slotting run ... | head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
     except InputError as err:
         files = sorted({p.file for p in err.problems})
         _fail([str(p) for p in err.problems]
@@ -106,6 +109,8 @@ def _guard(action: Callable[[], int | None]) -> None:
         _fail([f"internal error: {type(err).__name__}: {err}",
                "This is a bug in slotting. Please report it with the command you ran; "
                "add --debug (before the command name) to see the traceback."], status=3)
+    finally:
+        gc.enable()
     raise typer.Exit(status or 0)
 
 
