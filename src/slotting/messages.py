@@ -40,13 +40,17 @@ def data_path(loc: tuple, data: Any) -> tuple:
 
 
 def _unknown_key(path: tuple) -> str:
+    key = str(path[-1])
     allowed = _allowed_keys(path[:-1])
-    message = f"unknown key {path[-1]!r}"
-    close = difflib.get_close_matches(str(path[-1]), allowed, n=1)
+    message = f"unknown key {key!r}"
+    close = difflib.get_close_matches(key, allowed, n=1)
     if close:
         message += f"; did you mean {close[0]!r}?"
+    elif key.isdigit():
+        message += ("; inside { } a comma separates entries, so write amounts without thousands "
+                    "separators (30000, not 30,000)")
     if allowed:
-        message += " Expected one of: " + ", ".join(allowed)
+        message += "; expected one of: " + ", ".join(allowed)
     return message
 
 

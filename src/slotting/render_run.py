@@ -97,14 +97,17 @@ def run_csv(result: SlottingResult) -> str:
     return to_csv(CSV_HEADER, rows)
 
 
-def _slot_cells(p: PersonResult) -> list[list[str]]:
+SHORT_BASIS = {"assimilation": "assim."}
+
+
+def _slot_cells(p: PersonResult, short: bool = False) -> list[list[str]]:
     if not p.slots:
         return [[p.id, p.name or "", p.current_post, "-", "-", "-", "-", "-"]]
     rows = []
     for s in p.slots:
         point = f"SP{s.pay.point}{'*' if s.pay.estimated else ''}"
-        basis = (("assim. pool" if s.basis == "assimilation" else "match pool") if s.competitive else s.basis)
-        basis += " H" if p.on_hold else ""
+        basis = SHORT_BASIS.get(s.basis, s.basis) if short else s.basis
+        basis += (" pool" if s.competitive and not short else "") + (" H" if p.on_hold else "")
         rows.append([p.id, p.name or "", p.current_post, s.post, basis,
                      f"{pct(s.claim.old_in_new)}/{pct(s.claim.new_from_old)}",
                      f"{money(s.pay.amount)} {point}", money(s.pay.protection) if s.pay.protection else "-"])
@@ -113,7 +116,7 @@ def _slot_cells(p: PersonResult) -> list[list[str]]:
 
 TABLE_HEADER = ["Id", "Name", "Current post", "New post", "Basis", "Overlap", "New salary", "Protection"]
 TABLE_NOTE = ("Overlap: % of the current JD found in the new post / % of the new JD formed by the current one. "
-              "H: the post is on hold. *: an estimated spinal point.")
+              "assim.: assimilation. H: the post is on hold. *: an estimated spinal point.")
 
 
 def _summary_lines(result: SlottingResult) -> list[str]:
@@ -164,10 +167,10 @@ class _OutcomeTable:
         for i, name in enumerate(TABLE_HEADER):
             if i == 1 and not wide:
                 continue
-            table.add_column(name, justify="right" if i >= 5 else "left", no_wrap=i not in (1, 4),
+            table.add_column(name, justify="right" if i >= 5 else "left", no_wrap=i != 1,
                              overflow="fold", ratio=1 if i == 1 else None)
         for p in self.people:
-            for row in _slot_cells(p):
+            for row in _slot_cells(p, short=not wide):
                 table.add_row(*text_cells(row if wide else row[:1] + row[2:]))
         yield table
 
