@@ -126,6 +126,15 @@ def _stages(total: int):
     return Stages(total)
 
 
+def _slotted(files: list[Path], stages):
+    """Gives (review, slotting result) for the files, reporting both stages."""
+    from .engine import slot
+
+    review = _load(files, stages)
+    stages("slotting")
+    return review, slot(review)
+
+
 def _emit(content: str | bytes, output: Optional[Path]) -> None:
     """Writes to stdout, or to a file atomically (a temporary file renamed into place).
 
@@ -245,12 +254,9 @@ def run(
 
     def body() -> int:
         from . import render_run
-        from .engine import slot
 
         with _stages(len(files) + 3) as stages:
-            review = _load(files, stages)
-            stages("slotting")
-            result = slot(review)
+            _, result = _slotted(files, stages)
             stages("writing")
             if format is RunFormat.table:
                 text = None
@@ -280,10 +286,10 @@ def explain(
     """
 
     def body() -> int:
-        from .engine import slot
         from .render_run import explain_text
 
-        result = slot(_load(files))
+        with _stages(len(files) + 2) as stages:
+            _, result = _slotted(files, stages)
         if result.person(person) is None:
             known = ", ".join(p.id for p in result.people[:10])
             more = " ..." if len(result.people) > 10 else ""
@@ -330,13 +336,10 @@ def savings(
 
     def body() -> int:
         from . import render_savings
-        from .engine import slot
         from .savings import savings as compute
 
         with _stages(len(files) + 3) as stages:
-            review = _load(files, stages)
-            stages("slotting")
-            slotting = slot(review)
+            review, slotting = _slotted(files, stages)
             stages("costing")
             result = compute(review, slotting, basis.value if basis else None, target_amount)
         if format is SavingsFormat.xlsx:
@@ -375,11 +378,10 @@ def equality(
 
     def body() -> int:
         from . import render_equality
-        from .engine import slot
         from .equality import characteristics_found, equality as compute
 
-        review = _load(files)
-        result = slot(review)
+        with _stages(len(files) + 2) as stages:
+            review, result = _slotted(files, stages)
         names = [n.strip() for n in by.split(",") if n.strip()] if by else None
         known = characteristics_found(review, result)
         unknown = [n for n in names or [] if n not in known]
