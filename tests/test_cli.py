@@ -135,3 +135,16 @@ def test_output_to_a_device_is_written_not_replaced(tmp_path: Path):
 def test_output_to_a_folder_is_refused(tmp_path: Path):
     result = cli("run", str(EXAMPLE), "-o", str(tmp_path))
     assert result.exit_code == 1 and "is a folder" in result.stderr
+
+
+def test_console_entry_exit_statuses():
+    import subprocess
+    import sys
+
+    def status(*args: str) -> int:
+        return subprocess.run([sys.executable, "-m", "slotting", *args], capture_output=True).returncode
+
+    assert status("--version") == 0
+    assert status("validate", str(EXAMPLE)) == 0
+    assert status("validate", str(ROOT / "tests" / "invalid" / "salary_zero.yaml")) == 1
+    assert status("run", "--format", "pdf", str(EXAMPLE)) == 2
