@@ -8,11 +8,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from slotting.cli import app
 from slotting.engine import slot
 from slotting.loader import Source, validate
+
+# Deterministic property tests: the same examples on every run and machine, no example database.
+settings.register_profile("deterministic", derandomize=True, database=None)
+settings.load_profile("deterministic")
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
