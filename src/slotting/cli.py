@@ -167,6 +167,15 @@ def _emit(content: str | bytes, output: Optional[Path]) -> None:
     typer.echo(f"wrote {output}", err=True)
 
 
+def _write(format: enum.Enum, value, output: Optional[Path], module, stem: str) -> None:
+    """Renders a result in the chosen format with `module.<stem>_<format>` and prints or writes it."""
+    render = getattr(module, f"{stem}_{format.value}")
+    if format.value == "table":
+        _print_rich(render(value), output)
+    else:
+        _emit(render(value), output)
+
+
 def _print_rich(renderable, output: Optional[Path]) -> None:
     if output is not None:
         from .formatting import plain_text
@@ -255,19 +264,9 @@ def run(
     def body() -> int:
         from . import render_run
 
-        with _stages(len(files) + 3) as stages:
+        with _stages(len(files) + 2) as stages:
             _, result = _slotted(files, stages)
-            stages("writing")
-            if format is RunFormat.table:
-                text = None
-            else:
-                render = {RunFormat.json: render_run.run_json, RunFormat.csv: render_run.run_csv,
-                          RunFormat.markdown: render_run.run_markdown}[format]
-                text = render(result)
-        if text is None:
-            _print_rich(render_run.run_table(result), output)
-        else:
-            _emit(text, output)
+        _write(format, result, output, render_run, "run")
         return 0
 
     _guard(body)
@@ -346,12 +345,8 @@ def savings(
             if output is None:
                 _fail(["--format xlsx writes a workbook: give a file with -o, e.g. -o savings.xlsx"], status=2)
             _emit(render_savings.savings_xlsx(result), output)
-        elif format is SavingsFormat.table:
-            _print_rich(render_savings.savings_table(result), output)
         else:
-            render = {SavingsFormat.json: render_savings.savings_json, SavingsFormat.csv: render_savings.savings_csv,
-                      SavingsFormat.markdown: render_savings.savings_markdown}[format]
-            _emit(render(result), output)
+            _write(format, result, output, render_savings, "savings")
         if result.target_met is False:
             typer.echo(render_savings.target_line(result), err=True)
             return 1
@@ -389,12 +384,7 @@ def equality(
             _fail([f"no one in the review has the characteristic(s) {', '.join(map(repr, unknown))}; "
                    f"given: {', '.join(known) or 'none'}"])
         summary = compute(review, result, names, suppress_below)
-        if format is RunFormat.table:
-            _print_rich(render_equality.equality_table(summary), output)
-        else:
-            render = {RunFormat.json: render_equality.equality_json, RunFormat.csv: render_equality.equality_csv,
-                      RunFormat.markdown: render_equality.equality_markdown}[format]
-            _emit(render(summary), output)
+        _write(format, summary, output, render_equality, "equality")
         return 0
 
     _guard(body)
