@@ -98,3 +98,24 @@ def test_raising_an_overlap_never_worsens_an_uncontested_claim(review, data):
     after = run_slotting(raised)
     assert RANK[after.person(person["id"]).outcome] >= RANK[before.person(person["id"]).outcome], (
         before.person(person["id"]).reason, after.person(person["id"]).reason)
+
+
+@FAST
+@given(reviews(), st.sampled_from(["top", "slotted"]))
+def test_savings_rows_add_up_and_equality_never_fails(review, basis):
+    from slotting.equality import equality
+    from slotting.savings import savings
+
+    from .conftest import build
+
+    model = build({**review, "costing": {"on_cost_rate": "0.25", "round_to": "10"}})
+    from slotting.engine import slot
+
+    result = slot(model)
+    s = savings(model, result, basis)
+    assert sum(r.existing_cost for r in s.rows) == s.total.existing_cost
+    assert sum(r.new_cost for r in s.rows) == s.total.new_cost
+    assert s.total.existing_cost - s.total.new_cost == s.total.saving
+    assert all(y.saving == s.total.saving - y.protection for y in s.years)
+    assert s.years[-1].protection == 0
+    equality(model, result, None, 5)
