@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from statistics import mean
 from typing import Literal
 
 from .engine import SlottingResult
@@ -227,39 +226,36 @@ def _redundancy(review: ReviewFile, result: SlottingResult) -> RedundancyEstimat
     person = {p.id: p for p in review.people}
     options = review.costing.redundancy
     limit = weekly_limit(review.review.effective_date)
+    if limit is None:
+        return RedundancyEstimate(Decimal(0), (), (), (), ("No statutory weekly limit is known for the "
+                                                           "review's effective date.",))
     notes = []
     if review.review.effective_date is None:
         notes.append(f"No review effective_date: the latest known weekly limit (£{limit.amount}, "
                      f"from {limit.since}) is used.")
-    if limit is None:
-        return RedundancyEstimate(Decimal(0), (), (), (), ("No statutory weekly limit is known for the "
-                                                           "review's effective date.",))
-
-    def estimate(pid: str) -> RedundancyCost | None:
+    at_risk = sorted({c for post in result.posts for pool in post.pools for c in pool.candidates}
+                     | {r.id for r in result.people if r.outcome == "displaced"})
+    estimate: dict[str, RedundancyCost | None] = {}
+    for pid in at_risk:
         p = person[pid]
-        if p.age is None or p.service_years is None:
-            return None
-        return redundancy_cost(p.salary, p.age, p.service_years, limit, options.actual_weeks_pay,
-                               options.multiplier)
-
-    at_risk = [pid for pid in sorted({c for post in result.posts for pool in post.pools for c in pool.candidates}
-                                     | {r.id for r in result.people if r.outcome == "displaced"})]
-    if not any(estimate(pid) for pid in at_risk):
+        known = p.age is not None and p.service_years is not None
+        estimate[pid] = redundancy_cost(p.salary, p.age, p.service_years, limit, options.actual_weeks_pay,
+                                        options.multiplier) if known else None
+    if not any(estimate.values()):
         return None
-    people = tuple(
-        PersonRedundancy(r.id, "displaced", estimate(r.id)) for r in result.people if r.outcome == "displaced"
-    )
+    people = tuple(PersonRedundancy(r.id, "displaced", estimate[r.id]) for r in result.people
+                   if r.outcome == "displaced")
     total = sum((p.cost.amount for p in people if p.cost), Decimal(0))
     pools = []
     for post in result.posts:
         for pool in post.pools:
-            costs = [c.amount for c in (estimate(pid) for pid in pool.candidates) if c]
+            costs = [estimate[pid].amount for pid in pool.candidates if estimate[pid]]
             likely = len(pool.candidates) - pool.places
             if costs:
-                amount = likely * Decimal(mean(costs))
+                amount = likely * sum(costs, Decimal(0)) / len(costs)
                 pools.append((post.id, likely, amount))
                 total += amount
-    not_estimated = tuple(pid for pid in at_risk if estimate(pid) is None)
+    not_estimated = tuple(pid for pid in at_risk if estimate[pid] is None)
     notes.append("An estimate, not an entitlement: each competitive pool's likely displacements are costed at "
                  "the mean estimate of its candidates; pension strain costs are not included.")
     return RedundancyEstimate(total, people, tuple(pools), not_estimated, tuple(notes))
