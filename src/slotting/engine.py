@@ -24,7 +24,7 @@ from functools import cached_property, lru_cache
 from decimal import Decimal
 from typing import Literal
 
-from .models import Grade, NewPost, Overlap, Person, ReviewFile
+from .models import Grade, Overlap, Person, ReviewFile
 from .pay import Placement, grade_points, place
 from .policy import Policy
 
