@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from slotting import fast_yaml
 from slotting.loader import load
@@ -65,3 +68,33 @@ def test_a_float_in_a_text_field_is_read_as_written(tmp_path: Path):
     path.write_text(text, encoding="utf-8")
     review = load([path])
     assert review.old_post["OLD-DD-PROP"].title == "1.50"
+
+
+# The definition of risky text as regular expressions (slow: the reader uses a faster scan).
+_DEFINITION = [re.compile(p, re.MULTILINE) for p in (
+    r"(?:^|[\s\[{,:])(?:[&*!][^\s,\]}]|<<\s*:)",  # anchor, alias, tag, merge key
+    r"[ :,\[{\n\t][+-]?0[0-9xXoObB_]",  # led by a zero: 007, -007, 0x1F, 0o17, 0_1
+    r"[0-9](?:_[0-9]|[0-9.]{16,})",  # 1_000; more digits than a float keeps
+    r"[ :,\[{\n\t]\+[0-9.]",  # +5
+)]
+_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$", re.MULTILINE)
+
+
+def risky_by_definition(text: str) -> bool:
+    text = "\n" + _COMMENT.sub("", text)
+    return any(p.search(text) for p in _DEFINITION)
+
+
+@given(st.text(alphabet=" \t\n\r:,[{]}&*!<+-0123456789._xXoObBa#é", max_size=40))
+def test_the_scan_finds_everything_the_definition_calls_risky(text: str):
+    if risky_by_definition(text):
+        assert fast_yaml._risky(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\nb: [1, 2.5, -3]\nc: {d: 0.25}\n", "t: Safer & Stronger\n", "t: 5 * 3 ! 2\n", "t: a<<b\n",
+    "n: 0\nm: 0.5\np: -0.5\n", "# &a *b !c 007 +5 1_000\nt: x\n", "n: 1234567890123456\n", "id: P000123\n",
+])
+def test_the_scan_passes_ordinary_text(text: str):
+    assert not risky_by_definition(text)
+    assert not fast_yaml._risky(text)

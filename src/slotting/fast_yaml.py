@@ -15,26 +15,73 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-_NODE_PROPERTY = re.compile(r"(?:^|[\s\[{,:])(?:[&*!][^\s,\]}]|<<\s*:)", re.MULTILINE)  # anchor, alias, tag, merge
-# Numbers whose int or float does not read back as written: 007, -007, 0x1F, 0o17, 0_1, +5, 1_000,
-# and numbers with more digits than a float keeps.
-_ZERO_LED = re.compile(r"[ :,\[{\n\t][+-]?0[0-9xXoObB_]")
-_DIGIT_LED = re.compile(r"[0-9](?:_[0-9]|[0-9.]{16,})")
-_PLUS = re.compile(r"[ :,\[{\n\t]\+[0-9.]")
 # A comment starts at a "#" after whitespace (a plain scalar cannot hold " #"; a quoted one is text).
 _COMMENT = re.compile(r"(?:^|(?<=\s))#.*$", re.MULTILINE)
+_SPACE = " \t\n\r\x0b\x0c"
+_BEFORE_PROPERTY = frozenset(_SPACE + "[{,:")  # what may come before an anchor, alias, tag or merge key
+_ENDS_SCALAR = frozenset(_SPACE + ",]}")
+_BEFORE_NUMBER = frozenset(" :,[{\n\t")
+_MERGE = re.compile(r"<<[ \t\n\r\x0b\x0c]*:")
+
+
+def _table(classes: dict[bytes, bytes]) -> bytes:
+    table = bytearray(b"a" * 256)
+    for chars, symbol in classes.items():
+        for char in chars:
+            table[char] = symbol[0]
+    return bytes(table)
+
+
+# Numbers are looked for in the text translated to a few classes of character, where a plain
+# substring search (fast, in C) finds them:
+# - led by a zero: 007, -007, 0x1F, 0o17, 0_1 (a 0 after a separator and a sign, then a digit, x, o, b or _)
+_ZERO_CLASSES = _table({b" :,[{\n\t": b"Q", b"+-": b"s", b"0": b"0", b"123456789xXoObB_": b"f"})
+_ZERO_LED = (b"Q00", b"Q0f", b"Qs00", b"Qs0f")
+# - digits joined by _ (1_000), and more digits than a float keeps (17 digits or points in a row)
+_DIGIT_CLASSES = _table({b"0123456789.": b"d", b"_": b"u"})
+_DIGIT_LED = (b"d" * 17, b"dud")
+
+
+def _anywhere(text: str, needle: str, found) -> bool:
+    """True when found(i) holds at some index i where needle occurs in text."""
+    i = text.find(needle)
+    while i >= 0:
+        if found(i):
+            return True
+        i = text.find(needle, i + 1)
+    return False
 
 
 def _risky(text: str) -> bool:
-    """True when the text may hold something the fast reader would read differently."""
+    """True when the text may hold something the fast reader would read differently.
+
+    It looks for (outside comments) anchors, aliases, tags and merge keys, and numbers whose int or
+    float does not read back as written: 007, -007, 0x1F, 0o17, +5, 1_000, and numbers with more
+    digits than a float keeps. It may also flag a few harmless spellings (those files are then read
+    by the strict reader, slower but exact); it never misses one (tests/test_readers.py).
+    """
     if "#" in text:
         text = "\n".join(_COMMENT.sub("", line) if "#" in line else line for line in text.split("\n"))
-    text = "\n" + text
-    if ("&" in text or "*" in text or "!" in text or "<<" in text) and _NODE_PROPERTY.search(text):
+    end = len(text) - 1
+
+    def before(i: int, chars: frozenset) -> bool:
+        return i == 0 or text[i - 1] in chars
+
+    for char in "&*!":  # &anchor, *alias, !tag: after a space or [{,: and before a character of a name
+        if char in text and _anywhere(text, char, lambda i: before(i, _BEFORE_PROPERTY) and i < end
+                                      and text[i + 1] not in _ENDS_SCALAR):
+            return True
+    if "<<" in text and _anywhere(text, "<<", lambda i: before(i, _BEFORE_PROPERTY) and _MERGE.match(text, i)):
         return True
-    if "+" in text and _PLUS.search(text):
+    if "+" in text and _anywhere(text, "+", lambda i: before(i, _BEFORE_NUMBER) and i < end
+                                 and text[i + 1] in "0123456789."):
         return True
-    return bool(_ZERO_LED.search(text) or _DIGIT_LED.search(text))
+    raw = text.encode("utf-8", "surrogatepass")
+    classes = raw.translate(_ZERO_CLASSES)
+    if classes.startswith((b"00", b"0f", b"s00", b"s0f")) or any(p in classes for p in _ZERO_LED):
+        return True
+    classes = raw.translate(_DIGIT_CLASSES)
+    return any(p in classes for p in _DIGIT_LED)
 
 
 def available() -> bool:
