@@ -18,14 +18,14 @@ The engine is pure: it never opens a file or prints. Work grows with the number 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from decimal import Decimal
-from typing import Literal
+from typing import Callable, Literal
 
 from .models import Grade, Overlap, Person, ReviewFile
-from .pay import Placement, grade_points, place
+from .pay import Placement, placer
 from .policy import Policy
 
 Kind = Literal["assimilation", "match"]
@@ -61,8 +61,25 @@ class Assessment:
         return f"{self.figures}: {self.verdict}"
 
     def rank(self) -> tuple:
-        """Assimilation before match, then old_in_new, then new_from_old, highest first."""
+        """Assimilation before match, then old_in_new, then new_from_old, highest first; then post id."""
         return (self.kind != "assimilation", -self.old_in_new, -self.new_from_old, self.post)
+
+
+def ranked(assessments: list[Assessment]) -> list[Assessment]:
+    """Gives assessments in Assessment.rank order (two stable sorts: cheaper than negating Decimals)."""
+    if len(assessments) < 2:
+        return assessments
+    assessments.sort(key=_post_of)
+    assessments.sort(key=_strength, reverse=True)  # reverse keeps equal items in post order
+    return assessments
+
+
+def _post_of(a: Assessment) -> str:
+    return a.post
+
+
+def _strength(a: Assessment) -> tuple:
+    return (a.kind == "assimilation", a.old_in_new, a.new_from_old)
 
 
 @lru_cache(maxsize=65536)
@@ -111,7 +128,7 @@ class Pool:
     on_hold: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class PostResult:
     id: str
     title: str
@@ -124,7 +141,8 @@ class PostResult:
 
     @property
     def places_left(self) -> int:
-        return self.places - len(self.assimilated) - len(self.matched) - sum(p.places for p in self.pools)
+        taken = len(self.assimilated) + len(self.matched)
+        return self.places - (taken + sum(p.places for p in self.pools) if self.pools else taken)
 
 
 @dataclass(slots=True)
@@ -201,15 +219,31 @@ def score_of(overlap: Overlap, policy: Policy) -> Decimal:
 
 def assess(overlap: Overlap, old: Grade, new: Grade, policy: Policy) -> Assessment:
     """Gives the claim (or rejection) one overlap row gives; its text says which rule decided it."""
-    score = score_of(overlap, policy)
-    distance = new.level - old.level
-    kind: Kind | None = None
-    if score >= policy.assimilate_threshold and abs(distance) <= policy.assimilate_grade_distance:
-        kind = "assimilation"
-    elif score >= policy.match_threshold and abs(distance) <= policy.match_grade_distance:
-        kind = "match"
-    return Assessment(overlap.new_post, overlap.old_in_new, overlap.new_from_old, score, distance, kind,
-                      old.id, new.id, policy)
+    return assessor(policy)(overlap, old, new)
+
+
+def assessor(policy: Policy) -> Callable[[Overlap, Grade, Grade], Assessment]:
+    """Gives assess() for one policy, with the policy's figures looked up once (it runs per overlap row)."""
+    measure = policy.overlap_measure
+    assimilate_at, assimilate_within = policy.assimilate_threshold, policy.assimilate_grade_distance
+    match_at, match_within = policy.match_threshold, policy.match_grade_distance
+
+    def judge(overlap: Overlap, old: Grade, new: Grade) -> Assessment:
+        old_in_new, new_from_old = overlap.old_in_new, overlap.new_from_old
+        if measure == "min":
+            score = old_in_new if old_in_new <= new_from_old else new_from_old  # as min() picks
+        else:
+            score = old_in_new if measure == "old_in_new" else new_from_old
+        distance = new.level - old.level
+        apart = -distance if distance < 0 else distance
+        kind: Kind | None = None
+        if score >= assimilate_at and apart <= assimilate_within:
+            kind = "assimilation"
+        elif score >= match_at and apart <= match_within:
+            kind = "match"
+        return Assessment(overlap.new_post, old_in_new, new_from_old, score, distance, kind, old.id, new.id, policy)
+
+    return judge
 
 
 def plural(count: int, word: str) -> str:
@@ -244,31 +278,29 @@ def slot(review: ReviewFile) -> SlottingResult:
         if o.new_post in in_review_posts:
             by_old_post[o.old_post].append(o)
 
+    judge = assessor(policy)
+    new_grade_of = {pid: grade[p.grade] for pid, p in in_review_posts.items()}
     assessments: dict[str, list[Assessment]] = {}
     for person in people:
         old_grade = grade[old_post[person.post].grade]
-        judged = [assess(o, old_grade, grade[in_review_posts[o.new_post].grade], policy)
-                  for o in by_old_post.get(person.post, [])]
-        assessments[person.id] = sorted(judged, key=Assessment.rank)
+        assessments[person.id] = ranked([judge(o, old_grade, new_grade_of[o.new_post])
+                                         for o in by_old_post.get(person.post, ())])
 
     slots: dict[str, list[Slot]] = defaultdict(list)
     competitors: dict[str, set[str]] = defaultdict(set)
     notes: dict[str, list[str]] = defaultdict(list)
-
-    def claims_of(pid: str, kind: Kind, posts_open=None) -> list[Assessment]:
-        return [a for a in assessments[pid] if a.kind == kind and (posts_open is None or a.post in posts_open)]
-
     salary = {p.id: p.salary for p in people}
-    points = {g.id: grade_points(review, g) for g in review.grades if g.spine}
+    placers = {pid: placer(review, g) for pid, g in grade.items() if g.spine}
 
     def settle(kind: Kind, claimants: dict[str, list[tuple[str, Assessment]]], places_of) -> None:
         for post_id in sorted(claimants):
-            entries = sorted(claimants[post_id])
+            entries = claimants[post_id]
+            entries.sort(key=_first)  # by person id: one claim per person and post
             post, places = posts[post_id], places_of(posts[post_id])
             competitive = len(entries) > places
-            new_grade = grade[in_review_posts[post_id].grade]
+            place_on_grade = placers[new_post[post_id].grade]
             for pid, claim in entries:
-                slots[pid].append(Slot(post_id, kind, competitive, claim, place(review, salary[pid], new_grade, points[new_grade.id])))
+                slots[pid].append(Slot(post_id, kind, competitive, claim, place_on_grade(salary[pid])))
             ids = [pid for pid, _ in entries]
             if competitive:
                 post.pools.append(Pool(post_id, kind, tuple(ids), places, post.on_hold))
@@ -279,42 +311,45 @@ def slot(review: ReviewFile) -> SlottingResult:
             else:
                 post.matched.extend(ids)
 
-    # Phase 1: assimilation, each person pursuing their top assimilation claim(s).
+    # Phase 1: assimilation, each person pursuing their top assimilation claim(s) (ranked first).
     wanted: dict[str, list[tuple[str, Assessment]]] = defaultdict(list)
     for person in people:
-        for claim in pursued(claims_of(person.id, "assimilation"), policy):
+        top = [a for a in assessments[person.id][:2] if a.kind == "assimilation"]
+        for claim in pursued(top, policy):
             wanted[claim.post].append((person.id, claim))
     settle("assimilation", wanted, lambda post: post.places)
 
     # Phase 2: matching, for people not yet slotted, on posts with places left after phase 1.
-    open_posts = {pid for pid, post in posts.items() if post.places_left > 0}
+    full = {pid for pid in wanted if posts[pid].places_left <= 0}
     wanted = defaultdict(list)
     for person in people:
-        if slots[person.id]:
+        if person.id in slots:
             continue
-        match_claims = claims_of(person.id, "match")
-        available = [c for c in match_claims if c.post in open_posts]
-        if match_claims and len(available) < len(match_claims):
-            filled = ", ".join(c.post for c in match_claims if c.post not in open_posts)
+        match_claims = [a for a in assessments[person.id] if a.kind == "match"]
+        available = [c for c in match_claims if c.post not in full]
+        if len(available) < len(match_claims):
+            filled = ", ".join(c.post for c in match_claims if c.post in full)
             notes[person.id].append(f"match claim(s) on {filled} not pursued: no place left after assimilation")
         for claim in pursued(available, policy):
             wanted[claim.post].append((person.id, claim))
     settle("match", wanted, lambda post: post.places_left)
 
     # Phases 3 and 4: ring-fence the places still empty; people without a slot are displaced.
-    displaced = [p.id for p in people if not slots[p.id]]
-    in_pools = sorted({c for post in posts.values() for pool in post.pools for c in pool.candidates})
+    displaced = [p.id for p in people if p.id not in slots]
+    in_pools = {c for post in posts.values() if post.pools for pool in post.pools for c in pool.candidates}
     for post in posts.values():
         post.ring_fenced_places = post.places_left
-    ring_fence = RingFence(tuple(sorted(set(displaced) | set(in_pools))), review.review.ring_fence_group)
+    ring_fence = RingFence(tuple(sorted(set(displaced) | in_pools)), review.review.ring_fence_group)
 
+    none: tuple = ()
     results = tuple(
-        _person_result(person, review, slots[person.id], assessments[person.id],
-                       sorted(competitors[person.id]), notes[person.id], posts)
+        _person_result(person, slots.get(person.id, none), assessments[person.id],
+                       sorted(competitors[person.id]) if person.id in competitors else none,
+                       notes.get(person.id, none), posts)
         for person in people
     )
     pools = [pool for post in posts.values() for pool in post.pools]
-    count = {o: sum(1 for r in results if r.outcome == o) for o in OUTCOMES}
+    count = Counter(r.outcome for r in results)
     summary = Summary(
         people=len(results),
         assimilated=count["assimilated"],
@@ -328,8 +363,12 @@ def slot(review: ReviewFile) -> SlottingResult:
     return SlottingResult(review.review.name, policy, results, tuple(posts.values()), summary, ring_fence)
 
 
-def _person_result(person: Person, review: ReviewFile, slots: list[Slot], assessments: list[Assessment],
-                   competitors: list[str], notes: list[str], posts: dict[str, PostResult]) -> PersonResult:
+def _first(pair: tuple) -> object:
+    return pair[0]
+
+
+def _person_result(person: Person, slots: list[Slot] | tuple, assessments: list[Assessment],
+                   competitors: list[str] | tuple, notes: list[str] | tuple, posts: dict[str, PostResult]) -> PersonResult:
     ordered = tuple(sorted(slots, key=lambda s: s.post)) if len(slots) > 1 else tuple(slots)
     outcome: Outcome = "displaced"
     on_hold = False

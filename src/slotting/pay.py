@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Callable, Literal
 
 from .models import Grade, ReviewFile
 
@@ -37,24 +37,45 @@ def nearest_point(
     salary: Decimal, points: list[tuple[int, Decimal, bool]], tie: Literal["higher", "lower"]
 ) -> tuple[tuple[int, Decimal, bool], str]:
     """Gives the spinal point nearest to a salary within a grade, and the rule that chose it."""
-    ordered = sorted(points, key=lambda p: (p[1], p[0]))
+    return _nearest(salary, sorted(points, key=_amount_then_point), tie)
+
+
+def _amount_then_point(point: tuple[int, Decimal, bool]) -> tuple[Decimal, int]:
+    return point[1], point[0]
+
+
+def _nearest(salary: Decimal, ordered: list[tuple[int, Decimal, bool]],
+             tie: str) -> tuple[tuple[int, Decimal, bool], str]:
     bottom, top = ordered[0], ordered[-1]
     if salary >= top[1]:
         return top, "at or above the top of the grade: placed on the top point"
     if salary <= bottom[1]:
         return bottom, "at or below the bottom of the grade: placed on the bottom point"
-    best = min(ordered, key=lambda p: (abs(p[1] - salary), -p[1] if tie == "higher" else p[1]))
-    distances = sorted(abs(p[1] - salary) for p in ordered)
-    if len(distances) > 1 and distances[0] == distances[1]:
-        return best, f"exactly between two points: the {tie} point is taken (policy nearest_point_tie)"
-    return best, "the nearest spinal point to the current salary"
+    gaps = [abs(amount - salary) for _, amount, _ in ordered]
+    least = min(gaps)
+    nearest = [p for p, gap in zip(ordered, gaps) if gap == least]
+    if len(nearest) == 1:
+        return nearest[0], "the nearest spinal point to the current salary"
+    # max() keeps the first of equal amounts, as min() does for "lower": the lower point number
+    best = max(nearest, key=lambda p: p[1]) if tie == "higher" else nearest[0]
+    return best, f"exactly between two points: the {tie} point is taken (policy nearest_point_tie)"
 
 
-def place(review: ReviewFile, salary: Decimal, grade: Grade,
-          points: list[tuple[int, Decimal, bool]] | None = None) -> Placement:
+def placer(review: ReviewFile, grade: Grade) -> Callable[[Decimal], Placement]:
+    """Gives place() for one grade, with its points sorted once (the engine places thousands)."""
+    ordered = sorted(grade_points(review, grade), key=_amount_then_point)
+    tie = review.policy.nearest_point_tie
+    protects = review.policy.protection_years > 0
+    nothing = Decimal(0)
+
+    def place_salary(salary: Decimal) -> Placement:
+        (point, amount, estimated), rule = _nearest(salary, ordered, tie)
+        protection = salary - amount if protects and salary > amount else nothing
+        return Placement(point, amount, estimated, protection, rule)
+
+    return place_salary
+
+
+def place(review: ReviewFile, salary: Decimal, grade: Grade) -> Placement:
     """Gives the placement of a salary on a grade, with the protection due when pay falls."""
-    (point, amount, estimated), rule = nearest_point(
-        salary, points or grade_points(review, grade), review.policy.nearest_point_tie
-    )
-    protection = salary - amount if salary > amount and review.policy.protection_years > 0 else Decimal(0)
-    return Placement(point, amount, estimated, protection, rule)
+    return placer(review, grade)(salary)
