@@ -10,7 +10,6 @@ from __future__ import annotations
 import enum
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated, Callable, Optional
 
@@ -156,6 +155,8 @@ def _emit(content: str | bytes, output: Optional[Path]) -> None:
     directory = output.resolve().parent
     if not directory.is_dir():
         _fail([f"{output}: the folder {directory} does not exist"])
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -7,8 +7,6 @@ import io
 from decimal import Decimal
 from typing import Any, Iterable
 
-from rich.console import Console
-
 
 def money(amount: Decimal | None, *, brackets: bool = False) -> str:
     """Gives an amount as £1,234 (pence only when present); negatives in brackets if asked."""
@@ -95,6 +93,8 @@ def text_cells(row: Iterable[Any]) -> list:
 
 def plain_text(renderable: Any, width: int = 120) -> str:
     """Gives a rich renderable as uncoloured text, for files and tests."""
+    from rich.console import Console
+
     console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False,
                       legacy_windows=False, highlight=False)
     console.print(renderable)

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from . import fast_yaml, messages, strict_yaml, tabular
+from . import fast_yaml, tabular
 from .models import ReviewFile, check_references
 from .problems import InputError, Problem, dotted
 
@@ -111,6 +111,8 @@ def validate(merged: dict, source: Source) -> ReviewFile:
 
 
 def _problem(error: dict, data: Any, source: Source) -> Problem:
+    from . import messages
+
     path, point_at, message = messages.explain(error, data)
     if point_at == "parent":
         file, line, column = source.locate(path[:-1])
@@ -125,6 +127,8 @@ def _read_yaml(path: Path, fast: bool) -> tuple[Any, dict, dict, list[Problem]]:
         data = fast_yaml.parse(text)
         if data is not None:
             return data, {}, {}, []
+    from . import strict_yaml  # imported only when needed: PyYAML takes a while to import
+
     return strict_yaml.parse(text, str(path))
 
 
@@ -144,9 +148,11 @@ def _read_and_merge(paths: list[Path], fast: bool, note: Progress) -> tuple[dict
         if found and data is None:
             continue
         if not isinstance(data, dict):
+            from .messages import kind_of
+
             line, column = positions.get((), (1, 1))
             problems.append(Problem(name, line, column, "", "expected a mapping of sections ("
-                                    + ", ".join(SECTIONS) + "); got " + messages.kind_of(data)))
+                                    + ", ".join(SECTIONS) + "); got " + kind_of(data)))
             continue
         if source.root is None and name == source.first_file:
             source.root = positions.get((), (1, 1))

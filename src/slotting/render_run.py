@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich import box
-from rich.console import Group
-from rich.table import Table
-from rich.text import Text
-
 from .engine import OUTCOMES, PersonResult, PostResult, SlottingResult, Slot, pct, plural
 from .formatting import markdown_table, money, number, to_csv, to_json, text_cells
 
@@ -161,6 +156,10 @@ class _OutcomeTable:
         self.title, self.people = title, people
 
     def __rich_console__(self, console, options):
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
         wide = options.max_width >= 120
         table = Table(title=Text(self.title), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                       pad_edge=False, padding=(0, 1) if wide else (0, 1, 0, 0), expand=False)
@@ -175,7 +174,11 @@ class _OutcomeTable:
         yield table
 
 
-def run_table(result: SlottingResult) -> Group:
+def run_table(result: SlottingResult) -> Any:
+    """Gives the slotting list as a rich renderable (rich is imported only for this format)."""
+    from rich.console import Group
+    from rich.text import Text
+
     """Gives the slotting list as rich tables grouped by outcome, then summary and ring-fence."""
     parts: list[Any] = [Text(f"Slotting list: {result.review}", style="bold")]
     for outcome in OUTCOMES:
