@@ -92,7 +92,9 @@ def available() -> bool:
     return True
 
 
-_TOP_LEVEL_KEY = re.compile(r"^[^\s#\-\[{'\"!&*%|>?@`.][^\n]*:(?:[ \t]|$)", re.MULTILINE)
+_KEY = r"[^\s#\-\[{'\"!&*%|>?@`.][^\n]*:(?:[ \t]|$)"  # a line that starts a top-level key
+_TOP_LEVEL_KEY = re.compile("^" + _KEY, re.MULTILINE)
+_NEXT_KEY = re.compile(r"\n" + _KEY, re.MULTILINE)  # led by a literal: searched fast, not at every character
 _WORKERS = 2
 _SPLIT_ABOVE = 1_000_000  # characters; smaller files parse in one piece
 
@@ -107,7 +109,8 @@ def _chunks(text: str) -> list[str] | None:
     """
     if "\n---" in text or "\n..." in text or text.startswith(("---", "%")):
         return None
-    starts = [m.start() for m in _TOP_LEVEL_KEY.finditer(text)]
+    starts = [0] if _TOP_LEVEL_KEY.match(text) else []
+    starts += [m.start() + 1 for m in _NEXT_KEY.finditer(text)]
     if len(starts) < 2:
         return None
     if any(line.strip() and not line.lstrip().startswith("#") for line in text[: starts[0]].splitlines()):
