@@ -11,8 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from slotting import fast_yaml
-from slotting.loader import load
+from slotting.loader import load, read_text
+from slotting.models import ReviewFile
 from slotting.problems import InputError
+from slotting.scalars import misread_floats
 
 from .conftest import EXAMPLE, HERE, ROOT
 
@@ -98,3 +100,30 @@ def test_the_scan_finds_everything_the_definition_calls_risky(text: str):
 def test_the_scan_passes_ordinary_text(text: str):
     assert not risky_by_definition(text)
     assert not fast_yaml._risky(text)
+
+
+@pytest.mark.parametrize("path", [
+    ("review", "name"), ("grades", 0, "level"), ("grades", 0, "points", 1), ("policy", "protection_years"),
+    ("people", 3, "name"), ("people", 3, "characteristics", "gender"), ("people", 3, "age"),
+    ("overlaps", 5, "old_post"), ("old_structure", "posts", 2, "title"), ("new_structure", "posts", 1, "count"),
+    ("pay_spines", "UCOR/S", 17, "source"),
+])
+def test_a_float_where_text_or_a_whole_number_is_wanted_is_found(path: tuple):
+    data = fast_yaml.parse(read_text(EXAMPLE))
+    assert not misread_floats(ReviewFile, data)
+    parent = data
+    for step in path[:-1]:
+        parent = parent.setdefault(step, {}) if isinstance(parent, dict) else parent[step]
+    parent[path[-1]] = 1.5
+    assert misread_floats(ReviewFile, data)
+
+
+@pytest.mark.parametrize("path", [("people", 3, "salary"), ("overlaps", 5, "old_in_new"),
+                                  ("new_structure", "posts", 1, "external_funding"), ("costing", "on_cost_rate")])
+def test_a_float_where_a_number_is_wanted_is_fine(path: tuple):
+    data = fast_yaml.parse(read_text(EXAMPLE))
+    parent = data
+    for step in path[:-1]:
+        parent = parent[step]
+    parent[path[-1]] = 1.5
+    assert not misread_floats(ReviewFile, data)

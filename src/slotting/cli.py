@@ -27,7 +27,15 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_state = {"debug": False}
+_state = {"debug": False, "keep": False}
+_kept: list = []  # see _keep
+
+
+def _keep(value):
+    """Gives value back, held until the process ends when run as the console script (see entry)."""
+    if _state["keep"]:
+        _kept.append(value)
+    return value
 
 
 class ValidateFormat(str, enum.Enum):
@@ -109,14 +117,17 @@ def _guard(action: Callable[[], int | None]) -> None:
                "This is a bug in slotting. Please report it with the command you ran; "
                "add --debug (before the command name) to see the traceback."], status=3)
     finally:
-        gc.enable()
+        # Objects made while the collector was off all sit in its youngest generation: its first pass
+        # would walk every one of them. The console script leaves without it (see entry).
+        if not _state["keep"]:
+            gc.enable()
     raise typer.Exit(status or 0)
 
 
 def _load(files: list[Path], stages=None):
     from .loader import load
 
-    return load(files, progress=stages)
+    return _keep(load(files, progress=stages))
 
 
 def _stages(total: int):
@@ -131,7 +142,7 @@ def _slotted(files: list[Path], stages):
 
     review = _load(files, stages)
     stages("slotting")
-    return review, slot(review)
+    return review, _keep(slot(review))
 
 
 def _emit(content: str | bytes, output: Optional[Path]) -> None:
@@ -395,8 +406,10 @@ def entry() -> None:
     """The `slotting` console script: runs the app, then leaves without tearing down the heap.
 
     Freeing a large review's million objects one by one takes a quarter of a second that the
-    user would wait for nothing; every file is closed and the output flushed before leaving.
+    user would wait for nothing, so the review and results are also kept (see _keep) until then;
+    every file is closed and the output flushed before leaving.
     """
+    _state["keep"] = True
     try:
         app(prog_name="slotting")
         code = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 
 def money(amount: Decimal | None, *, brackets: bool = False) -> str:
@@ -42,17 +42,20 @@ def to_json(data: Any) -> str:
     from pydantic_core import to_json as encode
 
     if isinstance(data, list):
-        if not data:
-            return "[]\n"
-        return (b"[\n  " + b",\n  ".join(map(encode, data)) + b"\n]\n").decode()
-    lines = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            text = b"[\n    " + b",\n    ".join(map(encode, value)) + b"\n  ]"
-        else:
-            text = encode(value)
-        lines.append(b"  " + encode(key) + b": " + text)
-    return (b"{\n" + b",\n".join(lines) + b"\n}\n").decode()
+        chunks = _json_list(data, b"", encode) + [b"\n"]
+    else:
+        chunks = [b"{"]
+        for i, (key, value) in enumerate(data.items()):
+            chunks += [b",\n  " if i else b"\n  ", encode(key), b": "]
+            chunks += _json_list(value, b"  ", encode) if isinstance(value, list) else [encode(value)]
+        chunks.append(b"\n}\n" if data else b"}\n")
+    return b"".join(chunks).decode()
+
+
+def _json_list(items: list, indent: bytes, encode: Callable[[Any], bytes]) -> list[bytes]:
+    if not items:
+        return [b"[]"]
+    return [b"[\n  " + indent, (b",\n  " + indent).join(map(encode, items)), b"\n" + indent + b"]"]
 
 
 def safe_cell(value: Any) -> Any:

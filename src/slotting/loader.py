@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from . import fast_yaml, tabular
 from .models import ReviewFile, check_references
 from .problems import InputError, Problem, dotted
+from .scalars import misread_floats
 
 SECTIONS = tuple(ReviewFile.model_fields)
 LIST_SECTIONS = (("people",), ("overlaps",), ("old_structure", "posts"), ("new_structure", "posts"))
@@ -79,15 +80,15 @@ def load(paths: list[Path] | list[str], reader: Reader = "auto", progress: Progr
     note = progress or (lambda _: None)
     if reader != "strict" and fast_yaml.available():
         merged, source, problems = _read_and_merge(files, fast=True, note=note)
-        if not problems:
+        if not problems and not misread_floats(ReviewFile, merged):
+            note("validating")
             try:
-                note("validating")
                 review = ReviewFile.model_validate(merged)
                 if not check_references(review):
                     return review
             except ValidationError:
                 pass
-        note("locating the problems")
+        note("reading again, keeping positions")
     merged, source, problems = _read_and_merge(files, fast=False, note=note)
     if problems:
         raise InputError(problems)

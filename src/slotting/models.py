@@ -15,12 +15,12 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 from .policy import Policy
-from .scalars import NonEmptyText, Text, Whole, as_text
+from .scalars import NonEmptyText, Text, Whole
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
-Id = Annotated[str, Field(min_length=1, description="An identifier, unique within its kind."),
-               BeforeValidator(as_text)]
+Id = Annotated[str, Field(min_length=1, coerce_numbers_to_str=True,
+                          description="An identifier, unique within its kind.")]
 Money = Annotated[Decimal, Field(gt=0, allow_inf_nan=False, description="An annual amount in pounds.")]
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False, description="A percentage, 0-100.")]
 Fraction = Annotated[
