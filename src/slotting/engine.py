@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from decimal import Decimal
 from typing import Callable, Literal
 
 from .models import Grade, Overlap, Person, ReviewFile
 from .pay import Placement, placer
 from .policy import Policy
+from .reasons import Wording
 
 Kind = Literal["assimilation", "match"]
 Outcome = Literal["assimilated", "matched", "competitive", "displaced"]
@@ -45,16 +46,15 @@ class Assessment:
     kind: Kind | None
     old_grade: str
     new_grade: str
-    policy: Policy
+    wording: Wording
 
     @property
     def figures(self) -> str:
-        return _figures(self.old_in_new, self.new_from_old, self.score, self.policy.overlap_measure,
-                        self.old_grade, self.new_grade, self.grade_distance)
+        return self.wording.figures(self)
 
     @property
     def verdict(self) -> str:
-        return _verdict(self.kind, self.score, self.grade_distance, self.policy)
+        return self.wording.verdict(self)
 
     @property
     def why(self) -> str:
@@ -80,34 +80,6 @@ def _post_of(a: Assessment) -> str:
 
 def _strength(a: Assessment) -> tuple:
     return (a.kind == "assimilation", a.old_in_new, a.new_from_old)
-
-
-@lru_cache(maxsize=65536)
-def _figures(old_in_new: Decimal, new_from_old: Decimal, score: Decimal, measure: str, old_grade: str,
-             new_grade: str, distance: int) -> str:
-    return (f"{pct(old_in_new)}% of the current JD is in the new post and forms {pct(new_from_old)}% of it, "
-            f"a score of {pct(score)}% (measure: {measure}); grade {old_grade} -> {new_grade}, "
-            f"distance {distance:+d}")
-
-
-@lru_cache(maxsize=65536)
-def _verdict(kind: Kind | None, score: Decimal, distance: int, p: Policy) -> str:
-    at, mt = pct(p.assimilate_threshold), pct(p.match_threshold)
-    ad, md = p.assimilate_grade_distance, p.match_grade_distance
-    if kind == "assimilation":
-        return (f"an assimilation claim: the score reaches the {at}% assimilation threshold and the "
-                f"grade distance is within the {ad} allowed")
-    if kind == "match":
-        not_assim = (f"not the {at}% assimilation threshold" if score < p.assimilate_threshold
-                     else f"assimilation needs a grade distance within {ad}")
-        return (f"a match claim: the score reaches the {mt}% match threshold ({not_assim}) and the "
-                f"grade distance is within the {md} allowed for a match")
-    faults = []
-    if score < p.match_threshold:
-        faults.append(f"the score {pct(score)}% is below the {mt}% match threshold")
-    if abs(distance) > md:
-        faults.append(f"the grade distance {distance:+d} is beyond the {md} allowed for a match")
-    return "no claim: " + " and ".join(faults)
 
 
 @dataclass(slots=True)
@@ -158,11 +130,12 @@ class PersonResult:
     competitors: tuple[str, ...]
     notes: tuple[str, ...]
     posts: dict[str, PostResult]
+    wording: Wording
 
     @property
     def reason(self) -> str:
         """The decision in words, with the figures and the rule (built when asked: it is long)."""
-        return _reason(self.outcome, self.slots, self.assessments, self.notes, self.posts)
+        return self.wording.reason(self)
 
 
 @dataclass(frozen=True)
@@ -202,29 +175,15 @@ class SlottingResult:
         return {p.id: p for p in self.people}
 
 
-@lru_cache(maxsize=4096)
-def pct(value: Decimal) -> str:
-    """Gives a percentage figure without trailing zeros: 75, 74.5."""
-    return format(value.normalize(), "f")
-
-
-def score_of(overlap: Overlap, policy: Policy) -> Decimal:
-    """Gives the overlap figure compared with the thresholds, per policy.overlap_measure."""
-    if policy.overlap_measure == "old_in_new":
-        return overlap.old_in_new
-    if policy.overlap_measure == "new_from_old":
-        return overlap.new_from_old
-    return min(overlap.old_in_new, overlap.new_from_old)
-
-
 def assess(overlap: Overlap, old: Grade, new: Grade, policy: Policy) -> Assessment:
     """Gives the claim (or rejection) one overlap row gives; its text says which rule decided it."""
     return assessor(policy)(overlap, old, new)
 
 
-def assessor(policy: Policy) -> Callable[[Overlap, Grade, Grade], Assessment]:
+def assessor(policy: Policy, wording: Wording | None = None) -> Callable[[Overlap, Grade, Grade], Assessment]:
     """Gives assess() for one policy, with the policy's figures looked up once (it runs per overlap row)."""
     measure = policy.overlap_measure
+    wording = wording or Wording(policy)
     assimilate_at, assimilate_within = policy.assimilate_threshold, policy.assimilate_grade_distance
     match_at, match_within = policy.match_threshold, policy.match_grade_distance
 
@@ -241,13 +200,9 @@ def assessor(policy: Policy) -> Callable[[Overlap, Grade, Grade], Assessment]:
             kind = "assimilation"
         elif score >= match_at and apart <= match_within:
             kind = "match"
-        return Assessment(overlap.new_post, old_in_new, new_from_old, score, distance, kind, old.id, new.id, policy)
+        return Assessment(overlap.new_post, old_in_new, new_from_old, score, distance, kind, old.id, new.id, wording)
 
     return judge
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def pursued(claims: list[Assessment], policy: Policy) -> list[Assessment]:
@@ -278,7 +233,8 @@ def slot(review: ReviewFile) -> SlottingResult:
         if o.new_post in in_review_posts:
             by_old_post[o.old_post].append(o)
 
-    judge = assessor(policy)
+    wording = Wording(policy)
+    judge = assessor(policy, wording)
     new_grade_of = {pid: grade[p.grade] for pid, p in in_review_posts.items()}
     assessments: dict[str, list[Assessment]] = {}
     for person in people:
@@ -345,7 +301,7 @@ def slot(review: ReviewFile) -> SlottingResult:
     results = tuple(
         _person_result(person, slots.get(person.id, none), assessments[person.id],
                        sorted(competitors[person.id]) if person.id in competitors else none,
-                       notes.get(person.id, none), posts)
+                       notes.get(person.id, none), posts, wording)
         for person in people
     )
     pools = [pool for post in posts.values() for pool in post.pools]
@@ -368,7 +324,8 @@ def _first(pair: tuple) -> object:
 
 
 def _person_result(person: Person, slots: list[Slot] | tuple, assessments: list[Assessment],
-                   competitors: list[str] | tuple, notes: list[str] | tuple, posts: dict[str, PostResult]) -> PersonResult:
+                   competitors: list[str] | tuple, notes: list[str] | tuple, posts: dict[str, PostResult],
+                   wording: Wording) -> PersonResult:
     ordered = tuple(sorted(slots, key=lambda s: s.post)) if len(slots) > 1 else tuple(slots)
     outcome: Outcome = "displaced"
     on_hold = False
@@ -381,38 +338,4 @@ def _person_result(person: Person, slots: list[Slot] | tuple, assessments: list[
             outcome = "assimilated"
         on_hold = on_hold or posts[s.post].on_hold
     return PersonResult(person.id, person.name, person.post, person.salary, outcome, on_hold, ordered,
-                        tuple(assessments), tuple(competitors), tuple(notes), posts)
-
-
-def _reason(outcome: Outcome, slots: tuple[Slot, ...], assessments: tuple[Assessment, ...], notes: tuple[str, ...],
-            posts: dict[str, PostResult]) -> str:
-    if outcome == "displaced":
-        if not assessments:
-            text = "Displaced (at risk): no overlap with any new post in the review is recorded for their post."
-        elif not any(a.kind for a in assessments):
-            text = ("Displaced (at risk): no new post meets the assimilation or match criteria: "
-                    + "; ".join(f"{a.post}: {a.verdict}" for a in assessments) + ".")
-        else:
-            text = "Displaced (at risk): every claim was to a post with no place left."
-        return " ".join([text] + [n[:1].upper() + n[1:] + "." for n in notes])
-    parts = []
-    for s in slots:
-        post = posts[s.post]
-        if s.competitive:
-            pool = next(p for p in post.pools if p.basis == s.basis)
-            head = (f"In a competitive pool ({s.basis} basis) for {s.post} ({post.title}): "
-                    f"{plural(len(pool.candidates), 'claimant')} for {plural(pool.places, 'place')}")
-        elif s.basis == "assimilation":
-            head = (f"Assimilated to {s.post} ({post.title}): {plural(len(post.assimilated), 'claimant')} "
-                    f"for {plural(post.places, 'place')}")
-        else:
-            left = post.places - len(post.assimilated)
-            head = (f"Matched to {s.post} ({post.title}), subject to a competency assessment: "
-                    f"{plural(len(post.matched), 'claimant')} for {plural(left, 'place')} left after assimilation")
-        if post.on_hold:
-            head += "; the post is on hold"
-        parts.append(f"{head}. {s.claim.figures}: {s.claim.verdict}.")
-    if len(slots) == 2:
-        parts.append("Two slots: an exact tie on old_in_new between the top two claims (policy split_slots).")
-    parts += [n[:1].upper() + n[1:] + "." for n in notes]
-    return " ".join(parts)
+                        tuple(assessments), tuple(competitors), tuple(notes), posts, wording)

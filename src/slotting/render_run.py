@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .engine import OUTCOMES, PersonResult, PostResult, SlottingResult, Slot, pct, plural
+from .engine import OUTCOMES, PersonResult, PostResult, SlottingResult, Slot
 from .formatting import markdown_table, money, number, to_csv, to_json, text_cells
+from .reasons import pct, plural
 
 HEADINGS = {
     "assimilated": "Assimilated (placed directly)",
