@@ -237,10 +237,16 @@ def slot(review: ReviewFile) -> SlottingResult:
     judge = assessor(policy, wording)
     new_grade_of = {pid: grade[p.grade] for pid, p in in_review_posts.items()}
     assessments: dict[str, list[Assessment]] = {}
+    # Phase 1 (assimilation) is settled below; each person pursues their top assimilation claim(s),
+    # which rank first.
+    wanted: dict[str, list[tuple[str, Assessment]]] = defaultdict(list)
     for person in people:
         old_grade = grade[old_post[person.post].grade]
-        assessments[person.id] = ranked([judge(o, old_grade, new_grade_of[o.new_post])
-                                         for o in by_old_post.get(person.post, ())])
+        judged = assessments[person.id] = ranked([judge(o, old_grade, new_grade_of[o.new_post])
+                                                  for o in by_old_post.get(person.post, ())])
+        if judged and judged[0].kind == "assimilation":
+            for claim in pursued([a for a in judged[:2] if a.kind == "assimilation"], policy):
+                wanted[claim.post].append((person.id, claim))
 
     slots: dict[str, list[Slot]] = defaultdict(list)
     competitors: dict[str, set[str]] = defaultdict(set)
@@ -267,12 +273,7 @@ def slot(review: ReviewFile) -> SlottingResult:
             else:
                 post.matched.extend(ids)
 
-    # Phase 1: assimilation, each person pursuing their top assimilation claim(s) (ranked first).
-    wanted: dict[str, list[tuple[str, Assessment]]] = defaultdict(list)
-    for person in people:
-        top = [a for a in assessments[person.id][:2] if a.kind == "assimilation"]
-        for claim in pursued(top, policy):
-            wanted[claim.post].append((person.id, claim))
+    # Phase 1: assimilation.
     settle("assimilation", wanted, lambda post: post.places)
 
     # Phase 2: matching, for people not yet slotted, on posts with places left after phase 1.
