@@ -213,39 +213,47 @@ def check_references(r: ReviewFile) -> list[tuple[tuple, str]]:
                           f"spinal point(s) {', '.join(map(str, missing))} not on spine {g.spine!r}; "
                           "give every point of the grade in pay_spines (mark unpublished ones estimated: true)"))
 
+    # Each check below first asks its question of whole sets (fast); only when the answer is "no"
+    # does it go through the records one by one to say where.
+    no_spine = {g.id for g in r.grades if g.spine is None}
     for kind, posts in (("old_structure", r.old_structure.posts), ("new_structure", r.new_structure.posts)):
+        used = {p.grade for p in posts}
+        if used <= grades.keys() and not (used & no_spine):
+            continue
         for i, p in enumerate(posts):
             if p.grade not in grades:
                 found.append(((kind, "posts", i, "grade"), f"unknown grade {p.grade!r}; expected one of {_names(grades)}"))
-            elif kind == "new_structure" and grades[p.grade].spine is None:
+            elif kind == "new_structure" and p.grade in no_spine:
                 found.append(((kind, "posts", i, "grade"),
                               f"grade {p.grade!r} has no spine and points, so the new post cannot be costed or paid"))
-            elif (kind == "old_structure" and p.salary is None and grades[p.grade].spine is None
-                  and p.id not in r.holder):
+            elif kind == "old_structure" and p.salary is None and p.grade in no_spine and p.id not in r.holder:
                 found.append(((kind, "posts", i),
                               f"vacant post with grade {p.grade!r}, which has no spine: give the post a salary "
                               "so that it can be costed"))
 
-    first_in_post: dict[str, int] = {}
-    for i, person in enumerate(r.people):
-        if person.post not in old:
-            found.append((("people", i, "post"), f"unknown old post {person.post!r}"))
-        elif person.post in first_in_post:
-            other = r.people[first_in_post[person.post]].id
-            found.append((("people", i, "post"),
-                          f"old post {person.post!r} is already held by {other!r}; one holder per old post"))
-        else:
-            first_in_post[person.post] = i
+    if not (len(r.holder) == len(r.people) and r.holder.keys() <= old.keys()):
+        first_in_post: dict[str, int] = {}
+        for i, person in enumerate(r.people):
+            if person.post not in old:
+                found.append((("people", i, "post"), f"unknown old post {person.post!r}"))
+            elif person.post in first_in_post:
+                other = r.people[first_in_post[person.post]].id
+                found.append((("people", i, "post"),
+                              f"old post {person.post!r} is already held by {other!r}; one holder per old post"))
+            else:
+                first_in_post[person.post] = i
 
-    pairs: set[tuple[str, str]] = set()
-    for i, o in enumerate(r.overlaps):
-        if o.old_post not in old:
-            found.append((("overlaps", i, "old_post"), f"unknown old post {o.old_post!r}"))
-        if o.new_post not in new:
-            found.append((("overlaps", i, "new_post"), f"unknown new post {o.new_post!r}"))
-        if (o.old_post, o.new_post) in pairs:
-            found.append((("overlaps", i), f"overlap {o.old_post!r} -> {o.new_post!r} is given twice"))
-        pairs.add((o.old_post, o.new_post))
+    pairs = [(o.old_post, o.new_post) for o in r.overlaps]
+    if not (len(set(pairs)) == len(pairs) and {o for o, _ in pairs} <= old.keys() and {n for _, n in pairs} <= new.keys()):
+        seen: set[tuple[str, str]] = set()
+        for i, (old_id, new_id) in enumerate(pairs):
+            if old_id not in old:
+                found.append((("overlaps", i, "old_post"), f"unknown old post {old_id!r}"))
+            if new_id not in new:
+                found.append((("overlaps", i, "new_post"), f"unknown new post {new_id!r}"))
+            if (old_id, new_id) in seen:
+                found.append((("overlaps", i), f"overlap {old_id!r} -> {new_id!r} is given twice"))
+            seen.add((old_id, new_id))
 
     p = r.policy
     if p.match_threshold > p.assimilate_threshold:
@@ -259,6 +267,8 @@ def check_references(r: ReviewFile) -> list[tuple[tuple, str]]:
 
 
 def _duplicates(items: list, path: tuple, kind: str) -> list[tuple[tuple, str]]:
+    if len({item.id for item in items}) == len(items):
+        return []
     first: dict[str, int] = {}
     found = []
     for i, item in enumerate(items):
