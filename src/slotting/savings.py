@@ -100,20 +100,25 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
     estimated: set[str] = set()
     existing: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     new: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
-    order: list[str] = []
+    order: dict[str, None] = {}  # the groups in the order first met
+    tops: dict[str, tuple[Decimal, str | None]] = {}
 
     def group_of(post) -> str:
         name = post.group or review.grade[post.grade].name
-        if name not in order:
-            order.append(name)
+        order.setdefault(name)
         return name
+
+    def top_of(grade_id: str) -> tuple[Decimal, str | None]:
+        if grade_id not in tops:
+            tops[grade_id] = top_of_grade(review, review.grade[grade_id])
+        return tops[grade_id]
 
     for post in review.old_structure.posts:
         salary = post.salary
         if salary is None and post.id in review.holder:
             salary = review.holder[post.id].salary
         if salary is None:
-            salary, label = top_of_grade(review, review.grade[post.grade])
+            salary, label = top_of(post.grade)
             estimated.update([label] if label else [])
         row = existing[group_of(post)]
         row[0] += 1
@@ -121,7 +126,7 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
 
     filled = _filled_places(result) if basis == "slotted" else {}
     for post in review.new_structure.posts:
-        top, label = top_of_grade(review, review.grade[post.grade])
+        top, label = top_of(post.grade)
         salaries = filled.get(post.id, [])
         if label and len(salaries) < post.count:
             estimated.add(label)
