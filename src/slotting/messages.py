@@ -5,9 +5,8 @@ from __future__ import annotations
 import difflib
 from typing import Any, get_args, get_origin
 
-from pydantic import BaseModel
-
 from .models import ReviewFile
+from .scalars import fields_of
 
 
 def explain(error: dict, data: Any) -> tuple[tuple, str, str]:
@@ -17,7 +16,7 @@ def explain(error: dict, data: Any) -> tuple[tuple, str, str]:
     if kind == "missing":
         what = "section" if len(path) == 1 else "key"
         return path, "parent", f"missing required {what} {path[-1]!r}"
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # a model's, a dataclass's
         return path, "key", _unknown_key(path)
     return path, "value", _expected(error)
 
@@ -61,18 +60,16 @@ def _allowed_keys(path: tuple) -> list[str]:
         annotation = _unwrap(annotation)
         if isinstance(part, int):
             continue
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            if part not in annotation.model_fields:
+        fields = fields_of(annotation)
+        if fields is not None:
+            if part not in fields:
                 return []
-            annotation = annotation.model_fields[part].annotation
+            annotation = fields[part].annotation
         elif get_origin(annotation) is dict:
             annotation = get_args(annotation)[1]
         else:
             return []
-    annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return list(annotation.model_fields)
-    return []
+    return list(fields_of(_unwrap(annotation)) or [])
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -84,7 +81,7 @@ def _unwrap(annotation: Any) -> Any:
         elif hasattr(annotation, "__metadata__"):
             annotation = annotation.__origin__
         else:
-            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            models = [a for a in args if fields_of(a) is not None]
             if origin is not dict and models:
                 annotation = models[0]
                 continue
@@ -105,6 +102,8 @@ _EXPECTED = {
     "dict_type": "expected a mapping",
     "model_type": "expected a mapping",
     "model_attributes_type": "expected a mapping",
+    "dataclass_type": "expected a mapping",
+    "dataclass_args_type": "expected a mapping",
     "string_too_short": "expected non-empty text",
     "date_parsing": "expected a real calendar date written YYYY-MM-DD",
     "date_from_datetime_parsing": "expected a real calendar date written YYYY-MM-DD",

@@ -25,6 +25,15 @@ NonEmptyText = Annotated[str, Field(min_length=1, coerce_numbers_to_str=True)]
 Whole = int
 
 
+def fields_of(tp: Any) -> dict[str, Any] | None:
+    """Gives the fields (name -> FieldInfo) of a pydantic model or pydantic dataclass, else None."""
+    if not isinstance(tp, type):
+        return None
+    if issubclass(tp, BaseModel):
+        return tp.model_fields
+    return getattr(tp, "__pydantic_fields__", None)
+
+
 def misread_floats(model: type[BaseModel], data: Any) -> bool:
     """True when data holds a float where the model wants text or a whole number."""
     return _misread(model, data)
@@ -36,15 +45,15 @@ def _misread(tp: Any, value: Any) -> bool:
     tp = _unwrap(tp)
     if tp is str or tp is int:
         return type(value) is float
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
+    fields = fields_of(tp)
+    if fields is not None:
         if not isinstance(value, dict):
             return False  # the wrong shape: validation will say so
-        fields = tp.model_fields
         return any(_misread(fields[key].annotation, item) for key, item in value.items() if key in fields)
     origin, args = get_origin(tp), get_args(tp)
     if origin is list and isinstance(value, list):
         item = _unwrap(args[0])
-        if isinstance(item, type) and issubclass(item, BaseModel):
+        if fields_of(item) is not None:
             return _misread_records(item, value)
         return any(_misread(item, v) for v in value)
     if origin is tuple and isinstance(value, list | tuple):
@@ -56,7 +65,7 @@ def _misread(tp: Any, value: Any) -> bool:
     return False
 
 
-def _misread_records(model: type[BaseModel], records: list) -> bool:
+def _misread_records(model: type, records: list) -> bool:
     """_misread for a list of records, one column at a time."""
     if not all(type(r) is dict for r in records):
         return False  # the wrong shape: validation will say so
@@ -75,10 +84,10 @@ def _misread_records(model: type[BaseModel], records: list) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _columns(model: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
+def _columns(model: type) -> tuple[tuple[str, Any], ...]:
     """Gives (field name, how to check it) for the fields of a record model that may hold a float wrongly."""
     columns = []
-    for name, info in model.model_fields.items():
+    for name, info in fields_of(model).items():
         tp = _unwrap(info.annotation)
         if tp is str or tp is int:
             columns.append((name, "scalar"))
@@ -93,7 +102,7 @@ def _may_hold_text(tp: Any) -> bool:
     tp = _unwrap(tp)
     if tp is str or tp is int:
         return True
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
+    if fields_of(tp) is not None:
         return True
     return any(_may_hold_text(t) for t in get_args(tp) if t is not type(None))
 

@@ -11,7 +11,9 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from . import models
 from .models import ReviewFile
+from .scalars import fields_of
 
 ID_DESCRIPTION = "An identifier, unique within its kind."
 # pydantic leaves the constraints of an optional constrained type under their Python names
@@ -51,6 +53,13 @@ def _is_number(text: str) -> bool:
 def schema_dict() -> dict:
     """Gives the JSON Schema (draft 2020-12) of a review file."""
     schema = _tidy(ReviewFile.model_json_schema(mode="validation"))
+    for name, node in schema.get("$defs", {}).items():
+        # pydantic lists a dataclass's properties out of order: give them in the order of the fields
+        order = list(fields_of(getattr(models, name, None)) or [])
+        if order and "properties" in node:
+            node["properties"] = {k: node["properties"][k] for k in order if k in node["properties"]}
+            if "required" in node:
+                node["required"] = [k for k in order if k in node["required"]]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "slotting review"
     schema["description"] = (
