@@ -1,6 +1,7 @@
 """The input format as pydantic models, and every cross-reference check in one place.
 
-Models are frozen and forbid unknown keys. Numbers arrive as YAML text (see strict_yaml) and
+Models are frozen and forbid unknown keys; the records that come by the thousand (posts, people,
+overlaps) are pydantic dataclasses, which validate faster and take less memory. Numbers arrive as YAML text (see strict_yaml) and
 become exact Decimals here. `check_references` runs after the shapes are valid and returns every
 dangling reference, duplicate id or contradiction as (path, message) pairs for the loader to locate.
 """
