@@ -241,8 +241,9 @@ def slot(review: ReviewFile) -> SlottingResult:
     }
 
     by_old_post: dict[str, list[Overlap]] = defaultdict(list)
+    every_post = len(in_review_posts) == len(new_post)
     for o in review.overlaps:
-        if o.new_post in in_review_posts:
+        if every_post or o.new_post in in_review_posts:
             by_old_post[o.old_post].append(o)
 
     wording = Wording(policy)

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from . import fast_yaml, tabular
+from . import fast_yaml
 from .models import ReviewFile, check_references
 from .problems import InputError, Problem, dotted
 from .scalars import misread_floats
@@ -38,7 +38,7 @@ class Source:
     section_file: dict[str, str] = field(default_factory=dict)
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
-    tables: dict[tuple, tabular.Table] = field(default_factory=dict)
+    tables: dict[tuple, Any] = field(default_factory=dict)  # section path -> tabular.Table
     first_file: str = ""
     root: tuple[int, int] | None = None
 
@@ -193,6 +193,8 @@ def _read_tables(merged: dict, data: dict, path: Path, source: Source, note: Pro
             problems.append(Problem(str(path), line, column, dotted(section),
                                     f"cannot read the CSV file {csv_path}: {err.problems[0].message}"))
             continue
+        from . import tabular  # the csv module, only for reviews that use it
+
         records, table, found = tabular.parse(text, str(csv_path))
         problems += found
         parent[section[-1]] = records

@@ -67,8 +67,8 @@ def _misread(tp: Any, value: Any) -> bool:
 
 def _misread_records(model: type, records: list) -> bool:
     """_misread for a list of records, one column at a time."""
-    if not all(type(r) is dict for r in records):
-        return False  # the wrong shape: validation will say so
+    if set(map(type, records)) != {dict}:
+        return False  # the wrong shape (or none): validation will say so
     for name, kind in _columns(model):
         column = map(dict.get, records, repeat(name))
         if kind == "scalar":
