@@ -193,25 +193,29 @@ def assessor(policy: Policy, wording: Wording | None = None) -> Assessor:
     assimilate_at, assimilate_within = policy.assimilate_threshold, policy.assimilate_grade_distance
     match_at, match_within = policy.match_threshold, policy.match_grade_distance
     make = tuple.__new__
+    by_min, by_old_in_new = measure == "min", measure == "old_in_new"
 
     def judge(overlaps: Iterable[Overlap], old: Grade, new_grade_of: Mapping[str, Grade]) -> list[Assessment]:
-        judged = []
+        level, old_id = old.level, old.id
+        judged: list[Assessment] = []
+        add = judged.append
         for overlap in overlaps:
             new = new_grade_of[overlap.new_post]
             old_in_new, new_from_old = overlap.old_in_new, overlap.new_from_old
-            if measure == "min":
+            if by_min:
                 score = old_in_new if old_in_new <= new_from_old else new_from_old  # as min() picks
             else:
-                score = old_in_new if measure == "old_in_new" else new_from_old
-            distance = new.level - old.level
+                score = old_in_new if by_old_in_new else new_from_old
+            distance = new.level - level
             apart = -distance if distance < 0 else distance
-            kind: Kind | None = None
             if score >= assimilate_at and apart <= assimilate_within:
-                kind = "assimilation"
+                kind: Kind | None = "assimilation"
             elif score >= match_at and apart <= match_within:
                 kind = "match"
-            judged.append(make(Assessment, (overlap.new_post, old_in_new, new_from_old, score, distance, kind,
-                                            old.id, new.id, wording)))
+            else:
+                kind = None
+            add(make(Assessment, (overlap.new_post, old_in_new, new_from_old, score, distance, kind, old_id,
+                                  new.id, wording)))
         return judged
 
     return judge
