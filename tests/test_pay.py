@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from slotting.pay import nearest_point
+from slotting.pay import nearest_point, placer
 
 POINTS = [(6, Decimal(76725), False), (7, Decimal(79675), True), (8, Decimal(82625), True), (9, Decimal(85575), False)]
 
@@ -59,3 +62,33 @@ def test_no_protection_when_policy_gives_none():
         "overlaps": [{"old_post": "O1", "new_post": "N1", "old_in_new": 90, "new_from_old": 90}],
     })
     assert run_slotting(review).person("P1").slots[0].pay.protection == 0
+
+
+class _Policy:
+    protection_years = 2
+
+    def __init__(self, tie: str):
+        self.nearest_point_tie = tie
+
+
+class _Review:
+    """Just what placer() reads: the policy and the spine's amounts."""
+
+    def __init__(self, amounts: list[int], tie: str):
+        self.policy = _Policy(tie)
+        self.amounts = amounts
+
+    def spinal_amount(self, spine, point):
+        return SimpleNamespace(amount=Decimal(self.amounts[point - 1]), estimated=point % 2 == 0)
+
+
+@given(st.lists(st.integers(20_000, 20_100), min_size=1, max_size=6), st.integers(19_990, 20_110),
+       st.sampled_from(["higher", "lower"]))
+def test_placer_places_as_the_general_rule_does(amounts: list[int], salary: int, tie: str):
+    """placer() bisects when amounts are distinct; it must agree with nearest_point on every salary."""
+    grade = SimpleNamespace(spine="S", point_numbers=range(1, len(amounts) + 1))
+    placed = placer(_Review(amounts, tie), grade)(Decimal(salary))
+    points = [(n, Decimal(a), n % 2 == 0) for n, a in enumerate(amounts, start=1)]
+    (point, amount, estimated), rule = nearest_point(Decimal(salary), points, tie)
+    assert (placed.point, placed.amount, placed.estimated, placed.rule) == (point, amount, estimated, rule)
+    assert placed.protection == max(Decimal(salary) - amount, Decimal(0))

@@ -7,6 +7,7 @@ as a result of this review." (Leicester City Council, Employees Committee 13 Dec
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Literal
@@ -44,32 +45,57 @@ def _amount_then_point(point: tuple[int, Decimal, bool]) -> tuple[Decimal, int]:
     return point[1], point[0]
 
 
+NEAREST = "the nearest spinal point to the current salary"
+TOP = "at or above the top of the grade: placed on the top point"
+BOTTOM = "at or below the bottom of the grade: placed on the bottom point"
+
+
+def _tie(tie: str) -> str:
+    return f"exactly between two points: the {tie} point is taken (policy nearest_point_tie)"
+
+
 def _nearest(salary: Decimal, ordered: list[tuple[int, Decimal, bool]],
              tie: str) -> tuple[tuple[int, Decimal, bool], str]:
     bottom, top = ordered[0], ordered[-1]
     if salary >= top[1]:
-        return top, "at or above the top of the grade: placed on the top point"
+        return top, TOP
     if salary <= bottom[1]:
-        return bottom, "at or below the bottom of the grade: placed on the bottom point"
+        return bottom, BOTTOM
     gaps = [abs(amount - salary) for _, amount, _ in ordered]
     least = min(gaps)
     nearest = [p for p, gap in zip(ordered, gaps) if gap == least]
     if len(nearest) == 1:
-        return nearest[0], "the nearest spinal point to the current salary"
+        return nearest[0], NEAREST
     # max() keeps the first of equal amounts, as min() does for "lower": the lower point number
     best = max(nearest, key=lambda p: p[1]) if tie == "higher" else nearest[0]
-    return best, f"exactly between two points: the {tie} point is taken (policy nearest_point_tie)"
+    return best, _tie(tie)
 
 
 def placer(review: ReviewFile, grade: Grade) -> Callable[[Decimal], Placement]:
-    """Gives place() for one grade, with its points sorted once (the engine places thousands)."""
+    """Gives place() for one grade, with its points sorted once (the engine places thousands).
+
+    Within the grade, when no two points have the same amount, the nearest point is one of the two
+    either side of the salary, found by bisection; _nearest decides every other case.
+    """
     ordered = sorted(grade_points(review, grade), key=_amount_then_point)
+    amounts = [amount for _, amount, _ in ordered]
+    distinct = len(set(amounts)) == len(amounts)
     tie = review.policy.nearest_point_tie
+    tie_rule = _tie(tie)
     protects = review.policy.protection_years > 0
     nothing = Decimal(0)
 
     def place_salary(salary: Decimal) -> Placement:
-        (point, amount, estimated), rule = _nearest(salary, ordered, tie)
+        if distinct and amounts[0] < salary < amounts[-1]:
+            i = bisect_left(amounts, salary)
+            below, above = ordered[i - 1], ordered[i]
+            under, over = salary - below[1], above[1] - salary
+            if under == over:
+                (point, amount, estimated), rule = (above if tie == "higher" else below), tie_rule
+            else:
+                (point, amount, estimated), rule = (below if under < over else above), NEAREST
+        else:
+            (point, amount, estimated), rule = _nearest(salary, ordered, tie)
         protection = salary - amount if protects and salary > amount else nothing
         return Placement(point, amount, estimated, protection, rule)
 
