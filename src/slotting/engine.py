@@ -38,6 +38,7 @@ class Assessment(NamedTuple):
     """One overlap row judged against the policy: a claim of some kind, or a rejection.
 
     A named tuple: a review of 20,000 people has about 60,000 of them, and a tuple is made in C.
+    reasons.Wording keys its caches on slices of it: keep the order of the fields.
     """
 
     post: str

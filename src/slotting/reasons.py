@@ -42,7 +42,7 @@ class Wording:
 
     def figures(self, a: Assessment) -> str:
         """The overlap figures, score and grades of one assessment."""
-        key = (a.old_in_new, a.new_from_old, a.score, a.old_grade, a.new_grade, a.grade_distance)
+        key = a[1:8]  # old_in_new, new_from_old, score, grade_distance, kind, old_grade, new_grade
         text = self._figures.get(key)
         if text is None:
             text = self._figures[key] = (
@@ -53,10 +53,10 @@ class Wording:
 
     def verdict(self, a: Assessment) -> str:
         """The rule that made the assessment a claim, or the reasons it is not one."""
-        key = (a.kind, a.score, a.grade_distance)
+        key = a[3:6]  # score, grade_distance, kind
         text = self._verdicts.get(key)
         if text is None:
-            text = self._verdicts[key] = self._verdict(*key)
+            text = self._verdicts[key] = self._verdict(a.kind, a.score, a.grade_distance)
         return text
 
     def _verdict(self, kind: str | None, score: Decimal, distance: int) -> str:
