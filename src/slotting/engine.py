@@ -19,8 +19,9 @@ The engine is pure: it never opens a file or prints. Work grows with the number 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from decimal import Decimal
 from typing import Callable, Iterable, Literal, Mapping, NamedTuple
 
@@ -109,9 +110,9 @@ class PostResult:
     title: str
     places: int
     on_hold: bool
-    assimilated: list[str] = field(default_factory=list)
-    matched: list[str] = field(default_factory=list)
-    pools: list[Pool] = field(default_factory=list)
+    assimilated: tuple[str, ...] = ()
+    matched: tuple[str, ...] = ()
+    pools: tuple[Pool, ...] = ()
     ring_fenced_places: int = 0
 
     @property
@@ -238,7 +239,7 @@ def slot(review: ReviewFile) -> SlottingResult:
     policy = review.policy
     grade, old_post, new_post = review.grade, review.old_post, review.new_post
     people = sorted(
-        (p for p in review.people if p.in_review and old_post[p.post].in_review), key=lambda p: p.id
+        (p for p in review.people if p.in_review and old_post[p.post].in_review), key=attrgetter("id")
     )
     in_review_posts = {pid: p for pid, p in new_post.items() if p.in_review}
     posts = {
@@ -282,13 +283,13 @@ def slot(review: ReviewFile) -> SlottingResult:
                 slots[pid].append(Slot(post_id, kind, competitive, claim, place_on_grade(salary[pid])))
             ids = [pid for pid, _ in entries]
             if competitive:
-                post.pools.append(Pool(post_id, kind, tuple(ids), places, post.on_hold))
+                post.pools += (Pool(post_id, kind, tuple(ids), places, post.on_hold),)
                 for pid in ids:
                     competitors[pid].update(i for i in ids if i != pid)
             elif kind == "assimilation":
-                post.assimilated.extend(ids)
+                post.assimilated += tuple(ids)
             else:
-                post.matched.extend(ids)
+                post.matched += tuple(ids)
 
     # Phase 1: assimilation.
     settle("assimilation", wanted, lambda post: post.places)
