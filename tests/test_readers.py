@@ -52,7 +52,7 @@ def test_synthetic_review_reads_the_same_both_ways(tmp_path: Path):
 
 @pytest.mark.parametrize("snippet", [
     "id: 007", "id: [1, 007]", "n: -007", "a: &x 1", "b: *x", "c: !!str 5", "<<: {a: 1}", "n: +5", "n: 1_000", "n: 0x1F",
-    "n: 3.14159265358979323846",
+    "n: 3.14159265358979323846", "id: -0", "ids: [-0, 1]",
 ])
 def test_risky_text_goes_to_the_strict_reader(snippet: str):
     assert fast_yaml.parse(f"review: {{name: r}}\nx:\n  {snippet}\n") is None
@@ -78,6 +78,7 @@ _DEFINITION = [re.compile(p, re.MULTILINE) for p in (
     r"[ :,\[{\n\t][+-]?0[0-9xXoObB_]",  # led by a zero: 007, -007, 0x1F, 0o17, 0_1
     r"[0-9](?:_[0-9]|[0-9.]{16,})",  # 1_000; more digits than a float keeps
     r"[ :,\[{\n\t]\+[0-9.]",  # +5
+    r"[ :,\[{\n\t]-0(?![0-9.eE])",  # -0, which reads as the int 0
 )]
 _COMMENT = re.compile(r"(?:^|(?<=\s))#.*$", re.MULTILINE)
 

@@ -56,8 +56,8 @@ def _risky(text: str) -> bool:
     """True when the text may hold something the fast reader would read differently.
 
     It looks for (outside comments) anchors, aliases, tags and merge keys, and numbers whose int or
-    float does not read back as written: 007, -007, 0x1F, 0o17, +5, 1_000, and numbers with more
-    digits than a float keeps. It may also flag a few harmless spellings (those files are then read
+    float does not read back as written: 007, -007, -0, 0x1F, 0o17, +5, 1_000, and numbers with
+    more digits than a float keeps. It may also flag a few harmless spellings (those files are then read
     by the strict reader, slower but exact); it never misses one (tests/test_readers.py).
     """
     if "#" in text:
@@ -76,6 +76,9 @@ def _risky(text: str) -> bool:
     if "+" in text and _anywhere(text, "+", lambda i: before(i, _BEFORE_NUMBER) and i < end
                                  and text[i + 1] in "0123456789."):
         return True
+    if "-0" in text and _anywhere(text, "-0", lambda i: before(i, _BEFORE_NUMBER)
+                                  and (i + 1 == end or text[i + 2] not in "0123456789.eE")):
+        return True  # -0 reads as the int 0
     raw = text.encode("utf-8", "surrogatepass")
     classes = raw.translate(_ZERO_CLASSES)
     if classes.startswith((b"00", b"0f", b"s00", b"s0f")) or any(p in classes for p in _ZERO_LED):
