@@ -148,3 +148,33 @@ def test_console_entry_exit_statuses():
     assert status("validate", str(EXAMPLE)) == 0
     assert status("validate", str(ROOT / "tests" / "invalid" / "salary_zero.yaml")) == 1
     assert status("run", "--format", "pdf", str(EXAMPLE)) == 2
+
+
+def test_a_large_table_lists_everyone_and_folds_long_names(tmp_path: Path, monkeypatch):
+    """Beyond 500 rows the outcome tables are laid out without rich (which takes 1 ms a row)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    review = generate.build(700)
+    long_name = "Person with a long name " * 4
+    review["people"][0]["name"] = long_name.strip()
+    path = tmp_path / "big.yaml"
+    generate.write_yaml(review, path)
+    monkeypatch.setenv("COLUMNS", "130")
+    result = cli("run", str(path))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 130 for line in lines if line.startswith(" P"))
+    for person in review["people"]:
+        assert any(line.startswith(f" {person['id']} ") for line in lines), person["id"]
+    header = next(line for line in lines if line.startswith(" Id ") and " Name " in line)
+    name_from, name_to = header.index("Name"), header.index("Current post")
+    first = next(i for i, line in enumerate(lines) if line.startswith(f" {review['people'][0]['id']} "))
+    parts = [lines[first][name_from:name_to].strip()]
+    for line in lines[first + 1:]:
+        if line[:name_from].strip():
+            break
+        parts.append(line[name_from:name_to].strip())
+    assert len(parts) > 1 and " ".join(parts) == long_name.strip()

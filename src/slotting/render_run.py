@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from .engine import OUTCOMES, PersonResult, PostResult, SlottingResult, Slot
@@ -151,36 +152,75 @@ def _pool_lines(result: SlottingResult) -> list[str]:
 
 
 class _OutcomeTable:
-    """A table of one outcome that adds a Name column only when the console is wide enough."""
+    """A table of one outcome that adds a Name column only when the console is wide enough.
+
+    Up to LARGE_TABLE rows it is a rich Table. Beyond, rich would take about a millisecond a row (20
+    seconds for a whole organisation), so the same columns are laid out here at fixed widths, with
+    long names folded onto further lines as rich does.
+    """
+
+    LARGE_TABLE = 500
 
     def __init__(self, title: str, people: list[PersonResult]):
         self.title, self.people = title, people
 
     def __rich_console__(self, console, options):
+        wide = options.max_width >= 120
+        keep = [i for i in range(len(TABLE_HEADER)) if wide or i != 1]
+        rows = [[row[i] for i in keep] for p in self.people for row in _slot_cells(p, short=not wide)]
+        header = [TABLE_HEADER[i] for i in keep]
+        right = [i >= 5 for i in keep]
+        if len(rows) > self.LARGE_TABLE:
+            yield from _fixed_width(self.title, header, rows, right, options.max_width, fold=keep.index(1) if wide else None)
+            return
         from rich import box
         from rich.table import Table
         from rich.text import Text
 
-        wide = options.max_width >= 120
         table = Table(title=Text(self.title), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                       pad_edge=False, padding=(0, 1) if wide else (0, 1, 0, 0), expand=False)
-        for i, name in enumerate(TABLE_HEADER):
-            if i == 1 and not wide:
-                continue
+        for name, i in zip(header, keep):
             table.add_column(name, justify="right" if i >= 5 else "left", no_wrap=i != 1,
                              overflow="fold", ratio=1 if i == 1 else None)
-        for p in self.people:
-            for row in _slot_cells(p, short=not wide):
-                table.add_row(*text_cells(row if wide else row[:1] + row[2:]))
+        for row in rows:
+            table.add_row(*text_cells(row))
         yield table
 
 
+def _fixed_width(title: str, header: list[str], rows: list[list[str]], right: list[bool], width: int,
+                 fold: int | None):
+    """Yields a table as rich Segments: a bold title, a header, a rule and the rows, padded to fixed
+    widths; the `fold` column (names) is narrowed to fit the width and its long cells wrapped."""
+    from rich.segment import Segment
+    from rich.style import Style
+
+    widths = [max(len(header[c]), *(len(r[c]) for r in rows)) for c in range(len(header))]
+    if fold is not None:
+        others = sum(w + 1 for c, w in enumerate(widths) if c != fold) + 2
+        widths[fold] = max(len(header[fold]), min(widths[fold], width - others))
+
+    def line(cells: list[str]) -> str:
+        return " " + " ".join(cell.rjust(w) if r else cell.ljust(w) for cell, w, r in zip(cells, widths, right))
+
+    yield Segment(title + "\n", Style(bold=True))
+    yield Segment("\n")
+    lines = [line(header), " " + "─" * (sum(widths) + len(widths) - 1)]
+    for row in rows:
+        if fold is None or len(row[fold]) <= widths[fold]:
+            lines.append(line(row))
+            continue
+        first, *rest = textwrap.wrap(row[fold], widths[fold]) or [""]  # a name of spaces wraps to nothing
+        lines.append(line([*row[:fold], first, *row[fold + 1:]]))
+        lines += [line(["" if c != fold else part for c in range(len(row))]) for part in rest]
+    yield Segment("\n".join(lines) + "\n\n")
+
+
 def run_table(result: SlottingResult) -> Any:
-    """Gives the slotting list as a rich renderable (rich is imported only for this format)."""
+    """Gives the slotting list as rich tables grouped by outcome, then the pools, summary and ring-fence
+    (rich is imported only for this format)."""
     from rich.console import Group
     from rich.text import Text
 
-    """Gives the slotting list as rich tables grouped by outcome, then summary and ring-fence."""
     parts: list[Any] = [Text(f"Slotting list: {result.review}", style="bold")]
     for outcome in OUTCOMES:
         people = [p for p in result.people if p.outcome == outcome]
