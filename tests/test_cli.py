@@ -178,3 +178,18 @@ def test_a_large_table_lists_everyone_and_folds_long_names(tmp_path: Path, monke
             break
         parts.append(line[name_from:name_to].strip())
     assert len(parts) > 1 and " ".join(parts) == long_name.strip()
+
+
+def test_the_savings_table_names_fifty_people_and_counts_the_rest(tmp_path: Path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    path = tmp_path / "big.yaml"
+    generate.write_yaml(generate.build(400), path)
+    listed = json.loads(cli("savings", str(path), "--format", "json").stdout)["redundancy"]["displaced"]
+    assert len(listed) > 50
+    table = cli("savings", str(path)).stdout
+    assert sum(1 for line in table.splitlines() if line.startswith("  - P0")) == 50
+    assert f"... and {len(listed) - 50:,} more displaced people: every one is listed in --format json" in table

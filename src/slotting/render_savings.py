@@ -92,6 +92,13 @@ def target_line(s: SavingsResult) -> str | None:
             f"falls short by {money(-gap)}.")
 
 
+LISTED = 50  # people or pools listed by name in the table and Markdown; JSON lists them all
+
+
+def _more(count: int, what: str) -> list[str]:
+    return [f"  - ... and {count - LISTED:,} more {what}: every one is listed in --format json"] if count > LISTED else []
+
+
 def _notes(s: SavingsResult) -> list[str]:
     lines = []
     if s.estimated_points:
@@ -100,13 +107,18 @@ def _notes(s: SavingsResult) -> list[str]:
     if s.redundancy:
         r = s.redundancy
         lines.append(f"Redundancy (ESTIMATE): {money(r.total)} one-off, shown in year 1.")
-        for p in r.people:
+        for p in r.people[:LISTED]:
             lines.append(f"  - {p.person}: " + (f"{money(p.cost.amount)} ({p.cost.basis})" if p.cost
                                                  else "not estimated (age or service_years missing)"))
-        for post, n, amount in r.pools:
+        lines += _more(len(r.people), "displaced people")
+        for post, n, amount in r.pools[:LISTED]:
             lines.append(f"  - pool for {post}: {n} likely displacement(s), {money(amount)}")
+        lines += _more(len(r.pools), "pools")
         if r.not_estimated:
-            lines.append("  Not estimated (age or service_years missing): " + ", ".join(r.not_estimated))
+            shown = ", ".join(r.not_estimated[:LISTED])
+            more = len(r.not_estimated) - LISTED
+            lines.append("  Not estimated (age or service_years missing): " + shown
+                         + (f" and {more:,} more (see --format json)" if more > 0 else ""))
         lines += [f"  {n}" for n in r.notes]
     lines.append("Conventions:")
     lines += [f"  - {c}" for c in s.conventions]
