@@ -193,3 +193,12 @@ def test_the_savings_table_names_fifty_people_and_counts_the_rest(tmp_path: Path
     table = cli("savings", str(path)).stdout
     assert sum(1 for line in table.splitlines() if line.startswith("  - P0")) == 50
     assert f"... and {len(listed) - 50:,} more displaced people: every one is listed in --format json" in table
+
+
+def test_text_is_written_in_pieces_without_splitting_a_character():
+    import io
+
+    text = "£1,234 – Zoë's post 😀\n" * 50
+    out = io.BytesIO()
+    cli_module._write_all(out, text, piece=7)
+    assert out.getvalue() == text.encode("utf-8")

@@ -49,21 +49,32 @@ def to_json(data: Any) -> str:
     module). Decimals must be converted first (see number and plain): this encoder writes them as text."""
     from pydantic_core import to_json as encode
 
+    chunks: list[bytes] = []
     if isinstance(data, list):
-        chunks = _json_list(data, b"", encode) + [b"\n"]
+        _json_list(chunks, data, b"", encode)
+        chunks.append(b"\n")
     else:
-        chunks = [b"{"]
+        chunks.append(b"{")
         for i, (key, value) in enumerate(data.items()):
-            chunks += [b",\n  " if i else b"\n  ", encode(key), b": "]
-            chunks += _json_list(value, b"  ", encode) if isinstance(value, list) else [encode(value)]
+            chunks += (b",\n  " if i else b"\n  ", encode(key), b": ")
+            if isinstance(value, list):
+                _json_list(chunks, value, b"  ", encode)
+            else:
+                chunks.append(encode(value))
         chunks.append(b"\n}\n" if data else b"}\n")
-    return b"".join(chunks).decode()
+    return b"".join(chunks).decode()  # one join: a 20,000-person list is 16 MB, and each copy costs
 
 
-def _json_list(items: list, indent: bytes, encode: Callable[[Any], bytes]) -> list[bytes]:
+def _json_list(chunks: list[bytes], items: list, indent: bytes, encode: Callable[[Any], bytes]) -> None:
+    """Adds to chunks a list written one item per line."""
     if not items:
-        return [b"[]"]
-    return [b"[\n  " + indent, (b",\n  " + indent).join(map(encode, items)), b"\n" + indent + b"]"]
+        chunks.append(b"[]")
+        return
+    separator = b",\n  " + indent
+    chunks.append(b"[\n  " + indent)
+    for item in items:
+        chunks += (encode(item), separator)
+    chunks[-1] = b"\n" + indent + b"]"
 
 
 def safe_cell(value: Any) -> Any:
