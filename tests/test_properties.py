@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 import random
 
 from hypothesis import HealthCheck, given, settings
@@ -119,3 +120,16 @@ def test_savings_rows_add_up_and_equality_never_fails(review, basis):
     assert all(y.saving == s.total.saving - y.protection for y in s.years)
     assert s.years[-1].protection == 0
     equality(model, result, None, 5)
+
+
+KINDS = st.sampled_from(["assimilation", "match", None])
+DECIMALS = st.sampled_from(["0", "25", "50", "62.5", "75", "75.0", "100"]).map(Decimal)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["N1", "N2", "N3", "N4"]), DECIMALS, DECIMALS, KINDS), max_size=6))
+def test_ranked_orders_as_the_rank_key_does(rows: list):
+    """ranked() sorts twice instead of negating Decimals; it must give Assessment.rank's order."""
+    from slotting.engine import Assessment, ranked
+
+    assessments = [Assessment(post, a, b, min(a, b), 0, kind, "G1", "G1", None) for post, a, b, kind in rows]
+    assert ranked(list(assessments)) == sorted(assessments, key=Assessment.rank)
