@@ -128,3 +128,38 @@ def test_a_float_where_a_number_is_wanted_is_fine(path: tuple):
         parent = parent[step]
     parent[path[-1]] = 1.5
     assert not misread_floats(ReviewFile, data)
+
+
+def test_parsing_in_threads_in_a_fresh_process_does_not_crash(tmp_path: Path):
+    """yaml-rs imported for the first time by two threads at once crashed the interpreter (in about
+    half of the processes). Each fresh process checks that yaml-rs is imported before any worker
+    thread is started, then parses a document big enough to be split across threads."""
+    import subprocess
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    path = tmp_path / "review.yaml"
+    generate.write_yaml(generate.build(6000), path)
+    assert path.stat().st_size > fast_yaml._SPLIT_ABOVE
+    script = """
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+submit = ThreadPoolExecutor.submit
+
+def checked(self, *args, **kwargs):
+    assert "yaml_rs" in sys.modules, "a worker thread would be the first to import yaml-rs"
+    return submit(self, *args, **kwargs)
+
+ThreadPoolExecutor.submit = checked
+from slotting import fast_yaml
+
+text = Path(sys.argv[1]).read_text(encoding="utf-8")
+for _ in range(3):
+    assert fast_yaml.parse(text) is not None
+"""
+    for _ in range(3):
+        done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[-2000:]

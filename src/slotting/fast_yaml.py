@@ -167,11 +167,29 @@ def _keys_in_order(pieces: list[str]) -> list[str]:
     return [m.group(0).split(":", 1)[0].strip() for p in pieces if (m := _TOP_LEVEL_KEY.search(p))]
 
 
+_warmed: list[bool] = []
+
+
+def _warm_up() -> None:
+    """Imports yaml-rs and makes a first call in this thread, before any worker thread does.
+
+    Importing yaml-rs for the first time in two threads at once crashes the interpreter (a
+    segmentation fault, seen in about half of the processes that parsed a 10 MB review from threads
+    that did the first import). tests/test_readers.py runs that case in a fresh process.
+    """
+    if not _warmed:
+        import yaml_rs
+
+        yaml_rs.loads("warm: up", parse_datetime=False)
+        _warmed.append(True)
+
+
 def parse(text: str) -> dict[str, Any] | None:
     """Gives the document as Python data, or None when the strict reader must read it.
 
     The scan for risky text runs in this thread while yaml-rs parses in others.
     """
+    _warm_up()
     with ThreadPoolExecutor(1) as pool:
         future = pool.submit(_parse_all, text)
         risky = _risky(text)
