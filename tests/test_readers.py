@@ -163,3 +163,34 @@ for _ in range(3):
     for _ in range(3):
         done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_problems_in_a_large_file_are_located_by_reading_only_their_records(tmp_path: Path, monkeypatch):
+    """The fast path reads again, with positions, only the records the problems are in; the
+    problems and their lines are those the strict reader gives for the whole file."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    from slotting import strict_yaml
+
+    review = generate.build(400)
+    review["people"][7]["salary"] = "abc"                   # shape: not a number
+    review["people"][30]["post"] = "NO-SUCH-POST"           # reference: unknown post
+    review["overlaps"][100]["new_post"] = "N999"            # reference: unknown post
+    review["new"][5]["count"] = 0                           # shape: below the minimum
+    review["people"][12]["salry"] = review["people"][12].pop("salary")  # unknown key, missing key
+    path = tmp_path / "review.yaml"
+    generate.write_yaml(review, path)
+
+    def problems(reader: str) -> list[str]:
+        with pytest.raises(InputError) as err:
+            load([path], reader=reader)
+        return [str(p) for p in err.value.problems]
+
+    read = []
+    parse = strict_yaml.parse
+    monkeypatch.setattr(strict_yaml, "parse", lambda text, file: read.append(len(text)) or parse(text, file))
+    fast = problems("fast")
+    assert read and max(read) < 1000  # a few records, never the whole file
+    assert fast == problems("strict")
+    assert any("people[7].salary: expected a number" in p for p in fast)

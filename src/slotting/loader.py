@@ -13,6 +13,7 @@ problem found on the fast path is reported by reading again on the strict path.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,10 +85,14 @@ def load(paths: list[Path] | list[str], reader: Reader = "auto", progress: Progr
             note("validating")
             try:
                 review = ReviewFile.model_validate(merged)
-                if not check_references(review):
+                where = [path for path, _ in check_references(review)]
+                if not where:
                     return review
-            except ValidationError:
-                pass
+            except ValidationError as err:
+                where = [tuple(e["loc"]) for e in err.errors(include_url=False)]
+            note("locating the problems")
+            if _read_again_where(where, merged, source):
+                return validate(merged, source)
         note("reading again, keeping positions")
     merged, source, problems = _read_and_merge(files, fast=False, note=note)
     if problems:
@@ -109,6 +114,81 @@ def validate(merged: dict, source: Source) -> ReviewFile:
     if problems:
         raise InputError(problems)
     return review
+
+
+def _read_again_where(where: list[tuple], merged: dict, source: Source) -> bool:
+    """Reads again with the strict reader, which keeps positions, only the records (or the small
+    sections) that the problems at these data paths are in, and puts that reading and its positions
+    in merged and source. Gives False when a problem cannot be placed that way (then the whole
+    file is read again).
+
+    The readers give the same data for every file that takes the fast path (tests/test_readers.py),
+    so validating again finds the same problems, now located.
+    """
+    from . import strict_yaml
+    from .spans import item_spans, section_span
+
+    items: dict[tuple, set[int]] = defaultdict(set)
+    sections: set[str] = set()
+    for path in where:
+        section = next((s for s in LIST_SECTIONS if path[:len(s)] == s and len(path) > len(s)
+                        and isinstance(path[len(s)], int)), None)
+        if section is not None:
+            items[section].add(path[len(section)])
+        elif path and isinstance(path[0], str) and path[0] in merged and path[0] not in _LISTS_IN:
+            sections.add(path[0])
+        else:
+            return False
+    texts: dict[str, str] = {}
+
+    def text_of(key: str) -> str:
+        file = source.section_file[key]
+        if file not in texts:
+            texts[file] = read_text(Path(file))
+        return texts[file]
+
+    def read(part: str, key: str, line: int) -> Any:
+        data, positions, key_positions, problems = strict_yaml.parse(part, source.section_file[key])
+        if problems:
+            raise LookupError(key)
+        for found, spots in ((positions, source.positions), (key_positions, source.key_positions)):
+            for path, (row, column) in found.items():
+                if path:
+                    spots[path] = (row + line - 1, column)
+        return data
+
+    try:
+        for section, indexes in items.items():
+            if section in source.tables:
+                continue  # a CSV file: its rows and columns are already known
+            records = merged[section[0]] if len(section) == 1 else merged[section[0]][section[1]]
+            text = text_of(section[0])
+            spans = item_spans(text, section)
+            if spans is None or len(spans) != len(records):
+                return False
+            for i in indexes:
+                start, end, line = spans[i]
+                data = read(text[start:end], section[0], line)
+                if not isinstance(data, list) or len(data) != 1:
+                    return False
+                records[i] = data[0]
+                for spots in (source.positions, source.key_positions):  # the reading's path (0, ...) is the record's
+                    for path in [p for p in spots if isinstance(p[0], int)]:
+                        spots[section + (i,) + path[1:]] = spots.pop(path)
+        for key in sections:
+            span = section_span(text_of(key), key)
+            if span is None:
+                return False
+            data = read(text_of(key)[span[0]:span[1]], key, span[2])
+            if not isinstance(data, dict) or set(data) != {key}:
+                return False
+            merged[key] = data[key]
+    except (LookupError, KeyError):
+        return False
+    return True
+
+
+_LISTS_IN = {s[0] for s in LIST_SECTIONS}
 
 
 def _problem(error: dict, data: Any, source: Source) -> Problem:
