@@ -194,3 +194,10 @@ def test_problems_in_a_large_file_are_located_by_reading_only_their_records(tmp_
     assert read and max(read) < 1000  # a few records, never the whole file
     assert fast == problems("strict")
     assert any("people[7].salary: expected a number" in p for p in fast)
+
+
+def test_readers_agree_on_windows_line_endings(tmp_path: Path):
+    for path in YAML_FILES:
+        crlf = tmp_path / path.name
+        crlf.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+        assert outcome(crlf, "fast") == outcome(crlf, "strict"), path.name

@@ -95,7 +95,7 @@ def available() -> bool:
     return True
 
 
-_KEY = r"[^\s#\-\[{'\"!&*%|>?@`.][^\n]*:(?:[ \t]|$)"  # a line that starts a top-level key
+_KEY = r"[^\s#\-\[{'\"!&*%|>?@`.][^\n]*:(?:[ \t\r]|$)"  # a line that starts a top-level key
 _TOP_LEVEL_KEY = re.compile("^" + _KEY, re.MULTILINE)
 _NEXT_KEY = re.compile(r"\n" + _KEY, re.MULTILINE)  # led by a literal: searched fast, not at every character
 _WORKERS = 2

@@ -14,7 +14,7 @@ import re
 
 from .fast_yaml import _NEXT_KEY
 
-_KEY_LINE = r"^{indent}{key}:[ \t]*(?:#[^\n]*)?$"  # a key whose value starts on the next line
+_KEY_LINE = r"^{indent}{key}:[ \t]*(?:#[^\n]*)?\r?$"  # a key whose value starts on the next line
 
 
 def item_spans(text: str, section: tuple[str, ...]) -> list[tuple[int, int, int]] | None:
