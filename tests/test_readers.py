@@ -111,12 +111,12 @@ def test_the_scan_passes_ordinary_text(text: str):
 ])
 def test_a_float_where_text_or_a_whole_number_is_wanted_is_found(path: tuple):
     data = fast_yaml.parse(read_text(EXAMPLE))
-    assert not misread_floats(ReviewFile, data)
+    assert misread_floats(ReviewFile, data) == []
     parent = data
     for step in path[:-1]:
         parent = parent.setdefault(step, {}) if isinstance(parent, dict) else parent[step]
     parent[path[-1]] = 1.5
-    assert misread_floats(ReviewFile, data)
+    assert misread_floats(ReviewFile, data) == [path]
 
 
 @pytest.mark.parametrize("path", [("people", 3, "salary"), ("overlaps", 5, "old_in_new"),
@@ -127,7 +127,7 @@ def test_a_float_where_a_number_is_wanted_is_fine(path: tuple):
     for step in path[:-1]:
         parent = parent[step]
     parent[path[-1]] = 1.5
-    assert not misread_floats(ReviewFile, data)
+    assert misread_floats(ReviewFile, data) == []
 
 
 def test_parsing_in_threads_in_a_fresh_process_does_not_crash(tmp_path: Path):
@@ -201,3 +201,23 @@ def test_readers_agree_on_windows_line_endings(tmp_path: Path):
         crlf = tmp_path / path.name
         crlf.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
         assert outcome(crlf, "fast") == outcome(crlf, "strict"), path.name
+
+
+def test_a_float_in_a_text_field_of_a_large_file_rereads_only_its_record(tmp_path: Path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    from slotting import strict_yaml
+
+    path = tmp_path / "review.yaml"
+    generate.write_yaml(generate.build(400), path)
+    text = path.read_text(encoding="utf-8")
+    assert "title: Old post 3," in text
+    path.write_text(text.replace("title: Old post 3,", "title: 3.10,"), encoding="utf-8")
+    read = []
+    parse = strict_yaml.parse
+    monkeypatch.setattr(strict_yaml, "parse", lambda text, file: read.append(len(text)) or parse(text, file))
+    review = load([path])
+    assert review.old_post["O000003"].title == "3.10"  # as written, not the float 3.1
+    assert read and max(read) < 1000
+    assert review == load([path], reader="strict")

@@ -80,24 +80,41 @@ def load(paths: list[Path] | list[str], reader: Reader = "auto", progress: Progr
     files = [Path(p) for p in paths]
     note = progress or (lambda _: None)
     if reader != "strict" and fast_yaml.available():
-        merged, source, problems = _read_and_merge(files, fast=True, note=note)
-        if not problems and not misread_floats(ReviewFile, merged):
-            note("validating")
-            try:
-                review = ReviewFile.model_validate(merged)
-                where = [path for path, _ in check_references(review)]
-                if not where:
-                    return review
-            except ValidationError as err:
-                where = [tuple(e["loc"]) for e in err.errors(include_url=False)]
-            note("locating the problems")
-            if _read_again_where(where, merged, source):
-                return validate(merged, source)
+        review = _load_fast(files, note)
+        if review is not None:
+            return review
         note("reading again, keeping positions")
     merged, source, problems = _read_and_merge(files, fast=False, note=note)
     if problems:
         raise InputError(problems)
     note("validating")
+    return validate(merged, source)
+
+
+def _load_fast(files: list[Path], note: Progress) -> ReviewFile | None:
+    """Gives the review read the fast way, or raises InputError with its problems located; gives
+    None when the whole of the files must be read again by the strict reader.
+
+    A float where text is wanted (an id 1.50) and each problem that validation finds are in a few
+    records: only those are read again, the strict way (see _read_again_where).
+    """
+    merged, source, problems = _read_and_merge(files, fast=True, note=note)
+    if problems:
+        return None
+    misread = misread_floats(ReviewFile, merged)
+    if misread and not _read_again_where(misread, merged, source):
+        return None
+    note("validating")
+    try:
+        review = ReviewFile.model_validate(merged)
+        where = [path for path, _ in check_references(review)]
+        if not where:
+            return review
+    except ValidationError as err:
+        where = [tuple(e["loc"]) for e in err.errors(include_url=False)]
+    note("locating the problems")
+    if not _read_again_where(where, merged, source):
+        return None
     return validate(merged, source)
 
 

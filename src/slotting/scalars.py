@@ -34,53 +34,57 @@ def fields_of(tp: Any) -> dict[str, Any] | None:
     return getattr(tp, "__pydantic_fields__", None)
 
 
-def misread_floats(model: type[BaseModel], data: Any) -> bool:
-    """True when data holds a float where the model wants text or a whole number."""
-    return _misread(model, data)
+def misread_floats(model: type[BaseModel], data: Any) -> list[tuple]:
+    """Gives the data path of every float where the model wants text or a whole number."""
+    return _misread(model, data, ())
 
 
-def _misread(tp: Any, value: Any) -> bool:
+def _misread(tp: Any, value: Any, path: tuple) -> list[tuple]:
     if value is None:
-        return False
+        return []
     tp = _unwrap(tp)
     if tp is str or tp is int:
-        return type(value) is float
+        return [path] if type(value) is float else []
     fields = fields_of(tp)
     if fields is not None:
         if not isinstance(value, dict):
-            return False  # the wrong shape: validation will say so
-        return any(_misread(fields[key].annotation, item) for key, item in value.items() if key in fields)
+            return []  # the wrong shape: validation will say so
+        return [found for key, item in value.items() if key in fields
+                for found in _misread(fields[key].annotation, item, path + (key,))]
     origin, args = get_origin(tp), get_args(tp)
     if origin is list and isinstance(value, list):
         item = _unwrap(args[0])
         if fields_of(item) is not None:
-            return _misread_records(item, value)
-        return any(_misread(item, v) for v in value)
+            return _misread_records(item, value, path)
+        return [found for i, v in enumerate(value) for found in _misread(item, v, path + (i,))]
     if origin is tuple and isinstance(value, list | tuple):
-        return any(_misread(t, v) for t, v in zip(args, value))
+        return [found for i, (t, v) in enumerate(zip(args, value)) for found in _misread(t, v, path + (i,))]
     if origin is dict and isinstance(value, dict):
-        return any(_misread(args[1], v) for v in value.values())
+        return [found for k, v in value.items() for found in _misread(args[1], v, path + (k,))]
     if origin in (Union, types.UnionType):
-        return any(_misread(t, value) for t in args if t is not type(None))
-    return False
+        return next((found for t in args if t is not type(None) and (found := _misread(t, value, path))), [])
+    return []
 
 
-def _misread_records(model: type, records: list) -> bool:
-    """_misread for a list of records, one column at a time."""
+def _misread_records(model: type, records: list, path: tuple) -> list[tuple]:
+    """_misread for a list of records: each column is looked at in C, and only a column that holds
+    a float is gone through record by record to say where."""
     if set(map(type, records)) != {dict}:
-        return False  # the wrong shape (or none): validation will say so
+        return []  # the wrong shape (or none): validation will say so
+    found: list[tuple] = []
     for name, kind in _columns(model):
         column = map(dict.get, records, repeat(name))
         if kind == "scalar":
             if float in set(map(type, column)):
-                return True
+                found += [path + (i, name) for i, r in enumerate(records) if type(r.get(name)) is float]
         elif kind == "text values":
             values = chain.from_iterable(v.values() for v in column if type(v) is dict)
             if float in set(map(type, values)):
-                return True
-        elif any(_misread(kind, v) for v in column):
-            return True
-    return False
+                found += [path + (i, name, key) for i, r in enumerate(records) if type(r.get(name)) is dict
+                          for key, v in r[name].items() if type(v) is float]
+        else:
+            found += [f for i, r in enumerate(records) for f in _misread(kind, r.get(name), path + (i, name))]
+    return found
 
 
 @lru_cache(maxsize=None)
