@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from slotting import fast_yaml
@@ -221,3 +221,28 @@ def test_a_float_in_a_text_field_of_a_large_file_rereads_only_its_record(tmp_pat
     assert review.old_post["O000003"].title == "3.10"  # as written, not the float 3.1
     assert read and max(read) < 1000
     assert review == load([path], reader="strict")
+
+
+_VALUE = re.compile(r"(\w+): ([^,{}\[\]#\n]+)")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_readers_agree_on_a_mutated_example(tmp_path_factory, data):
+    """A value replaced, a key misspelt or a record duplicated anywhere in the example: the fast
+    reader (with its re-reading of records) gives exactly the strict reader's outcome."""
+    lines = EXAMPLE.read_text(encoding="utf-8").split("\n")
+    candidates = [i for i, line in enumerate(lines) if _VALUE.search(line)]
+    i = data.draw(st.sampled_from(candidates))
+    match = data.draw(st.sampled_from(list(_VALUE.finditer(lines[i]))))
+    change = data.draw(st.sampled_from(["value", "key", "duplicate"]))
+    if change == "value":
+        value = data.draw(st.sampled_from(["abc", "-1", "0", "1.5", "007", "''", "[]", "true", "N9", "-0", "1e3"]))
+        lines[i] = lines[i][:match.start(2)] + value + lines[i][match.end(2):]
+    elif change == "key":
+        lines[i] = lines[i][:match.end(1)] + "x" + lines[i][match.end(1):]
+    else:
+        lines.insert(i, lines[i])
+    path = tmp_path_factory.mktemp("mutated") / "review.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert outcome(path, "fast") == outcome(path, "strict")
