@@ -179,11 +179,6 @@ class SlottingResult:
         return {p.id: p for p in self.people}
 
 
-def assess(overlap: Overlap, old: Grade, new: Grade, policy: Policy) -> Assessment:
-    """Gives the claim (or rejection) one overlap row gives; its text says which rule decided it."""
-    return assessor(policy)([overlap], old, {overlap.new_post: new})[0]
-
-
 Assessor = Callable[[Iterable[Overlap], Grade, Mapping[str, Grade]], list[Assessment]]
 
 

@@ -72,7 +72,8 @@ def _nearest(salary: Decimal, ordered: list[tuple[int, Decimal, bool]],
 
 
 def placer(review: ReviewFile, grade: Grade) -> Callable[[Decimal], Placement]:
-    """Gives place() for one grade, with its points sorted once (the engine places thousands).
+    """Gives a function that places a salary on one grade, with the protection due when pay falls; the
+    grade's points are sorted once (the engine places thousands).
 
     Within the grade, when no two points have the same amount, the nearest point is one of the two
     either side of the salary, found by bisection; _nearest decides every other case.
@@ -100,8 +101,3 @@ def placer(review: ReviewFile, grade: Grade) -> Callable[[Decimal], Placement]:
         return Placement(point, amount, estimated, protection, rule)
 
     return place_salary
-
-
-def place(review: ReviewFile, salary: Decimal, grade: Grade) -> Placement:
-    """Gives the placement of a salary on a grade, with the protection due when pay falls."""
-    return placer(review, grade)(salary)
