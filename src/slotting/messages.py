@@ -6,7 +6,7 @@ import difflib
 from typing import Any, get_args, get_origin
 
 from .models import ReviewFile
-from .scalars import fields_of
+from .scalars import fields_of, unwrap
 
 
 def explain(error: dict, data: Any) -> tuple[tuple, str, str]:
@@ -73,19 +73,19 @@ def _allowed_keys(path: tuple) -> list[str]:
 
 
 def _unwrap(annotation: Any) -> Any:
+    """Gives the model (or other type) a data value is checked against: inside Annotated, X | None,
+    list[X], and the model of a union that has one."""
     while True:
-        origin = get_origin(annotation)
-        args = [a for a in get_args(annotation) if a is not type(None)]
-        if origin is list or (origin is not None and origin is not dict and len(args) == 1):
+        annotation = unwrap(annotation)
+        origin, args = get_origin(annotation), get_args(annotation)
+        if origin is list:
             annotation = args[0]
-        elif hasattr(annotation, "__metadata__"):
-            annotation = annotation.__origin__
-        else:
-            models = [a for a in args if fields_of(a) is not None]
-            if origin is not dict and models:
-                annotation = models[0]
-                continue
-            return annotation
+            continue
+        models = [a for a in args if fields_of(a) is not None]
+        if origin is not dict and models:
+            annotation = models[0]
+            continue
+        return annotation
 
 
 _EXPECTED = {

@@ -42,7 +42,7 @@ def misread_floats(model: type[BaseModel], data: Any) -> list[tuple]:
 def _misread(tp: Any, value: Any, path: tuple) -> list[tuple]:
     if value is None:
         return []
-    tp = _unwrap(tp)
+    tp = unwrap(tp)
     if tp is str or tp is int:
         return [path] if type(value) is float else []
     fields = fields_of(tp)
@@ -53,7 +53,7 @@ def _misread(tp: Any, value: Any, path: tuple) -> list[tuple]:
                 for found in _misread(fields[key].annotation, item, path + (key,))]
     origin, args = get_origin(tp), get_args(tp)
     if origin is list and isinstance(value, list):
-        item = _unwrap(args[0])
+        item = unwrap(args[0])
         if fields_of(item) is not None:
             return _misread_records(item, value, path)
         return [found for i, v in enumerate(value) for found in _misread(item, v, path + (i,))]
@@ -92,10 +92,10 @@ def _columns(model: type) -> tuple[tuple[str, Any], ...]:
     """Gives (field name, how to check it) for the fields of a record model that may hold a float wrongly."""
     columns = []
     for name, info in fields_of(model).items():
-        tp = _unwrap(info.annotation)
+        tp = unwrap(info.annotation)
         if tp is str or tp is int:
             columns.append((name, "scalar"))
-        elif get_origin(tp) is dict and _unwrap(get_args(tp)[1]) is str:
+        elif get_origin(tp) is dict and unwrap(get_args(tp)[1]) is str:
             columns.append((name, "text values"))
         elif _may_hold_text(tp):
             columns.append((name, tp))
@@ -103,7 +103,7 @@ def _columns(model: type) -> tuple[tuple[str, Any], ...]:
 
 
 def _may_hold_text(tp: Any) -> bool:
-    tp = _unwrap(tp)
+    tp = unwrap(tp)
     if tp is str or tp is int:
         return True
     if fields_of(tp) is not None:
@@ -111,7 +111,7 @@ def _may_hold_text(tp: Any) -> bool:
     return any(_may_hold_text(t) for t in get_args(tp) if t is not type(None))
 
 
-def _unwrap(tp: Any) -> Any:
+def unwrap(tp: Any) -> Any:
     """Gives the type inside Annotated[...] and X | None."""
     while True:
         if get_origin(tp) is Annotated:
