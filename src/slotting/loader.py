@@ -7,8 +7,9 @@ file:line:column with the field path and what was expected; no message echoes a 
 characteristic.
 
 Two YAML readers give the same data (tests/test_readers.py): the fast one (fast_yaml.py) for large
-files that it reads exactly, and the strict one (strict_yaml.py), which keeps every position. Any
-problem found on the fast path is reported by reading again on the strict path.
+files that it reads exactly, and the strict one (strict_yaml.py), which keeps every position. A
+problem found on the fast path is located by reading again, the strict way, only the records it is
+in (spans.py finds their lines), or the whole file when that cannot be done.
 """
 
 from __future__ import annotations
@@ -164,14 +165,16 @@ def _read_again_where(where: list[tuple], merged: dict, source: Source) -> bool:
             texts[file] = read_text(Path(file))
         return texts[file]
 
-    def read(part: str, key: str, line: int) -> Any:
+    def read(part: str, key: str, line: int, record: tuple = ()) -> Any:
+        """Reads the lines of `part` (from `line` of the file) strictly and records where each value
+        is; for a record, the reading's path (0, ...) is the record's path + (...)."""
         data, positions, key_positions, problems = strict_yaml.parse(part, source.section_file[key])
         if problems:
             raise LookupError(key)
         for found, spots in ((positions, source.positions), (key_positions, source.key_positions)):
             for path, (row, column) in found.items():
                 if path:
-                    spots[path] = (row + line - 1, column)
+                    spots[record + path[1:] if record else path] = (row + line - 1, column)
         return data
 
     try:
@@ -185,13 +188,10 @@ def _read_again_where(where: list[tuple], merged: dict, source: Source) -> bool:
                 return False
             for i in indexes:
                 start, end, line = spans[i]
-                data = read(text[start:end], section[0], line)
+                data = read(text[start:end], section[0], line, record=section + (i,))
                 if not isinstance(data, list) or len(data) != 1:
                     return False
                 records[i] = data[0]
-                for spots in (source.positions, source.key_positions):  # the reading's path (0, ...) is the record's
-                    for path in [p for p in spots if isinstance(p[0], int)]:
-                        spots[section + (i,) + path[1:]] = spots.pop(path)
         for key in sections:
             span = section_span(text_of(key), key)
             if span is None:
