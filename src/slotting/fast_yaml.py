@@ -12,6 +12,7 @@ by the strict reader, which keeps the line and column of every value for the err
 from __future__ import annotations
 
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -88,11 +89,10 @@ def _risky(text: str) -> bool:
 
 
 def available() -> bool:
-    try:
-        import yaml_rs  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """True when yaml-rs is installed (looked up, not imported: see prepare)."""
+    from importlib.util import find_spec
+
+    return find_spec("yaml_rs") is not None
 
 
 _KEY = r"[^\s#\-\[{'\"!&*%|>?@`.][^\n]*:(?:[ \t\r]|$)"  # a line that starts a top-level key
@@ -167,21 +167,25 @@ def _keys_in_order(pieces: list[str]) -> list[str]:
     return [m.group(0).split(":", 1)[0].strip() for p in pieces if (m := _TOP_LEVEL_KEY.search(p))]
 
 
-_warmed: list[bool] = []
+_prepared: list[bool] = []
+_preparing = threading.Lock()
 
 
-def _warm_up() -> None:
-    """Imports yaml-rs and makes a first call in this thread, before any worker thread does.
+def prepare() -> None:
+    """Imports yaml-rs and makes a first call in this thread, before any worker thread does: parse
+    imports nothing after this (the prefetch thread relies on that).
 
     Importing yaml-rs for the first time in two threads at once crashes the interpreter (a
     segmentation fault, seen in about half of the processes that parsed a 10 MB review from threads
-    that did the first import). tests/test_readers.py runs that case in a fresh process.
+    that did the first import). tests/test_readers.py runs that case in a fresh process. The lock
+    keeps any second caller waiting until the first call is done.
     """
-    if not _warmed:
-        import yaml_rs
+    with _preparing:
+        if not _prepared:
+            import yaml_rs
 
-        yaml_rs.loads("warm: up", parse_datetime=False)
-        _warmed.append(True)
+            yaml_rs.loads("warm: up", parse_datetime=False)
+            _prepared.append(True)
 
 
 def parse(text: str) -> dict[str, Any] | None:
@@ -189,7 +193,7 @@ def parse(text: str) -> dict[str, Any] | None:
 
     The scan for risky text runs in this thread while yaml-rs parses in others.
     """
-    _warm_up()
+    prepare()
     with ThreadPoolExecutor(1) as pool:
         future = pool.submit(_parse_all, text)
         risky = _risky(text)

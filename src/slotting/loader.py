@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from . import fast_yaml
+from . import fast_yaml, prefetch
 from .models import ReviewFile, check_references
 from .problems import InputError, Problem, dotted
 from .scalars import misread_floats
@@ -220,9 +220,10 @@ def _problem(error: dict, data: Any, source: Source) -> Problem:
 
 
 def _read_yaml(path: Path, fast: bool) -> tuple[Any, dict, dict, list[Problem]]:
-    text = read_text(path)
+    early = prefetch.take(path)  # read and parsed while the tool started (console script only)
+    text = early[0] if early else read_text(path)
     if fast:
-        data = fast_yaml.parse(text)
+        data = early[1] if early else fast_yaml.parse(text)
         if data is not None:
             return data, {}, {}, []
     from . import strict_yaml  # imported only when needed: PyYAML takes a while to import
