@@ -54,6 +54,7 @@ def test_only_large_yaml_files_named_by_a_reading_command_are_guessed(tmp_path: 
         ("--version",): [],
         ("run", "--", b): [b],
         ("explain", b, "P1"): [b],
+        ("run", b, b): [b],                                     # read once (the loader reports the repeat)
     }
     for args, expected in cases.items():
         assert prefetch.guess_files(list(args)) == expected, args

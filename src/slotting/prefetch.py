@@ -48,7 +48,7 @@ def guess_files(args: list[str]) -> list[str]:
             after_option = False
     if command not in _COMMANDS:
         return []
-    return [a for a in positional if a.lower().endswith(_YAML) and _size(a) >= _AT_LEAST]
+    return [a for a in dict.fromkeys(positional) if a.lower().endswith(_YAML) and _size(a) >= _AT_LEAST]
 
 
 def _size(name: str) -> int:
