@@ -24,7 +24,7 @@ _AT_LEAST = 1_000_000  # bytes: a smaller file parses in less time than this sav
 _COMMANDS = frozenset({"validate", "run", "explain", "savings", "equality"})
 _YAML = (".yaml", ".yml")
 
-Reading = tuple[str, "dict[str, Any] | None"]  # the text, and its data (None: the strict reader must read it)
+Reading = tuple[str, dict[str, Any] | None]  # the text, and its data (None: the strict reader must read it)
 
 _readings: dict[str, Reading] = {}
 _thread: list[threading.Thread] = []
