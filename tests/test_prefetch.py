@@ -121,6 +121,6 @@ assert not imported_in, imported_in
 
 def test_the_reading_thread_imports_nothing(big: Path):
     """A first import in the reading thread while the main thread imported typer and pydantic
-    failed about one start in sixty (NameError inside importlib): start imports all beforehand."""
+    failed about one start in twenty (NameError inside importlib): start imports all beforehand."""
     done = subprocess.run([sys.executable, "-c", _NO_IMPORTS, str(big)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -83,7 +83,8 @@ def start(args: list[str]) -> None:
 
 def _read_all(files: list[str], parse) -> None:
     """Reads and parses the files. It must import nothing: a first import in this thread while the
-    main thread imports typer and pydantic failed one start in sixty (a NameError inside importlib)."""
+    main thread imports typer and pydantic failed about one start in twenty (a NameError raised inside
+    importlib); with every import done beforehand, none of 210 starts failed."""
     for name in files:
         try:
             text = Path(name).read_bytes().decode("utf-8-sig")
