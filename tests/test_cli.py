@@ -202,3 +202,16 @@ def test_text_is_written_in_pieces_without_splitting_a_character():
     out = io.BytesIO()
     cli_module._write_all(out, text, piece=7)
     assert out.getvalue() == text.encode("utf-8")
+
+
+def test_json_pieces_are_written_in_order_as_the_document_they_make():
+    import io
+
+    from slotting.engine import slot
+    from slotting.loader import load
+    from slotting.render_run import run_json, run_json_chunks
+
+    result = slot(load([EXAMPLE]))
+    out = io.BytesIO()
+    cli_module._write_all(out, run_json_chunks(result))
+    assert out.getvalue().decode("utf-8") == run_json(result)

@@ -145,7 +145,7 @@ def _slotted(files: list[Path], stages):
     return review, _keep(slot(review))
 
 
-def _emit(content: str | bytes, output: Optional[Path]) -> None:
+def _emit(content: str | bytes | list[bytes], output: Optional[Path]) -> None:
     """Writes to stdout, or to a file atomically (a temporary file renamed into place).
 
     Only a regular file (or a new path) is replaced; a device or pipe such as /dev/null or
@@ -178,22 +178,28 @@ def _emit(content: str | bytes, output: Optional[Path]) -> None:
     typer.echo(f"wrote {output}", err=True)
 
 
-def _write_all(handle, content: str | bytes, piece: int = 1 << 20) -> None:
-    """Writes text as UTF-8 a megabyte at a time (no second copy of a 16 MB output), or bytes."""
+def _write_all(handle, content: str | bytes | list[bytes], piece: int = 1 << 20) -> None:
+    """Writes bytes, pieces of bytes in order, or text as UTF-8 a megabyte at a time (no second
+    copy of a 16 MB output)."""
     if isinstance(content, bytes):
         handle.write(content)
+        return
+    if isinstance(content, list):
+        handle.writelines(content)  # through the handle's buffer: a few large writes
         return
     for start in range(0, len(content), piece):
         handle.write(content[start:start + piece].encode("utf-8"))
 
 
 def _write(format: enum.Enum, value, output: Optional[Path], module, stem: str) -> None:
-    """Renders a result in the chosen format with `module.<stem>_<format>` and prints or writes it."""
-    render = getattr(module, f"{stem}_{format.value}")
+    """Renders a result in the chosen format with `module.<stem>_<format>` and prints or writes it
+    (JSON with `<stem>_json_chunks`: rendered whole, then written piece by piece)."""
     if format.value == "table":
-        _print_rich(render(value), output)
+        _print_rich(getattr(module, f"{stem}_table")(value), output)
+    elif format.value == "json":
+        _emit(getattr(module, f"{stem}_json_chunks")(value), output)
     else:
-        _emit(render(value), output)
+        _emit(getattr(module, f"{stem}_{format.value}")(value), output)
 
 
 def _print_rich(renderable, output: Optional[Path]) -> None:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .equality import COUNTED, Breakdown, EqualityResult, as_number
-from .formatting import markdown_table, plain, to_csv, to_json, text_cells
+from .formatting import json_chunks, markdown_table, plain, to_csv, to_json, text_cells
 
 COLUMNS = (*COUNTED, "at_risk", "total")
 TITLES = {"assimilated": "Assimilated", "matched": "Matched", "competitive": "Competing",
@@ -72,6 +72,11 @@ def equality_data(result: EqualityResult) -> dict[str, Any]:
 
 def equality_json(result: EqualityResult) -> str:
     return to_json(plain(equality_data(result)))
+
+
+def equality_json_chunks(result: EqualityResult) -> list[bytes]:
+    """equality_json as UTF-8 pieces, for writing without joining them (see formatting.json_chunks)."""
+    return json_chunks(plain(equality_data(result)))
 
 
 def _display(value: Any, total: Any) -> str:

@@ -6,7 +6,7 @@ import textwrap
 from typing import Any
 
 from .engine import OUTCOMES, PersonResult, PostResult, SlottingResult, Slot
-from .formatting import markdown_table, money, number, to_csv, to_json, text_cells
+from .formatting import json_chunks, markdown_table, money, number, to_csv, to_json, text_cells
 from .reasons import pct, plural
 
 HEADINGS = {
@@ -74,6 +74,11 @@ def _post(p: PostResult) -> dict[str, Any]:
 
 def run_json(result: SlottingResult) -> str:
     return to_json(run_data(result))
+
+
+def run_json_chunks(result: SlottingResult) -> list[bytes]:
+    """run_json as UTF-8 pieces, for writing without joining them (see formatting.json_chunks)."""
+    return json_chunks(run_data(result))
 
 
 CSV_HEADER = ["id", "name", "current_post", "outcome", "on_hold", "post", "basis", "competitive", "score",

@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from .formatting import markdown_table, money, plain, to_csv, to_json, text_cells
+from .formatting import json_chunks, markdown_table, money, plain, to_csv, to_json, text_cells
 from .savings import Row, SavingsResult
 
 HEADER = ["Post group", "Existing\nposts", "Existing\n£", "New\nposts", "New\n£", "Saving\n£"]
@@ -64,6 +64,11 @@ def savings_data(s: SavingsResult) -> dict[str, Any]:
 
 def savings_json(s: SavingsResult) -> str:
     return to_json(plain(savings_data(s)))
+
+
+def savings_json_chunks(s: SavingsResult) -> list[bytes]:
+    """savings_json as UTF-8 pieces, for writing without joining them (see formatting.json_chunks)."""
+    return json_chunks(plain(savings_data(s)))
 
 
 def _cost_cell(posts: int, amount: Decimal) -> str:
