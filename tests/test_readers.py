@@ -94,6 +94,12 @@ def test_the_scan_finds_everything_the_definition_calls_risky(text: str):
         assert fast_yaml._risky(text)
 
 
+@given(st.text(alphabet=" :,[{\n0123456789.+-_xoé", max_size=80), st.integers(1, 9))
+def test_the_number_scan_finds_the_same_in_windows_as_whole(text: str, window: int):
+    """Large files are scanned a megabyte at a time; small windows here cross every boundary."""
+    assert fast_yaml._numbers_risky(text, window) == fast_yaml._numbers_risky(text, len(text) + 1)
+
+
 @pytest.mark.parametrize("text", [
     "a: 1\nb: [1, 2.5, -3]\nc: {d: 0.25}\n", "t: Safer & Stronger\n", "t: 5 * 3 ! 2\n", "t: a<<b\n",
     "n: 0\nm: 0.5\np: -0.5\n", "# &a *b !c 007 +5 1_000\nt: x\n", "n: 1234567890123456\n", "id: P000123\n",
