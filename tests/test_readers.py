@@ -202,6 +202,24 @@ def test_problems_in_a_large_file_are_located_by_reading_only_their_records(tmp_
     assert any("people[7].salary: expected a number" in p for p in fast)
 
 
+def test_reference_problems_in_records_already_made_are_located_as_the_strict_reader_does(tmp_path: Path):
+    """The fast path makes each list's records before the next list is validated; problems found
+    afterwards (by the reference checks) are located in those lists, one record read again each."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    review = generate.build(400)
+    review["people"][30]["post"] = "NO-SUCH-POST"
+    review["overlaps"][100]["new_post"] = "N999"
+    review["old"][9]["grade"] = "G99"
+    review["people"].append(dict(review["people"][3]))  # a duplicate id
+    path = tmp_path / "review.yaml"
+    generate.write_yaml(review, path)
+    fast, strict = outcome(path, "fast"), outcome(path, "strict")
+    assert fast[0] == "invalid" and fast == strict
+    assert len(fast[1]) >= 4 and all(re.match(r".*review\.yaml:\d+:\d+: ", p) for p in fast[1])
+
+
 def test_readers_agree_on_windows_line_endings(tmp_path: Path):
     for path in YAML_FILES:
         crlf = tmp_path / path.name
