@@ -21,7 +21,7 @@ START = time.perf_counter()
 from slotting import prefetch  # noqa: E402
 
 prefetch.start(sys.argv[1:])  # as the console script (launch.py) does
-from slotting import cli, engine, fast_yaml, loader, models, render_run, render_savings, savings  # noqa: E402
+from slotting import cli, engine, fast_yaml, loader, render_run, render_savings, savings  # noqa: E402
 
 IMPORTS = time.perf_counter() - START
 STAGES: list[tuple[str, float]] = []
@@ -51,9 +51,10 @@ def main() -> None:
     timed(render_run, "run_data", "the slotting list as data, with reasons")
     timed(render_savings, "savings_data", "the savings as data")
     for renderer in (render_run, render_savings):
-        timed(renderer, "to_json", "JSON encoding")
+        timed(renderer, "json_chunks", "JSON (made record by record and encoded)")
     timed(cli, "_emit", "writing")
-    timed(models.ReviewFile, "model_validate", "pydantic validation")  # a plain function on the class
+    timed(loader, "_validate_records_first", "pydantic validation")  # the fast path
+    timed(loader, "validate", "pydantic validation")  # the strict path, and after reading records again
     leave = os._exit
 
     def report(code: int) -> None:

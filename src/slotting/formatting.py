@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
+from types import GeneratorType
 from typing import Any, Callable, Iterable
 
 
@@ -53,18 +54,22 @@ def json_chunks(data: Any) -> list[bytes]:
     so that diffs stay readable. pydantic-core's Rust encoder writes each line (four times faster
     than the json module). Decimals must be converted first (see number and plain): this encoder
     writes them as text. The command line writes the pieces as they are: a 20,000-person list is
-    16 MB, and joining and decoding it would make two more copies, each of fresh memory."""
+    16 MB, and joining and decoding it would make two more copies, each of fresh memory.
+
+    A list may be given as a generator (written as a list): each item is then made, encoded and
+    dropped in turn, and the memory of one item serves the next.
+    """
     from pydantic_core import to_json as encode
 
     chunks: list[bytes] = []
-    if isinstance(data, list):
+    if isinstance(data, (list, GeneratorType)):
         _json_list(chunks, data, b"", encode)
         chunks.append(b"\n")
     else:
         chunks.append(b"{")
         for i, (key, value) in enumerate(data.items()):
             chunks += (b",\n  " if i else b"\n  ", encode(key), b": ")
-            if isinstance(value, list):
+            if isinstance(value, (list, GeneratorType)):
                 _json_list(chunks, value, b"  ", encode)
             else:
                 chunks.append(encode(value))
@@ -72,16 +77,17 @@ def json_chunks(data: Any) -> list[bytes]:
     return chunks
 
 
-def _json_list(chunks: list[bytes], items: list, indent: bytes, encode: Callable[[Any], bytes]) -> None:
+def _json_list(chunks: list[bytes], items: Iterable, indent: bytes, encode: Callable[[Any], bytes]) -> None:
     """Adds to chunks a list written one item per line."""
-    if not items:
-        chunks.append(b"[]")
-        return
     separator = b",\n  " + indent
     chunks.append(b"[\n  " + indent)
+    first = len(chunks)
     for item in items:
         chunks += (encode(item), separator)
-    chunks[-1] = b"\n" + indent + b"]"
+    if len(chunks) == first:
+        chunks[-1] = b"[]"
+    else:
+        chunks[-1] = b"\n" + indent + b"]"
 
 
 def safe_cell(value: Any) -> Any:

@@ -17,12 +17,15 @@ HEADINGS = {
 }
 
 
-def run_data(result: SlottingResult) -> dict[str, Any]:
-    """Gives the slotting list as the documented JSON structure."""
+def run_data(result: SlottingResult, *, lazily: bool = False) -> dict[str, Any]:
+    """Gives the slotting list as the documented JSON structure (lazily: people and posts as
+    generators, each record made when it is written; see formatting.json_chunks)."""
+    people = (_person(p) for p in result.people)
+    posts = (_post(p) for p in result.posts)
     return {
         "review": result.review,
-        "people": [_person(p) for p in result.people],
-        "posts": [_post(p) for p in result.posts],
+        "people": people if lazily else list(people),
+        "posts": posts if lazily else list(posts),
         "summary": vars(result.summary).copy(),
         "ring_fence": {"may_apply": list(result.ring_fence.may_apply),
                        "also_open_to": result.ring_fence.also_open_to},
@@ -78,7 +81,7 @@ def run_json(result: SlottingResult) -> str:
 
 def run_json_chunks(result: SlottingResult) -> list[bytes]:
     """run_json as UTF-8 pieces, for writing without joining them (see formatting.json_chunks)."""
-    return json_chunks(run_data(result))
+    return json_chunks(run_data(result, lazily=True))
 
 
 CSV_HEADER = ["id", "name", "current_post", "outcome", "on_hold", "post", "basis", "competitive", "score",
