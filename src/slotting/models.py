@@ -21,8 +21,10 @@ from .scalars import NonEmptyText, Text, Whole
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 # The records that come by the thousand (posts, people, overlaps) are pydantic dataclasses: a third
-# faster to validate than models and about half the memory (no fields-set per instance).
-record = dataclass(frozen=True, kw_only=True, config=ConfigDict(extra="forbid", hide_input_in_errors=True))
+# faster to validate than models. With slots they have no dict each: a fifth of the memory, and so
+# 3,000 fewer page faults at 20,000 people (fresh memory is costly: see README, Large reviews).
+record = dataclass(frozen=True, kw_only=True, slots=True,
+                   config=ConfigDict(extra="forbid", hide_input_in_errors=True))
 
 Id = Annotated[str, Field(min_length=1, coerce_numbers_to_str=True,
                           description="An identifier, unique within its kind.")]
