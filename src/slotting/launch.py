@@ -9,6 +9,11 @@ import sys
 
 
 def main() -> None:
+    import gc
+
+    # The collector stays off for the whole command (see cli._guard): with it on, the early reading's
+    # million new objects set off about 150 collections (0.07 s) while the modules import.
+    gc.disable()
     from . import prefetch
 
     prefetch.start(sys.argv[1:])
