@@ -18,9 +18,12 @@ import time
 
 START = time.perf_counter()
 
+import gc  # noqa: E402
+
+gc.disable()  # as the console script (launch.py) does, and it starts the early reading
 from slotting import prefetch  # noqa: E402
 
-prefetch.start(sys.argv[1:])  # as the console script (launch.py) does
+prefetch.start(sys.argv[1:])
 from slotting import cli, engine, fast_yaml, loader, render_run, render_savings, savings  # noqa: E402
 
 IMPORTS = time.perf_counter() - START
