@@ -1,5 +1,8 @@
 """The only module that opens input files: YAML (and CSV) files -> a validated ReviewFile, or an InputError.
 
+(The console script may read a large YAML file early, in prefetch.py; this module takes that text
+and reading in place of its own, and reads and reports everything else.)
+
 Several YAML files may describe one review: their top-level sections are merged, and a section
 given in two files is an error. A list section may name a CSV file instead (see tabular.py), found
 relative to the YAML file that names it. Every problem is reported at once, located at
@@ -125,7 +128,7 @@ def _validate_records_first(merged: dict) -> ReviewFile:
 
     Each list that validates takes the place of its parsed data, which is freed before the next
     list is validated: its memory serves the next records instead of fresh memory, each page of
-    which the system must supply (7,000 page faults fewer at 20,000 people). A list that does not
+    which the system must supply (3,000 page faults fewer at 20,000 people). A list that does not
     validate is left as parsed, and the whole review's validation then reports its problems with
     their paths from the root, as validating it whole does; records already made pass through.
     """
