@@ -46,7 +46,12 @@ def plain(value: Any) -> Any:
 
 def to_json(data: Any) -> str:
     """Gives data as JSON text (see json_chunks)."""
-    return b"".join(json_chunks(data)).decode()
+    return joined(json_chunks(data))
+
+
+def joined(chunks: list[bytes]) -> str:
+    """Gives JSON pieces (json_chunks) as one text."""
+    return b"".join(chunks).decode()
 
 
 def json_chunks(data: Any) -> list[bytes]:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .equality import COUNTED, Breakdown, EqualityResult, as_number
-from .formatting import json_chunks, markdown_table, plain, to_csv, to_json, text_cells
+from .formatting import joined, json_chunks, markdown_table, plain, to_csv, text_cells
 
 COLUMNS = (*COUNTED, "at_risk", "total")
 TITLES = {"assimilated": "Assimilated", "matched": "Matched", "competitive": "Competing",
@@ -71,7 +71,7 @@ def equality_data(result: EqualityResult) -> dict[str, Any]:
 
 
 def equality_json(result: EqualityResult) -> str:
-    return to_json(plain(equality_data(result)))
+    return joined(equality_json_chunks(result))
 
 
 def equality_json_chunks(result: EqualityResult) -> list[bytes]:

@@ -6,7 +6,7 @@ import textwrap
 from typing import Any
 
 from .engine import OUTCOMES, PersonResult, PostResult, SlottingResult, Slot
-from .formatting import json_chunks, markdown_table, money, number, to_csv, to_json, text_cells
+from .formatting import joined, json_chunks, markdown_table, money, number, to_csv, text_cells
 from .reasons import pct, plural
 
 HEADINGS = {
@@ -76,7 +76,7 @@ def _post(p: PostResult) -> dict[str, Any]:
 
 
 def run_json(result: SlottingResult) -> str:
-    return to_json(run_data(result))
+    return joined(run_json_chunks(result))
 
 
 def run_json_chunks(result: SlottingResult) -> list[bytes]:

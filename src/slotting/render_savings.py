@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from .formatting import json_chunks, markdown_table, money, plain, to_csv, to_json, text_cells
+from .formatting import joined, json_chunks, markdown_table, money, plain, to_csv, text_cells
 from .savings import Row, SavingsResult
 
 HEADER = ["Post group", "Existing\nposts", "Existing\n£", "New\nposts", "New\n£", "Saving\n£"]
@@ -63,7 +63,7 @@ def savings_data(s: SavingsResult) -> dict[str, Any]:
 
 
 def savings_json(s: SavingsResult) -> str:
-    return to_json(plain(savings_data(s)))
+    return joined(savings_json_chunks(s))
 
 
 def savings_json_chunks(s: SavingsResult) -> list[bytes]:
