@@ -133,14 +133,22 @@ def _validate_records_first(merged: dict) -> ReviewFile:
     their paths from the root, as validating it whole does; records already made pass through.
     """
     for section in LIST_SECTIONS:
-        parent = merged if len(section) == 1 else merged.get(section[0])
-        if not isinstance(parent, dict) or not isinstance(parent.get(section[-1]), list):
+        parent = _parent_of(section, merged)
+        if parent is None or not isinstance(parent.get(section[-1]), list):
             continue  # missing or of the wrong kind: the whole review's validation says so
         try:
             parent[section[-1]] = _records_of(section).validate_python(parent[section[-1]])
         except ValidationError:
             continue
     return ReviewFile.model_validate(merged)
+
+
+def _parent_of(section: tuple[str, ...], merged: dict) -> dict | None:
+    """The mapping that holds a list section (merged, or its old/new structure), if there is one."""
+    parent: Any = merged
+    for part in section[:-1]:
+        parent = parent.get(part) if isinstance(parent, dict) else None
+    return parent if isinstance(parent, dict) else None
 
 
 @lru_cache(maxsize=None)
@@ -310,10 +318,8 @@ def _read_tables(merged: dict, data: dict, path: Path, source: Source, note: Pro
     for section in LIST_SECTIONS:
         if section[0] not in data:
             continue
-        parent = merged
-        for part in section[:-1]:
-            parent = parent.get(part) if isinstance(parent, dict) else None
-        if not isinstance(parent, dict) or not isinstance(parent.get(section[-1]), str):
+        parent = _parent_of(section, merged)
+        if parent is None or not isinstance(parent.get(section[-1]), str):
             continue
         csv_path = path.parent / parent[section[-1]]
         note(f"reading {csv_path.name}")
