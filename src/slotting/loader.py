@@ -222,7 +222,7 @@ def _read_again_where(where: list[tuple], merged: dict, source: Source) -> bool:
         for section, indexes in items.items():
             if section in source.tables:
                 continue  # a CSV file: its rows and columns are already known
-            records = merged[section[0]] if len(section) == 1 else merged[section[0]][section[1]]
+            records = (_parent_of(section, merged) or {})[section[-1]]  # KeyError: read the whole file
             text = text_of(section[0])
             spans = item_spans(text, section)
             if spans is None or len(spans) != len(records):
