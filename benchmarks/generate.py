@@ -39,6 +39,7 @@ def build(n: int, seed: int = 2011) -> dict:
                        "characteristics.gender": rng.choice("FM"), "characteristics.ethnicity":
                        rng.choice(["White British", "White Other", "Asian", "Black", "Mixed"]),
                        "age": rng.randrange(20, 65), "service_years": rng.randrange(0, 30)})
+        people[-1]["service_years"] = min(people[-1]["service_years"], people[-1]["age"] - 14)
         kind = i % 10
         targets = [i % n_new, (i * 7 + 3) % n_new, (i * 13 + 5) % n_new]
         if kind == 9:

@@ -11,8 +11,8 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 from slotting.cli import app
-from slotting.engine import slot
-from slotting.loader import Source, validate
+from slotting import slot
+from slotting.reading.load import Source, validate
 
 # Deterministic property tests: the same examples on every run and machine, no example database.
 settings.register_profile("deterministic", derandomize=True, database=None)
@@ -36,7 +36,7 @@ def _no_colour(monkeypatch):
 
 def build(review: dict):
     """Gives the validated ReviewFile for a review dict (numbers given as text, as YAML gives them)."""
-    return validate(_as_text(review), Source(first_file="<test>"))
+    return validate(_as_text(review), Source(review_file="<test>"))
 
 
 def with_base(overrides: dict) -> dict:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from slotting.render_run import run_data
+from slotting.render.run import run_data
 
 from .conftest import run_slotting, with_base
 
@@ -19,6 +19,7 @@ def test_case(case_file: Path):
     case = yaml.safe_load(case_file.read_text())
     assert case["description"], "every case says what it tests"
     data = run_data(run_slotting(with_base(case["review"])))
+    data = {**data, "people": list(data["people"]), "posts": list(data["posts"])}
     people = {p["id"]: p for p in data["people"]}
     posts = {p["id"]: p for p in data["posts"]}
     expect = case["expect"]

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import slotting
-from slotting import cli as cli_module
+from slotting.cli import base as cli_module
 
 from .conftest import EXAMPLE, ROOT, cli
 
@@ -72,12 +72,12 @@ def test_output_to_a_missing_folder_fails_cleanly(tmp_path: Path):
 
 
 def test_internal_error_exits_3_without_traceback(monkeypatch):
-    import slotting.engine
+    import slotting.cli.run
 
     def broken(review):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(slotting.engine, "slot", broken)
+    monkeypatch.setattr(slotting, "slot", broken)
     result = cli("run", str(EXAMPLE))
     assert result.exit_code == 3
     assert "internal error: RuntimeError: boom" in result.stderr
@@ -198,20 +198,20 @@ def test_the_savings_table_names_fifty_people_and_counts_the_rest(tmp_path: Path
 def test_text_is_written_in_pieces_without_splitting_a_character():
     import io
 
+    from slotting.output import _write_text
+
     text = "£1,234 – Zoë's post 😀\n" * 50
     out = io.BytesIO()
-    cli_module._write_all(out, text, piece=7)
+    _write_text(out, text, "utf-8", chunk=7)
     assert out.getvalue() == text.encode("utf-8")
 
 
-def test_json_pieces_are_written_in_order_as_the_document_they_make():
-    import io
+def test_json_pieces_are_written_in_order_as_the_document_they_make(tmp_path: Path):
+    from slotting import load, slot
+    from slotting.output import emit
+    from slotting.render.run import run_json
 
-    from slotting.engine import slot
-    from slotting.loader import load
-    from slotting.render_run import run_json, run_json_chunks
-
-    result = slot(load([EXAMPLE]))
-    out = io.BytesIO()
-    cli_module._write_all(out, run_json_chunks(result))
-    assert out.getvalue().decode("utf-8") == run_json(result)
+    result = slot(load(EXAMPLE))
+    emit(run_json(result), tmp_path / "out.json")
+    assert (tmp_path / "out.json").read_bytes() == b"".join(run_json(result))
+    assert json.loads((tmp_path / "out.json").read_text())["summary"]["people"] == 20

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from slotting.loader import load
+from slotting import load
 from slotting.problems import InputError
 
 from .conftest import EXAMPLE, HERE, cli
@@ -17,8 +17,7 @@ CSV_REVIEW = HERE / "csv" / "review.yaml"
 
 
 def test_csv_sections_give_the_same_review_as_yaml():
-    assert load([CSV_REVIEW]) == load([EXAMPLE])
-    assert load([CSV_REVIEW], reader="strict") == load([EXAMPLE], reader="strict")
+    assert load(CSV_REVIEW) == load(EXAMPLE)
 
 
 def test_csv_review_runs_like_the_yaml():
@@ -35,7 +34,7 @@ def copy_fixture(tmp_path: Path) -> Path:
 
 def problems(path: Path) -> list:
     with pytest.raises(InputError) as err:
-        load([path])
+        load(path)
     return err.value.problems
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
-from slotting.equality import COUNTED, suppress
+from slotting.rules.equality import COUNTED, suppress
 
 from .conftest import EXAMPLE, cli, with_base, write
 

@@ -73,9 +73,9 @@ def test_outcomes_equal_appendix_h():
     summary = data["summary"]
     assert (summary["people"], summary["assimilated"], summary["matched"], summary["competitive"],
             summary["pools"], summary["potential_displacements"], summary["ring_fenced_places"]) == (20, 7, 7, 6, 3, 3, 3)
-    from slotting.loader import load
+    from slotting import load
 
-    gender = {p.id: p.characteristics["gender"] for p in load([EXAMPLE]).people}
+    gender = {p.id: p.characteristics["gender"] for p in load(EXAMPLE).people}
     by_outcome = Counter((p["outcome"], gender[p["id"]]) for p in data["people"])
     assert by_outcome == Counter({("assimilated", "F"): 5, ("assimilated", "M"): 2, ("matched", "F"): 5,
                                   ("matched", "M"): 2, ("competitive", "F"): 3, ("competitive", "M"): 3})

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from slotting.pay import nearest_point, placer
+from slotting.rules.pay import nearest_point, placer
 
 POINTS = [(6, Decimal(76725), False), (7, Decimal(79675), True), (8, Decimal(82625), True), (9, Decimal(85575), False)]
 
@@ -38,12 +38,12 @@ def test_tie_rule_is_explained():
 
 
 def test_protection_and_estimated_flag_in_the_example():
-    from slotting.engine import slot
-    from slotting.loader import load
+    from slotting import slot
+    from slotting import load
 
     from .conftest import EXAMPLE
 
-    result = slot(load([EXAMPLE]))
+    result = slot(load(EXAMPLE))
     children = result.person("P04").slots[0]
     assert (children.pay.point, children.pay.amount, children.pay.estimated) == (17, Decimal(114734), True)
     assert children.pay.protection == 0  # pay rises from 114,000: no protection

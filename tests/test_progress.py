@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import time
 
-from slotting import progress
+from slotting.cli import progress
 
 
 class FakeTerminal(io.StringIO):

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from slotting.redundancy import redundancy_cost, statutory_weeks, weekly_limit
+from slotting.rules.redundancy import redundancy_cost, statutory_weeks, weekly_limit
 
 from .conftest import cli, with_base, write
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from slotting.engine import slot
-from slotting.loader import load
-from slotting.savings import round_cell, savings
+from slotting import slot
+from slotting import load
+from slotting.rules.savings import round_cell, savings
 
 from .conftest import EXAMPLE, cli
 
@@ -30,7 +30,7 @@ SMALL = Path(__file__).parent / "savings" / "small.yaml"
 
 
 def small(basis=None, target=None):
-    review = load([SMALL])
+    review = load(SMALL)
     return savings(review, slot(review), basis, target)
 
 

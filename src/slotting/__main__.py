@@ -1,3 +1,3 @@
-from .launch import main
+from .console import main
 
 main()

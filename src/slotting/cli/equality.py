@@ -1,0 +1,49 @@
+"""`slotting equality FILE`: outcomes by protected characteristic, small counts suppressed."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from .base import DataFormat, Output, Review, app, check_output, fail, guard, one_review, stages, write
+
+
+@app.command()
+def equality(
+    files: Review,
+    by: Annotated[Optional[str], typer.Option("--by", help="Characteristics to break down, comma-separated "
+                                              "(default: every one given).", show_default=False)] = None,
+    suppress_below: Annotated[int, typer.Option("--suppress-below", min=0, max=1000, help="Show counts from 1 "
+                                                "to N-1 as <N, with secondary suppression; 0 shows everything.")] = 5,
+    format: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.")] = DataFormat.table,
+    output: Output = None,
+) -> None:
+    """Summarise outcomes by protected characteristic.
+
+    Counts and rates by outcome, four-fifths screening flags and pool composition, with small
+    counts suppressed.
+    """
+    path = one_review(files)
+    check_output(output, [path])
+
+    def body() -> int:
+        from .. import equality_summary, load, slot
+        from ..render import renderer
+        from ..rules.equality import characteristics_found
+
+        with stages(3) as note:
+            review = load(path, progress=note)
+            note("slotting")
+            result = slot(review)
+        names = [n.strip() for n in by.split(",") if n.strip()] if by else None
+        known = characteristics_found(review, result)
+        unknown = [n for n in names or [] if n not in known]
+        if unknown:
+            fail([f"no one in the review has the characteristic(s) {', '.join(map(repr, unknown))}; "
+                  f"given: {', '.join(known) or 'none'}"])
+        summary = equality_summary(review, result, names, suppress_below)
+        write(renderer("equality", format.value)(summary), output)
+        return 0
+
+    guard(body)

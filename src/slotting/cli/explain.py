@@ -1,0 +1,40 @@
+"""`slotting explain FILE PERSON`: one person's slotting in words, for an appeal."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .base import Review, app, fail, guard, one_review, stages, write
+
+
+@app.command()
+def explain(
+    files: Review,
+    person: Annotated[str, typer.Argument(help="The id of the person to explain.", show_default=False,
+                                          metavar="PERSON")],
+) -> None:
+    """Explain one person's slotting, for an appeal.
+
+    Every claim with its figures and the rule that accepted or rejected it, who they compete with,
+    and the pay placement.
+    """
+    path = one_review(files)
+
+    def body() -> int:
+        from .. import load, slot
+        from ..render.explain import explain_text
+
+        with stages(3) as note:
+            review = load(path, progress=note)
+            note("slotting")
+            result = slot(review)
+        if result.person(person) is None:
+            known = ", ".join(p.id for p in result.people[:10])
+            more = " ..." if len(result.people) > 10 else ""
+            fail([f"no person {person!r} in the review (people in the review: {known}{more})"])
+        write(explain_text(result, person), None)
+        return 0
+
+    guard(body)

@@ -1,0 +1,83 @@
+"""`slotting savings FILE`: the cost of the old and new structures against a savings target."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Optional
+
+import typer
+
+from .. import limits
+from .base import Output, Review, app, check_output, guard, one_review, stages, write
+
+
+class SavingsFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
+class Basis(str, enum.Enum):
+    top = "top"
+    slotted = "slotted"
+
+
+def _amount(value: Optional[str]) -> Decimal | None:
+    """An amount in pounds from the command line (800000, 800,000 or £800,000), bounded."""
+    if value is None:
+        return None
+    try:
+        amount = Decimal(value.replace(",", "").replace("£", ""))
+    except InvalidOperation:
+        raise typer.BadParameter(f"expected an amount in pounds such as 800000; got {value!r}") from None
+    if not amount.is_finite() or abs(amount) > limits.MONEY * 100:
+        raise typer.BadParameter(f"expected an amount of at most £{limits.MONEY * 100:,} either way")
+    return amount
+
+
+@app.command()
+def savings(
+    files: Review,
+    format: Annotated[SavingsFormat, typer.Option("--format", "-f", help="Output format (xlsx needs -o).")]
+    = SavingsFormat.table,
+    output: Output = None,
+    target: Annotated[Optional[str], typer.Option("--target", help="Budget target for the full-year saving, "
+                                                  "in pounds; exit 1 when it is not met. Default: "
+                                                  "costing.target_saving.", show_default=False)] = None,
+    basis: Annotated[Optional[Basis], typer.Option("--basis", help="Cost new posts at the top of the grade, "
+                                                   "or at slotted salaries. Default: costing.new_posts_at.",
+                                                   show_default=False)] = None,
+) -> None:
+    """Cost the old and new structures against a savings target.
+
+    The savings table by post group, the year-by-year profile with pay protection, and the target
+    check (exit 1 when the full-year saving falls short).
+    """
+    path = one_review(files)
+    target_amount = _amount(target)
+    if format is SavingsFormat.xlsx and output is None:
+        raise typer.BadParameter("--format xlsx writes a workbook: give a file with -o, e.g. -o savings.xlsx",
+                                 param_hint="--format")
+    check_output(output, [path])
+
+    def body() -> int:
+        from .. import cost, load, slot
+        from ..render import renderer
+        from ..render.savings import target_line
+
+        with stages(4) as note:
+            review = load(path, progress=note)
+            note("slotting")
+            slotting = slot(review)
+            note("costing")
+            result = cost(review, slotting, basis.value if basis else None, target_amount)
+        write(renderer("savings", format.value)(result), output)
+        if result.target_met is False:
+            typer.echo(target_line(result), err=True)
+            return 1
+        return 0
+
+    guard(body)

@@ -1,0 +1,25 @@
+"""The bounds of every input, checked at the edge before any work that grows with them.
+
+Each is sized well above a real review (a whole organisation of 200,000 people) and well below what
+would exhaust the machine. The README's "Limits and safety" section lists them; the schema carries
+the numeric ones.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+FILE_BYTES = 256 * 1024 * 1024  # a YAML or CSV file (a 200,000-person YAML review is about 110 MB)
+NESTING = 16  # levels of lists and mappings in a YAML file (a review needs 6)
+RECORDS = 1_000_000  # items in one list section (people, overlaps, posts)
+TEXT_CHARS = 10_000  # characters in one value (a title, a name, a number written out)
+
+MONEY = Decimal(10_000_000)  # pounds a year: a salary, a spinal amount, a saving target
+PLACES = 100_000  # places in one new post
+LEVEL = 1_000  # the magnitude of a grade level
+SPINAL_POINT = 1_000  # the largest spinal point number
+POINTS_PER_GRADE = 100  # spinal points from the bottom to the top of one grade
+GRADE_DISTANCE = 100  # the largest grade distance a policy may allow
+ROUND_TO = (Decimal(1), Decimal(10), Decimal(100), Decimal(1000))  # what a savings cell may be rounded to
+YEARS = (1900, 2100)  # the first and last year of a date
+WORKING_AGE_START = 14  # service_years may be at most age minus this

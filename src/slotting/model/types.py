@@ -1,0 +1,77 @@
+"""Field types of the input format, each bounded (see limits.py) and read exactly from text.
+
+The readers give every scalar as the text written, and pydantic converts numeric text exactly:
+amounts become Decimals (never floats), whole numbers ints. Library callers may give numbers; a
+text field then takes an int as its digits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import types
+from decimal import Decimal
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
+
+from .. import limits
+
+Text = Annotated[str, Field(max_length=limits.TEXT_CHARS, coerce_numbers_to_str=True)]
+NonEmptyText = Annotated[str, Field(min_length=1, max_length=limits.TEXT_CHARS, coerce_numbers_to_str=True)]
+Whole = int
+Id = Annotated[str, Field(min_length=1, max_length=200, coerce_numbers_to_str=True,
+                          description="An identifier, unique within its kind.")]
+Money = Annotated[Decimal, Field(gt=0, le=limits.MONEY, allow_inf_nan=False,
+                                 description="An annual amount in pounds.")]
+Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False, description="A percentage, 0-100.")]
+Fraction = Annotated[
+    Decimal, Field(ge=0, le=1, allow_inf_nan=False, description="A share of the cost met externally, 0-1.")
+]
+SpinalPoint = Annotated[int, Field(ge=0, le=limits.SPINAL_POINT)]
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date_as_written(value: Any) -> Any:
+    """A date must be written YYYY-MM-DD: a number (0, 1325462400) is not read as a timestamp."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        return value
+    raise ValueError("expected a real calendar date written YYYY-MM-DD")
+
+
+def _plausible_year(value: dt.date) -> dt.date:
+    first, last = limits.YEARS
+    if not first <= value.year <= last:
+        raise ValueError(f"expected a date between {first} and {last}")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date_as_written), AfterValidator(_plausible_year)]
+
+
+def fields_of(tp: Any) -> dict[str, Any] | None:
+    """Gives the fields (name -> FieldInfo) of a pydantic model or pydantic dataclass, else None."""
+    if not isinstance(tp, type):
+        return None
+    if issubclass(tp, BaseModel):
+        return tp.model_fields
+    return getattr(tp, "__pydantic_fields__", None)
+
+
+def unwrap(tp: Any) -> Any:
+    """Gives the type inside Annotated[...] and X | None."""
+    while True:
+        if get_origin(tp) is Annotated:
+            tp = get_args(tp)[0]
+            continue
+        if get_origin(tp) in (Union, types.UnionType):
+            args = [t for t in get_args(tp) if t is not type(None)]
+            if len(args) == 1:
+                tp = args[0]
+                continue
+        return tp

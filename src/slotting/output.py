@@ -1,0 +1,137 @@
+"""Where rendered output goes: standard output, or a file written atomically. Nothing else writes.
+
+A renderer yields pieces: bytes (written as they are), text (encoded for the destination) or a rich
+renderable (a table: printed at the terminal's width with colour where the terminal takes it, else
+as plain text). A file is written to a temporary file beside it and renamed into place, so a failed
+or interrupted run leaves the old file as it was; its mode is kept, and a symbolic link keeps
+pointing where it did (its target is replaced). A device such as /dev/null is written to directly.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+FILE_WIDTH = 120  # columns of a table written to a file
+
+
+class OutputError(Exception):
+    """The output cannot be written; the message says why in plain words (exit 1)."""
+
+
+def refuse_inputs_as_output(output: Path | None, inputs: Iterable[Path]) -> None:
+    """Raises OutputError when -o names one of the input files: it would be overwritten."""
+    if output is None:
+        return
+    target = _target(output)
+    for path in inputs:
+        try:
+            if target.exists() and path.exists() and os.path.samefile(target, path):
+                raise OutputError(f"{output}: is one of the input files; choose another output file")
+        except OSError:
+            continue
+
+
+def _target(output: Path) -> Path:
+    """The file a path names: a symbolic link's target (resolved), else the path itself."""
+    return output.resolve() if output.is_symlink() else output
+
+
+def terminal_width() -> int:
+    """The width of tables on standard output: COLUMNS when set to a positive number, else the
+    terminal's, else 80."""
+    value = os.environ.get("COLUMNS", "")
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns if sys.stdout.isatty() else 80
+    except (OSError, ValueError):
+        return 80
+
+
+def emit(pieces: Iterable[Any], output: Path | None = None) -> None:
+    """Writes rendered pieces to standard output, or atomically to a file."""
+    if output is None:
+        _write(pieces, sys.stdout.buffer, sys.stdout.encoding or "utf-8", terminal=True)
+        sys.stdout.buffer.flush()
+        return
+    _write_file(pieces, output)
+    sys.stderr.write(f"wrote {output}\n")
+
+
+def _write_file(pieces: Iterable[Any], output: Path) -> None:
+    target = _target(output)
+    if target.is_dir():
+        raise OutputError(f"{output}: is a folder; give a file name")
+    if target.exists() and not target.is_file():  # a device or pipe: written to, never renamed over
+        try:
+            with target.open("wb") as handle:
+                _write(pieces, handle, "utf-8", terminal=False)
+        except OSError as err:
+            raise OutputError(f"{output}: cannot write: {err.strerror or err}") from None
+        return
+    folder = target.absolute().parent
+    if not folder.is_dir():
+        raise OutputError(f"{output}: the folder {folder} does not exist")
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _default_mode()
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise OutputError(f"{output}: cannot write in {folder}: {err.strerror or err}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            _write(pieces, handle, "utf-8", terminal=False)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except OSError as err:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"{output}: cannot write: {err.strerror or err}; the old file, if any, is unchanged") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _default_mode() -> int:
+    """The mode a new file gets from the process's umask (mkstemp's own is 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write(pieces: Iterable[Any], handle: IO[bytes], encoding: str, *, terminal: bool) -> None:
+    for piece in pieces:
+        if isinstance(piece, bytes):
+            handle.write(piece)
+        elif isinstance(piece, str):
+            _write_text(handle, piece, encoding)
+        else:
+            _write_text(handle, _rendered(piece, terminal), encoding)
+
+
+def _write_text(handle: IO[bytes], text: str, encoding: str, chunk: int = 1 << 20) -> None:
+    """Writes text a megabyte at a time; where the encoding has no £ (ASCII), it is written GBP."""
+    for start in range(0, len(text), chunk):
+        part = text[start:start + chunk]
+        try:
+            handle.write(part.encode(encoding))
+        except UnicodeEncodeError:
+            handle.write(part.replace("£", "GBP").encode(encoding, errors="backslashreplace"))
+
+
+def _rendered(renderable: Any, terminal: bool) -> str:
+    """A rich renderable as text: for the terminal at its width (colour where it takes it), else plain."""
+    from rich.console import Console
+
+    to_terminal = terminal and sys.stdout.isatty()
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=terminal_width() if terminal else FILE_WIDTH, highlight=False,
+                      force_terminal=to_terminal or None, color_system="auto" if to_terminal else None,
+                      legacy_windows=False)
+    console.print(renderable)
+    return buffer.getvalue()

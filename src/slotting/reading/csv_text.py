@@ -1,0 +1,106 @@
+"""CSV tables as list sections: text -> records, with the row and column of every cell.
+
+A list section of the review (`people`, `overlaps`, `old_structure.posts`, `new_structure.posts`)
+may name a CSV file instead of giving a list. The header row gives the field names; a nested field
+uses a dot (`characteristics.gender`). An empty cell is left out; every other cell is text that the
+models convert exactly (so `007` stays "007" and a salary `31000.50` is an exact Decimal), except
+that in a column whose field is true/false, `true`/`false` (in three spellings, as Excel writes
+them) are booleans. A text column keeps `TRUE` as the text "TRUE".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import limits
+from ..model.types import fields_of, unwrap
+from ..problems import Problem
+
+_TRUES = frozenset({"true", "True", "TRUE"})
+_FALSES = frozenset({"false", "False", "FALSE"})
+
+
+@dataclass
+class Table:
+    """Where a CSV section's records came from: file, the line of each row, the column of each field."""
+
+    file: str
+    header: list[str]
+    row_lines: list[int] = field(default_factory=list)
+
+    def locate(self, rest: tuple) -> tuple[int | None, int | None]:
+        """Gives (line, column) for a path inside the section: (row index, field, subfield...)."""
+        if not rest or not isinstance(rest[0], int) or not 0 <= rest[0] < len(self.row_lines):
+            return 1, None
+        line = self.row_lines[rest[0]]
+        name = ".".join(str(p) for p in rest[1:3])
+        for candidate in (name, str(rest[1]) if len(rest) > 1 else None):
+            if candidate in self.header:
+                return line, self.header.index(candidate) + 1
+        return line, None
+
+
+def _boolean(text: str) -> Any:
+    if text in _TRUES:
+        return True
+    if text in _FALSES:
+        return False
+    return text
+
+
+def _boolean_fields(record_type: Any) -> frozenset[str]:
+    """The fields of a record that take true or false."""
+    return frozenset(name for name, info in (fields_of(record_type) or {}).items() if unwrap(info.annotation) is bool)
+
+
+def parse(text: str, file: str, record_type: Any = None) -> tuple[list[dict], Table, list[Problem]]:
+    """Gives (records, table positions, problems) for the text of one CSV file of records."""
+    booleans = _boolean_fields(record_type)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        return [], Table(file, []), [Problem(file, 1, 1, "", "the CSV file is empty; expected a header row")]
+    except csv.Error as err:
+        return [], Table(file, []), [Problem(file, 1, None, "", f"malformed CSV: {err}")]
+    header = [h.strip() for h in header]
+    table = Table(file, header)
+    problems = []
+    seen: dict[str, int] = {}
+    for col, name in enumerate(header, 1):
+        if not name:
+            problems.append(Problem(file, 1, col, "", "empty column name in the header row"))
+        elif name in seen:
+            problems.append(Problem(file, 1, col, "", f"column {name!r} is given twice (first in column {seen[name]})"))
+        seen.setdefault(name, col)
+    nested = [(name, name.split(".", 1), name in booleans) for name in header]
+    records = []
+    try:
+        for row in reader:
+            if not any(row):
+                continue
+            table.row_lines.append(reader.line_num)
+            if len(table.row_lines) > limits.RECORDS:
+                problems.append(Problem(file, reader.line_num, None, "", f"more than {limits.RECORDS:,} rows; at most "
+                                        f"{limits.RECORDS:,} are read"))
+                break
+            if len(row) > len(header):
+                problems.append(Problem(file, reader.line_num, len(header) + 1, "",
+                                        f"row has {len(row)} cells; the header names {len(header)} columns"))
+            record: dict[str, Any] = {}
+            for (name, parts, boolean), value in zip(nested, row):
+                if value == "":
+                    continue
+                if len(parts) == 2:
+                    target = record.setdefault(parts[0], {})
+                    if isinstance(target, dict):
+                        target[parts[1]] = value
+                else:
+                    record[name] = _boolean(value) if boolean else value
+            records.append(record)
+    except csv.Error as err:
+        problems.append(Problem(file, reader.line_num, None, "", f"malformed CSV: {err}"))
+    return records, table, problems

@@ -1,0 +1,235 @@
+"""One review file -> a validated ReviewFile, or an InputError with every problem located.
+
+A review is one YAML file. Any of its top-level sections may instead name a file in the review's
+folder: a YAML file holding that section's value, or, for a list section (`people`, `overlaps`,
+`old_structure.posts`, `new_structure.posts`), a CSV table. Every problem is reported at once,
+located at file:line:column with the field path and what was expected; no message echoes a salary
+or a characteristic.
+
+There is one reader per format (yaml_text, csv_text), and each gives the same data whatever the
+file's size or content. The positions of values are needed only to locate a problem: the YAML is
+then read again, by the same reader, keeping them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from ..model import ReviewFile, check_references
+from ..problems import InputError, Problem, dotted
+from . import csv_text, messages, yaml_text
+from .files import read_text, referenced
+
+SECTIONS = tuple(ReviewFile.model_fields)
+LIST_SECTIONS: tuple[tuple[str, ...], ...] = (
+    ("people",), ("overlaps",), ("old_structure", "posts"), ("new_structure", "posts"))
+_SECTION_FILE_SUFFIXES = (".yaml", ".yml")
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Source:
+    """Where each part of a review came from, for locating problems."""
+
+    review_file: str
+    section_files: dict[str, str] = field(default_factory=dict)  # top-level section -> its YAML file
+    tables: dict[tuple, csv_text.Table] = field(default_factory=dict)  # list section -> its CSV table
+    texts: dict[str, str] = field(default_factory=dict)  # YAML file -> its text, to read again for positions
+    _positions: dict[str, yaml_text.Parsed] = field(default_factory=dict)
+
+    def file_of(self, path: tuple) -> tuple[str, tuple]:
+        """Gives the YAML file holding a data path, and the path within that file's data."""
+        if path and isinstance(path[0], str) and path[0] in self.section_files:
+            return self.section_files[path[0]], path[1:]
+        return self.review_file, path
+
+    def locate(self, path: tuple, *, key: bool = False) -> tuple[str, int | None, int | None]:
+        """Gives (file, line, column) of the value (or the key) at a data path, as near as known."""
+        for prefix, table in self.tables.items():
+            if path[: len(prefix)] == prefix and len(path) > len(prefix):
+                return (table.file, *table.locate(path[len(prefix):]))
+        file, inner = self.file_of(path)
+        parsed = self._positions_of(file)
+        if parsed is None:
+            return file, None, None
+        for end in range(len(inner), -1, -1):
+            spot = (parsed.key_positions.get(inner[:end]) if key else None) or parsed.positions.get(inner[:end])
+            if spot:
+                return file, spot[0], spot[1]
+        return file, None, None
+
+    def _positions_of(self, file: str) -> yaml_text.Parsed | None:
+        if file not in self.texts:
+            return None
+        if file not in self._positions:
+            self._positions[file] = yaml_text.parse(self.texts[file], file, positions=True)
+        return self._positions[file]
+
+
+def load(path: Path | str, progress: Progress | None = None) -> ReviewFile:
+    """Gives the validated review described by one review file, or raises InputError."""
+    note = progress or (lambda _: None)
+    review_path = Path(path)
+    note(f"reading {review_path.name}")
+    data, source = _read(review_path, note)
+    note("validating")
+    return validate(data, source)
+
+
+def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source]:
+    """Gives the review's data with every section file read in, or raises InputError."""
+    name = str(review_path)
+    source = Source(review_file=name)
+    text = read_text(review_path)
+    parsed = yaml_text.parse(text, name)
+    if parsed.problems:
+        raise InputError(parsed.problems)
+    source.texts[name] = text
+    data = parsed.data
+    if not isinstance(data, dict):
+        what = "an empty file" if data is None else messages.kind_of(data)
+        line, column = yaml_text.parse(text, name, positions=True).positions.get((), (1, 1))
+        raise InputError([Problem(name, line, column, "", "expected a mapping of sections (" + ", ".join(SECTIONS)
+                                  + f"); got {what}")])
+    problems: list[Problem] = []
+    for section, value in list(data.items()):
+        if isinstance(value, str) and value.lower().endswith(_SECTION_FILE_SUFFIXES):
+            problems += _read_section_file(data, section, value, review_path, source, note)
+    for section in LIST_SECTIONS:
+        parent = _parent_of(section, data)
+        value = parent.get(section[-1]) if parent is not None else None
+        if parent is not None and isinstance(value, str) and not value.lower().endswith(_SECTION_FILE_SUFFIXES):
+            problems += _read_table(parent, section, review_path, source, note)
+    if problems:
+        raise InputError(problems)
+    return data, source
+
+
+def _reference(review_path: Path, source: Source, section: tuple, name: str) -> Path | Problem:
+    """Gives the confined path of a file named for a section, or the located problem."""
+    target = referenced(review_path, name)
+    if isinstance(target, Path):
+        return target
+    file, line, column = source.locate(section)
+    return Problem(file, line, column, dotted(section), target)
+
+
+def _unreadable(source: Source, section: tuple, kind: str, shown: str, err: InputError) -> Problem:
+    """The problem of a section file that cannot be read, located where the review names it."""
+    file, line, column = source.locate(section)
+    problem = err.problems[0]
+    where = f" (line {problem.line})" if problem.line else ""
+    return Problem(file, line, column, dotted(section), f"cannot read the {kind} file {shown}{where}: {problem.message}")
+
+
+def _read_section_file(data: dict, section: str, name: str, review_path: Path, source: Source,
+                       note: Progress) -> list[Problem]:
+    """Replaces a top-level section that names a YAML file by that file's data."""
+    target = _reference(review_path, source, (section,), name)
+    if isinstance(target, Problem):
+        return [target]
+    shown = str(review_path.parent / name)
+    note(f"reading {Path(name).name}")
+    try:
+        text = read_text(target, shown_as=shown)
+    except InputError as err:
+        return [_unreadable(source, (section,), "YAML", shown, err)]
+    parsed = yaml_text.parse(text, shown)
+    if parsed.problems:
+        return parsed.problems
+    data[section] = parsed.data
+    source.section_files[section] = shown
+    source.texts[shown] = text
+    return []
+
+
+def _read_table(parent: dict, section: tuple, review_path: Path, source: Source, note: Progress) -> list[Problem]:
+    """Replaces a list section given as a CSV file name by the CSV's records."""
+    # A CSV named from a section file is found, like every file, from the review file's folder.
+    target = _reference(review_path, source, section, parent[section[-1]])
+    if isinstance(target, Problem):
+        return [target]
+    shown = str(review_path.parent / parent[section[-1]])
+    note(f"reading {Path(shown).name}")
+    try:
+        text = read_text(target, shown_as=shown)
+    except InputError as err:
+        return [_unreadable(source, section, "CSV", shown, err)]
+    problems = yaml_text.forbidden_characters(text, shown)
+    if problems:
+        return problems
+    records, table, problems = csv_text.parse(text, shown, _record_type(section))
+    parent[section[-1]] = records
+    source.tables[section] = table
+    return problems
+
+
+def _parent_of(section: tuple[str, ...], data: dict) -> dict | None:
+    """The mapping that holds a list section (the review, or its old/new structure), if there is one."""
+    parent: Any = data
+    for part in section[:-1]:
+        parent = parent.get(part) if isinstance(parent, dict) else None
+    return parent if isinstance(parent, dict) else None
+
+
+@cache
+def _records_of(section: tuple[str, ...]) -> TypeAdapter:
+    """The validator of one list section's records, as ReviewFile validates them."""
+    return TypeAdapter(_list_type(section))
+
+
+def _list_type(section: tuple[str, ...]) -> Any:
+    owner: Any = ReviewFile
+    for name in section[:-1]:
+        owner = owner.model_fields[name].annotation
+    return owner.model_fields[section[-1]].annotation
+
+
+def _record_type(section: tuple[str, ...]) -> Any:
+    from typing import get_args
+
+    return get_args(_list_type(section))[0]
+
+
+def validate(data: dict, source: Source) -> ReviewFile:
+    """Gives the ReviewFile for a review's data, or raises InputError with every located problem.
+
+    Each list of records is validated on its own first and takes the place of its data, whose
+    memory then serves the next list (fresh memory is costly; see the README, Large reviews). A list
+    that does not validate is left as read, and the whole review's validation reports its problems
+    with paths from the root.
+    """
+    for section in LIST_SECTIONS:
+        parent = _parent_of(section, data)
+        if parent is None or not isinstance(parent.get(section[-1]), list):
+            continue
+        try:
+            parent[section[-1]] = _records_of(section).validate_python(parent[section[-1]])
+        except ValidationError:
+            continue
+    try:
+        review = ReviewFile.model_validate(data)
+    except ValidationError as err:
+        raise InputError([_problem(e, data, source) for e in err.errors(include_url=False)]) from None
+    problems = []
+    for path, message in check_references(review):
+        file, line, column = source.locate(path)
+        problems.append(Problem(file, line, column, dotted(path), message))
+    if problems:
+        raise InputError(problems)
+    return review
+
+
+def _problem(error: Any, data: Any, source: Source) -> Problem:
+    path, point_at, message = messages.explain(error, data)
+    if point_at == "parent":
+        file, line, column = source.locate(path[:-1])
+    else:
+        file, line, column = source.locate(path, key=point_at == "key")
+    return Problem(file, line, column, dotted(path), message)

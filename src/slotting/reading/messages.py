@@ -1,0 +1,150 @@
+"""Plain-English messages for pydantic validation errors, located in the input's data."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, get_args, get_origin
+
+from ..model import ReviewFile
+from ..model.types import fields_of, unwrap
+
+
+def explain(error: dict, data: Any) -> tuple[tuple, str, str]:
+    """Gives (data path, where to point: value | key | parent, message) for one pydantic error."""
+    path = data_path(error["loc"], data)
+    kind = error["type"]
+    if kind == "missing":
+        what = "section" if len(path) == 1 else "key"
+        return path, "parent", f"missing required {what} {path[-1]!r}"
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # a model's, a dataclass's
+        return path, "key", _unknown_key(path)
+    return path, "value", _expected(error)
+
+
+def data_path(loc: tuple, data: Any) -> tuple:
+    """Drops the parts of a pydantic location that are not in the data (union and wrapper tags)."""
+    path: list = []
+    node = data
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and str(part) in node:
+            path.append(str(part))
+            node = node[str(part)]
+        elif last and isinstance(node, dict) and part != "[key]":
+            path.append(str(part))
+    return tuple(path)
+
+
+def _unknown_key(path: tuple) -> str:
+    key = str(path[-1])
+    allowed = _allowed_keys(path[:-1])
+    message = f"unknown key {key!r}"
+    close = difflib.get_close_matches(key, allowed, n=1)
+    if close:
+        message += f"; did you mean {close[0]!r}?"
+    elif key.isdigit():
+        message += ("; inside { } a comma separates entries, so write amounts without thousands "
+                    "separators (30000, not 30,000)")
+    if allowed:
+        message += "; expected one of: " + ", ".join(allowed)
+    return message
+
+
+def _allowed_keys(path: tuple) -> list[str]:
+    """Gives the field names of the model found at a data path, or [] if none is found."""
+    annotation: Any = ReviewFile
+    for part in path:
+        annotation = _unwrap(annotation)
+        if isinstance(part, int):
+            continue
+        fields = fields_of(annotation)
+        if fields is not None:
+            if part not in fields:
+                return []
+            annotation = fields[part].annotation
+        elif get_origin(annotation) is dict:
+            annotation = get_args(annotation)[1]
+        else:
+            return []
+    return list(fields_of(_unwrap(annotation)) or [])
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Gives the model (or other type) a data value is checked against: inside Annotated, X | None,
+    list[X], and the model of a union that has one."""
+    while True:
+        annotation = unwrap(annotation)
+        origin, args = get_origin(annotation), get_args(annotation)
+        if origin is list:
+            annotation = args[0]
+            continue
+        models = [a for a in args if fields_of(a) is not None]
+        if origin is not dict and models:
+            annotation = models[0]
+            continue
+        return annotation
+
+
+_EXPECTED = {
+    "decimal_parsing": "expected a number",
+    "decimal_type": "expected a number",
+    "finite_number": "expected a finite number",
+    "int_parsing": "expected a whole number",
+    "int_type": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "bool_type": "expected true or false",
+    "string_type": "expected text",
+    "list_type": "expected a list",
+    "tuple_type": "expected a list",
+    "dict_type": "expected a mapping",
+    "model_type": "expected a mapping",
+    "model_attributes_type": "expected a mapping",
+    "dataclass_type": "expected a mapping",
+    "dataclass_args_type": "expected a mapping",
+    "string_too_short": "expected non-empty text",
+    "date_parsing": "expected a real calendar date written YYYY-MM-DD",
+    "date_from_datetime_parsing": "expected a real calendar date written YYYY-MM-DD",
+    "date_type": "expected a date written YYYY-MM-DD",
+}
+
+
+def _expected(error: dict) -> str:
+    kind, ctx = error["type"], error.get("ctx", {})
+    if kind in _EXPECTED:
+        message = _EXPECTED[kind]
+    elif kind == "greater_than":
+        message = f"expected a number greater than {ctx['gt']}"
+    elif kind == "greater_than_equal":
+        message = f"expected a number of at least {ctx['ge']}"
+    elif kind == "less_than_equal":
+        message = f"expected a number of at most {ctx['le']}"
+    elif kind == "less_than":
+        message = f"expected a number below {ctx['lt']}"
+    elif kind == "literal_error":
+        message = f"expected {ctx['expected']}"
+    elif kind in ("too_short", "too_long"):
+        message = "expected a list of two numbers [bottom, top]"
+    elif kind == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+    else:
+        message = error["msg"][:1].lower() + error["msg"][1:]
+    if kind.endswith(("_type", "_parsing")) and "input" in error:
+        message += f", got {kind_of(error['input'])}"
+    return message
+
+
+def kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text" if value else "empty text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__

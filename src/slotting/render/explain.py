@@ -1,0 +1,55 @@
+"""The explanation of one person's slotting, for an appeal: every claim, the rule, the pay."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..rules.reasons import Wording, pct, plural
+from ..rules.results import SlottingResult
+from .common import money, terminal
+
+
+def explain_text(result: SlottingResult, person_id: str) -> Iterator[str]:
+    """Yields, in plain English, every claim a person had and what became of it (control characters
+    in names and titles shown escaped)."""
+    p = result.person(person_id)
+    if p is None:
+        raise KeyError(person_id)
+    wording = Wording(result.policy)
+    lines = [f"{p.name or p.id} ({p.id}), current post {p.current_post}", f"Outcome: {p.outcome}"
+             + (" (on hold)" if p.on_hold else ""), "", wording.reason(p, result), ""]
+    policy = result.policy
+    lines.append(f"Policy: assimilate at {pct(policy.assimilate_threshold)}% with grade distance up to "
+                 f"{policy.assimilate_grade_distance}; match at {pct(policy.match_threshold)}% with grade distance "
+                 f"up to {policy.match_grade_distance}; overlap measure {policy.overlap_measure}.")
+    lines.append("")
+    if not p.assessments:
+        lines.append("Claims: none (no overlap is recorded between their post and any new post in the review).")
+    else:
+        lines.append("Claims, best first:")
+        slotted = {s.post for s in p.slots}
+        for i, a in enumerate(p.assessments, 1):
+            title = result.post(a.post).title
+            if not a.kind:
+                state = "-> rejected"
+            elif a.post in slotted:
+                state = "-> pursued"
+            elif p.slots:
+                state = "-> not pursued: it ranks below the claim pursued (only the top claim is pursued)"
+            else:
+                state = "-> not pursued: no place was left after assimilation"
+            lines.append(f"  {i}. {a.post} ({title}) {state}")
+            lines.append(f"     {wording.why(a)}.")
+    if p.competitors:
+        lines.append("")
+        lines.append("Competing with: " + ", ".join(p.competitors))
+    for s in p.slots:
+        lines.append("")
+        lines.append(f"Pay on {s.post}: spinal point {s.pay.point}, {money(s.pay.amount)} a year "
+                     f"({s.pay.rule}){'; this point is an ESTIMATED value' if s.pay.estimated else ''}.")
+        if s.pay.protection:
+            lines.append(f"  Pay falls by {money(s.pay.protection)} a year: protected for "
+                         f"{plural(policy.protection_years, 'year')}.")
+        else:
+            lines.append("  Pay does not fall: no protection needed.")
+    yield "".join(terminal(line) + "\n" for line in lines)

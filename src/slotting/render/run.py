@@ -1,0 +1,265 @@
+"""Renderers of the slotting list: JSON (a public contract), CSV, Markdown and a table."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..rules.reasons import Wording, pct, plural
+from ..rules.results import OUTCOMES, PersonResult, PostResult, Slot, SlottingResult
+from .common import json_chunks, markdown, markdown_table, money, number, terminal, text_cells, to_csv
+
+HEADINGS = {
+    "assimilated": "Assimilated (placed directly)",
+    "matched": "Matched (subject to a competency assessment)",
+    "competitive": "Competitive (more claimants than places)",
+    "displaced": "Displaced (at risk of redundancy)",
+}
+
+
+def run_data(result: SlottingResult) -> dict[str, Any]:
+    """Gives the slotting list as the documented JSON structure, people and posts as generators:
+    each record is made when it is written (see common.json_chunks)."""
+    wording = Wording(result.policy)
+    return {
+        "review": result.review,
+        "people": (_person(p, wording.reason(p, result)) for p in result.people),
+        "posts": (_post(p) for p in result.posts),
+        "summary": vars(result.summary).copy(),
+        "ring_fence": {"may_apply": list(result.ring_fence.may_apply),
+                       "also_open_to": result.ring_fence.also_open_to},
+    }
+
+
+def _person(p: PersonResult, reason: str) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "current_post": p.current_post,
+        "current_salary": number(p.current_salary),
+        "outcome": p.outcome,
+        "on_hold": p.on_hold,
+        "slots": [_slot(s) for s in p.slots],
+        "reason": reason,
+        "competitors": list(p.competitors),
+    }
+
+
+def _slot(s: Slot) -> dict[str, Any]:
+    return {
+        "post": s.post,
+        "basis": s.basis,
+        "competitive": s.competitive,
+        "score": number(s.claim.score),
+        "old_in_new": number(s.claim.old_in_new),
+        "new_from_old": number(s.claim.new_from_old),
+        "grade_distance": s.claim.grade_distance,
+        "new_salary": number(s.pay.amount),
+        "spinal_point": s.pay.point,
+        "protection": number(s.pay.protection),
+        "estimated_point": s.pay.estimated,
+    }
+
+
+def _post(p: PostResult) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "title": p.title,
+        "places": p.places,
+        "assimilated": list(p.assimilated),
+        "matched": list(p.matched),
+        "pools": [{"basis": q.basis, "candidates": list(q.candidates), "places": q.places} for q in p.pools],
+        "ring_fenced_places": p.ring_fenced_places,
+        "on_hold": p.on_hold,
+    }
+
+
+def run_json(result: SlottingResult) -> Iterator[bytes]:
+    """Yields the slotting list as JSON in UTF-8 pieces, one person or post a line."""
+    yield from json_chunks(run_data(result))
+
+
+CSV_HEADER = ["id", "name", "current_post", "outcome", "on_hold", "post", "basis", "competitive", "score",
+              "old_in_new", "new_from_old", "grade_distance", "new_salary", "spinal_point", "protection",
+              "estimated_point", "reason"]
+
+
+def run_csv(result: SlottingResult) -> Iterator[str]:
+    """Yields the slotting list as CSV: one row per slot (one row for a person with none)."""
+    wording = Wording(result.policy)
+    rows = []
+    for p in result.people:
+        head = [p.id, p.name, p.current_post, p.outcome, p.on_hold]
+        reason = wording.reason(p, result)
+        if not p.slots:
+            rows.append(head + [None] * 11 + [reason])
+        for s in p.slots:
+            slot = _slot(s)
+            rows.append(head + [slot["post"], slot["basis"], slot["competitive"], slot["score"], slot["old_in_new"],
+                                slot["new_from_old"], slot["grade_distance"], slot["new_salary"],
+                                slot["spinal_point"], slot["protection"], slot["estimated_point"], reason])
+    yield to_csv(CSV_HEADER, rows)
+
+
+SHORT_BASIS = {"assimilation": "assim."}
+
+
+def _slot_cells(p: PersonResult, short: bool = False) -> list[list[str]]:
+    if not p.slots:
+        return [[p.id, p.name or "", p.current_post, "-", "-", "-", "-", "-"]]
+    rows = []
+    for s in p.slots:
+        point = f"SP{s.pay.point}{'*' if s.pay.estimated else ''}"
+        basis = SHORT_BASIS.get(s.basis, s.basis) if short else s.basis
+        basis += (" pool" if s.competitive and not short else "") + (" H" if p.on_hold else "")
+        rows.append([p.id, p.name or "", p.current_post, s.post, basis,
+                     f"{pct(s.claim.old_in_new)}/{pct(s.claim.new_from_old)}",
+                     f"{money(s.pay.amount)} {point}", money(s.pay.protection) if s.pay.protection else "-"])
+    return rows
+
+
+TABLE_HEADER = ["Id", "Name", "Current post", "New post", "Basis", "Overlap", "New salary", "Protection"]
+TABLE_NOTE = ("Overlap: % of the current JD found in the new post / % of the new JD formed by the current one. "
+              "assim.: assimilation. H: the post is on hold. *: an estimated spinal point.")
+
+
+def _summary_lines(result: SlottingResult) -> list[str]:
+    s = result.summary
+    return [
+        f"{s.people} people: {s.assimilated} assimilated, {s.matched} matched, {s.competitive} in "
+        f"{plural(s.pools, 'competitive pool')}, {s.displaced} displaced.",
+        f"Potential displacements: {s.potential_displacements}. Ring-fenced places: {s.ring_fenced_places}.",
+    ]
+
+
+def _ring_fenced_posts(result: SlottingResult) -> int:
+    return sum(1 for post in result.posts if post.ring_fenced_places)
+
+
+def _ring_fence_lines(result: SlottingResult, esc: Callable[[Any], str]) -> list[str]:
+    lines = []
+    for post in result.posts:
+        if post.ring_fenced_places:
+            hold = " (on hold)" if post.on_hold else ""
+            lines.append(f"{esc(post.id)}: {esc(post.title)}{hold} - {plural(post.ring_fenced_places, 'place')}")
+    if lines:
+        ring = result.ring_fence
+        who = ", ".join(map(esc, ring.may_apply)) or "nobody in the review"
+        extra = f"; also open to {esc(ring.also_open_to)}" if ring.also_open_to else ""
+        lines.append(f"May apply (displaced or in a competitive pool): {who}{extra}")
+    return lines
+
+
+def _pool_lines(result: SlottingResult, esc: Callable[[Any], str]) -> list[str]:
+    return [
+        f"{esc(pool.post)}: {len(pool.candidates)} candidates ({', '.join(map(esc, pool.candidates))}) for "
+        f"{plural(pool.places, 'place')}, {pool.basis} basis{' - on hold' if pool.on_hold else ''}"
+        for post in result.posts for pool in post.pools
+    ]
+
+
+class _OutcomeTable:
+    """A table of one outcome that adds a Name column only when the console is wide enough.
+
+    Up to LARGE_TABLE rows it is a rich Table. Beyond, rich would take about a millisecond a row (20
+    seconds for a whole organisation), so the same columns are laid out here at fixed widths, with
+    long names folded onto further lines as rich does.
+    """
+
+    LARGE_TABLE = 500
+
+    def __init__(self, title: str, people: list[PersonResult]):
+        self.title, self.people = title, people
+
+    def __rich_console__(self, console, options):
+        wide = options.max_width >= 120
+        keep = [i for i in range(len(TABLE_HEADER)) if wide or i != 1]
+        rows = [[row[i] for i in keep] for p in self.people for row in _slot_cells(p, short=not wide)]
+        header = [TABLE_HEADER[i] for i in keep]
+        right = [i >= 5 for i in keep]
+        if len(rows) > self.LARGE_TABLE:
+            yield from _fixed_width(self.title, header, rows, right, options.max_width, fold=keep.index(1) if wide else None)
+            return
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(title=Text(self.title), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+                      pad_edge=False, padding=(0, 1) if wide else (0, 1, 0, 0), expand=False)
+        for name, i in zip(header, keep):
+            table.add_column(name, justify="right" if i >= 5 else "left", no_wrap=i != 1,
+                             overflow="fold", ratio=1 if i == 1 else None)
+        for row in rows:
+            table.add_row(*text_cells(row))
+        yield table
+
+
+def _fixed_width(title: str, header: list[str], rows: list[list[str]], right: list[bool], width: int,
+                 fold: int | None):
+    """Yields a table as rich Segments: a bold title, a header, a rule and the rows, padded to fixed
+    widths; the `fold` column (names) is narrowed to fit the width and its long cells wrapped."""
+    from rich.segment import Segment
+    from rich.style import Style
+
+    widths = [max(len(header[c]), *(len(r[c]) for r in rows)) for c in range(len(header))]
+    if fold is not None:
+        others = sum(w + 1 for c, w in enumerate(widths) if c != fold) + 2
+        widths[fold] = max(len(header[fold]), min(widths[fold], width - others))
+
+    def line(cells: list[str]) -> str:
+        return " " + " ".join(cell.rjust(w) if r else cell.ljust(w) for cell, w, r in zip(cells, widths, right))
+
+    yield Segment(title + "\n", Style(bold=True))
+    yield Segment("\n")
+    lines = [line(header), " " + "─" * (sum(widths) + len(widths) - 1)]
+    for row in rows:
+        if fold is None or len(row[fold]) <= widths[fold]:
+            lines.append(line(row))
+            continue
+        first, *rest = textwrap.wrap(row[fold], widths[fold]) or [""]  # a name of spaces wraps to nothing
+        lines.append(line([*row[:fold], first, *row[fold + 1:]]))
+        lines += [line(["" if c != fold else part for c in range(len(row))]) for part in rest]
+    yield Segment("\n".join(lines) + "\n\n")
+
+
+def run_table(result: SlottingResult) -> Iterator[Any]:
+    """Yields the slotting list as rich tables grouped by outcome, then the pools, summary and
+    ring-fence (rich is imported only for this format)."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[Any] = [Text(f"Slotting list: {terminal(result.review)}", style="bold")]
+    for outcome in OUTCOMES:
+        people = [p for p in result.people if p.outcome == outcome]
+        if people:
+            parts.append(_OutcomeTable(f"{HEADINGS[outcome]}: {len(people)}", people))
+    parts.append(Text(TABLE_NOTE, style="dim"))
+    pools = _pool_lines(result, terminal)
+    if pools:
+        parts.append(Text("Competitive pools", style="bold"))
+        parts += [Text("  " + line) for line in pools]
+    parts.append(Text("Summary", style="bold"))
+    parts += [Text("  " + line) for line in _summary_lines(result)]
+    ring = _ring_fence_lines(result, terminal)
+    parts.append(Text(f"Ring-fenced posts: {_ring_fenced_posts(result)}", style="bold"))
+    parts += [Text("  " + line) for line in ring]
+    yield Group(*parts)
+
+
+def run_markdown(result: SlottingResult) -> Iterator[str]:
+    """Yields the slotting list as Markdown (for a CI step summary or a wiki)."""
+    out = [f"# Slotting list: {markdown(result.review)}\n"]
+    for outcome in OUTCOMES:
+        people = [p for p in result.people if p.outcome == outcome]
+        if people:
+            rows = [row for p in people for row in _slot_cells(p)]
+            out.append(f"## {HEADINGS[outcome]}: {len(people)}\n\n" + markdown_table(TABLE_HEADER, rows, "lllllrrr"))
+    out.append(TABLE_NOTE + "\n")
+    pools = _pool_lines(result, markdown)
+    if pools:
+        out.append("## Competitive pools\n\n" + "".join(f"- {line}\n" for line in pools))
+    out.append("## Summary\n\n" + "".join(f"- {line}\n" for line in _summary_lines(result)))
+    ring = _ring_fence_lines(result, markdown)
+    out.append(f"## Ring-fenced posts: {_ring_fenced_posts(result)}\n\n" + "".join(f"- {line}\n" for line in ring))
+    yield "\n".join(out)

@@ -1,0 +1,209 @@
+"""Renderers of the savings: JSON (a public contract), CSV, Markdown, a table and an XLSX workbook."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any
+
+from ..rules.savings import Row, SavingsResult
+from .common import json_chunks, markdown, markdown_table, money, plain, terminal, text_cells, to_csv
+
+HEADER = ["Post group", "Existing\nposts", "Existing\n£", "New\nposts", "New\n£", "Saving\n£"]
+YEAR_HEADER = ["Year", "New\nstructure £", "Pay\nprotection £", "Saving £", "One-off redundancy\n£ (estimate)"]
+
+
+def _flat(header: list[str]) -> list[str]:
+    return [h.replace("\n", " ") for h in header]
+
+
+def _row(r: Row, with_group: bool = True) -> dict[str, Any]:
+    data = {"group": r.group} if with_group else {}
+    data.update(existing_posts=r.existing_posts, existing_cost=r.existing_cost, new_posts=r.new_posts,
+                new_cost=r.new_cost, saving=r.saving)
+    return data
+
+
+def savings_data(s: SavingsResult) -> dict[str, Any]:
+    """Gives the savings as the documented JSON structure (plus optional detail)."""
+    data: dict[str, Any] = {
+        "rows": [_row(r) for r in s.rows],
+        "total": _row(s.total, with_group=False),
+        "protection_by_year": list(s.protection_by_year),
+        "years": [{"year": y.year, "new_cost": y.new_cost, "protection": y.protection, "saving": y.saving,
+                   "one_off_redundancy": y.one_off_redundancy} for y in s.years],
+        "target_saving": s.target_saving,
+        "target_met": s.target_met,
+        "estimated_points": list(s.estimated_points),
+        "basis": s.basis,
+        "on_cost_rate": s.on_cost_rate,
+        "round_to": s.round_to,
+        "conventions": list(s.conventions),
+        "redundancy": None,
+    }
+    if s.redundancy:
+        r = s.redundancy
+        data["redundancy"] = {
+            "estimate": True,
+            "total": r.total,
+            "displaced": [{"person": p.person, "weeks": p.cost.weeks if p.cost else None,
+                           "amount": p.cost.amount if p.cost else None,
+                           "basis": p.cost.basis if p.cost else "not estimated: age or service_years missing"}
+                          for p in r.people],
+            "pools": [{"post": post, "likely_displacements": n, "amount": amount} for post, n, amount in r.pools],
+            "not_estimated": list(r.not_estimated),
+            "notes": list(r.notes),
+        }
+    return data
+
+
+def savings_json(s: SavingsResult) -> Iterator[bytes]:
+    """Yields the savings as JSON in UTF-8 pieces."""
+    yield from json_chunks(plain(savings_data(s)))
+
+
+def _cost_cell(posts: int, amount: Decimal) -> str:
+    return "-" if posts == 0 and amount == 0 else money(amount)
+
+
+def _table_rows(s: SavingsResult) -> list[list[str]]:
+    return [[r.group, str(r.existing_posts), _cost_cell(r.existing_posts, r.existing_cost), str(r.new_posts),
+             _cost_cell(r.new_posts, r.new_cost), money(r.saving, brackets=True)] for r in (*s.rows, s.total)]
+
+
+def _year_rows(s: SavingsResult) -> list[list[str]]:
+    return [[str(y.year), money(y.new_cost), money(y.protection), money(y.saving, brackets=True),
+             money(y.one_off_redundancy) if y.one_off_redundancy else "-"] for y in s.years]
+
+
+def target_line(s: SavingsResult) -> str | None:
+    """Gives the sentence on the budget target, or None when no target is set."""
+    if s.target_saving is None:
+        return None
+    gap = s.total.saving - s.target_saving
+    if s.target_met:
+        return (f"Target saving {money(s.target_saving)}: MET - the full-year saving {money(s.total.saving)} "
+                f"exceeds it by {money(gap)}.")
+    return (f"Target saving {money(s.target_saving)}: NOT MET - the full-year saving {money(s.total.saving)} "
+            f"falls short by {money(-gap)}.")
+
+
+LISTED = 50  # people or pools listed by name in the table and Markdown; JSON lists them all
+
+
+def _more(count: int, what: str) -> list[str]:
+    return [f"  - ... and {count - LISTED:,} more {what}: every one is listed in --format json"] if count > LISTED else []
+
+
+def _notes(s: SavingsResult, esc: Callable[[Any], str] = str) -> list[str]:
+    lines = []
+    if s.estimated_points:
+        lines.append("Estimated spinal points used in these figures:")
+        lines += [f"  - {esc(p)}" for p in s.estimated_points]
+    if s.redundancy:
+        r = s.redundancy
+        lines.append(f"Redundancy (ESTIMATE): {money(r.total)} one-off, shown in year 1.")
+        for p in r.people[:LISTED]:
+            lines.append(f"  - {esc(p.person)}: " + (f"{money(p.cost.amount)} ({p.cost.basis})" if p.cost
+                                                 else "not estimated (age or service_years missing)"))
+        lines += _more(len(r.people), "displaced people")
+        for post, n, amount in r.pools[:LISTED]:
+            lines.append(f"  - pool for {esc(post)}: {n} likely displacement(s), {money(amount)}")
+        lines += _more(len(r.pools), "pools")
+        if r.not_estimated:
+            shown = ", ".join(map(esc, r.not_estimated[:LISTED]))
+            more = len(r.not_estimated) - LISTED
+            lines.append("  Not estimated (age or service_years missing): " + shown
+                         + (f" and {more:,} more (see --format json)" if more > 0 else ""))
+        lines += [f"  {n}" for n in r.notes]
+    lines.append("Conventions:")
+    lines += [f"  - {c}" for c in s.conventions]
+    return lines
+
+
+def savings_table(s: SavingsResult) -> Iterator[Any]:
+    """Yields the savings table, the yearly profile, the target line and notes as rich renderables."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(f"Savings (new posts costed at: {s.basis})"), title_justify="left", title_style="bold",
+                  box=box.SIMPLE_HEAD, pad_edge=False)
+    for i, name in enumerate(HEADER):
+        table.add_column(name, justify="left" if i == 0 else "right", no_wrap=i > 0,
+                         min_width=20 if i == 0 else None, ratio=1 if i == 0 else None)
+    rows = _table_rows(s)
+    for row in rows[:-1]:
+        table.add_row(*text_cells(row))
+    table.add_section()
+    table.add_row(*text_cells(rows[-1]), style="bold")
+    years = Table(title="Year by year", title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+                  pad_edge=False)
+    for i, name in enumerate(YEAR_HEADER):
+        years.add_column(name, justify="right", no_wrap=i == 0)
+    for row in _year_rows(s):
+        years.add_row(*text_cells(row))
+    parts: list[Any] = [table, years]
+    line = target_line(s)
+    if line:
+        parts.append(Text(line, style="bold green" if s.target_met else "bold red"))
+    parts += [Text(n) for n in _notes(s, terminal)]
+    yield Group(*parts)
+
+
+def savings_markdown(s: SavingsResult) -> Iterator[str]:
+    """Yields the savings as Markdown (for a CI step summary)."""
+    out = [f"# Savings (new posts costed at: {s.basis})\n", markdown_table(_flat(HEADER), _table_rows(s), "lrrrrr"),
+           "## Year by year\n", markdown_table(_flat(YEAR_HEADER), _year_rows(s), "rrrrr")]
+    line = target_line(s)
+    if line:
+        out.append(line + "\n")
+    out.append("\n".join(_notes(s, markdown)) + "\n")
+    yield "\n".join(out)
+
+
+def savings_csv(s: SavingsResult) -> Iterator[str]:
+    """Yields the savings table as CSV."""
+    rows = [[r.group, r.existing_posts, r.existing_cost, r.new_posts, r.new_cost, r.saving] for r in (*s.rows, s.total)]
+    yield to_csv(["group", "existing_posts", "existing_cost", "new_posts", "new_cost", "saving"], rows)
+
+
+def savings_xlsx(s: SavingsResult) -> Iterator[bytes]:
+    """Yields an XLSX workbook: real numbers in a currency format; text is never written as a formula."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False, "strings_to_numbers": False})
+    bold = book.add_format({"bold": True})
+    gbp = book.add_format({"num_format": "£#,##0;(£#,##0);-"})
+    gbp_bold = book.add_format({"num_format": "£#,##0;(£#,##0);-", "bold": True})
+    sheet = book.add_worksheet("Savings")
+    for col, name in enumerate(_flat(HEADER)):
+        sheet.write_string(0, col, name, bold)
+    for i, r in enumerate((*s.rows, s.total), start=1):
+        last = r is s.total
+        sheet.write_string(i, 0, r.group, bold if last else None)
+        for col, value in ((1, r.existing_posts), (3, r.new_posts)):
+            sheet.write_number(i, col, value, bold if last else None)
+        for col, value in ((2, r.existing_cost), (4, r.new_cost), (5, r.saving)):
+            sheet.write_number(i, col, float(value), gbp_bold if last else gbp)
+    sheet.set_column(0, 0, 48)
+    sheet.set_column(1, 5, 16)
+    years = book.add_worksheet("Years")
+    for col, name in enumerate(_flat(YEAR_HEADER)):
+        years.write_string(0, col, name, bold)
+    for i, y in enumerate(s.years, start=1):
+        years.write_number(i, 0, y.year)
+        for col, value in ((1, y.new_cost), (2, y.protection), (3, y.saving), (4, y.one_off_redundancy)):
+            years.write_number(i, col, float(value), gbp)
+    years.set_column(0, 4, 22)
+    notes = book.add_worksheet("Notes")
+    lines = ([target_line(s)] if target_line(s) else []) + _notes(s)
+    for i, line in enumerate(lines):
+        notes.write_string(i, 0, line)
+    notes.set_column(0, 0, 120)
+    book.close()
+    yield buffer.getvalue()

@@ -1,0 +1,106 @@
+"""Claims: each overlap row judged against the policy, ranked, and the ones a person pursues.
+
+Leicester City Council, notes of the meeting of 28 October 2011, item 5 (every number is taken
+from `review.policy`):
+- Assimilate: "75% of your current job description forms at least 75% of the new one; and the
+  grade of the posts ... are the same".
+- Match: "Between 25% and 74% of your current job description is contained in and forms 25% - 74%
+  of, the new one; and the post ... is the same as or one grade above or below".
+- "[nobody] would be given more than one slot unless there is an exact split of 50/50".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Literal, NamedTuple
+
+from ..model import Grade, Overlap, Policy
+
+Kind = Literal["assimilation", "match"]
+
+
+class Assessment(NamedTuple):
+    """One overlap row judged against the policy: a claim of some kind, or a rejection.
+
+    A named tuple: a review of 20,000 people has about 60,000 of them, and a tuple is made in C.
+    """
+
+    post: str
+    old_in_new: Decimal
+    new_from_old: Decimal
+    score: Decimal
+    grade_distance: int
+    kind: Kind | None
+    old_grade: str
+    new_grade: str
+
+    def rank(self) -> tuple:
+        """Assimilation before match, then old_in_new, then new_from_old, highest first; then post id."""
+        return (self.kind != "assimilation", -self.old_in_new, -self.new_from_old, self.post)
+
+
+def ranked(assessments: list[Assessment]) -> list[Assessment]:
+    """Gives assessments in Assessment.rank order (two stable sorts: cheaper than negating Decimals)."""
+    if len(assessments) < 2:
+        return assessments
+    assessments.sort(key=_post_of)
+    assessments.sort(key=_strength, reverse=True)  # reverse keeps equal items in post order
+    return assessments
+
+
+def _post_of(a: Assessment) -> str:
+    return a.post
+
+
+def _strength(a: Assessment) -> tuple:
+    return (a.kind == "assimilation", a.old_in_new, a.new_from_old)
+
+
+Assessor = Callable[[Iterable[Overlap], Grade, Mapping[str, Grade]], list[Assessment]]
+
+
+def assessor(policy: Policy) -> Assessor:
+    """Gives a function that judges one old post's overlap rows against the policy, whose figures
+    it looks up once (it runs for every overlap row of the review)."""
+    measure = policy.overlap_measure
+    assimilate_at, assimilate_within = policy.assimilate_threshold, policy.assimilate_grade_distance
+    match_at, match_within = policy.match_threshold, policy.match_grade_distance
+    make = tuple.__new__
+    by_min, by_old_in_new = measure == "min", measure == "old_in_new"
+
+    def judge(overlaps: Iterable[Overlap], old: Grade, new_grade_of: Mapping[str, Grade]) -> list[Assessment]:
+        level, old_id = old.level, old.id
+        judged: list[Assessment] = []
+        add = judged.append
+        for overlap in overlaps:
+            new = new_grade_of[overlap.new_post]
+            old_in_new, new_from_old = overlap.old_in_new, overlap.new_from_old
+            if by_min:
+                score = old_in_new if old_in_new <= new_from_old else new_from_old  # as min() picks
+            else:
+                score = old_in_new if by_old_in_new else new_from_old
+            distance = new.level - level
+            apart = -distance if distance < 0 else distance
+            kind: Kind | None
+            if score >= assimilate_at and apart <= assimilate_within:
+                kind = "assimilation"
+            elif score >= match_at and apart <= match_within:
+                kind = "match"
+            else:
+                kind = None
+            add(make(Assessment, (overlap.new_post, old_in_new, new_from_old, score, distance, kind, old_id, new.id)))
+        return judged
+
+    return judge
+
+
+def pursued(claims: list[Assessment], policy: Policy) -> list[Assessment]:
+    """Gives the claims a person pursues: the top one, or the top two on an exact old_in_new tie."""
+    if not claims:
+        return []
+    top = claims[:1]
+    if (policy.split_slots and len(claims) > 1 and claims[1].kind == claims[0].kind
+            and claims[1].old_in_new == claims[0].old_in_new):
+        top.append(claims[1])
+    return top

@@ -1,0 +1,187 @@
+"""The slotting engine: (validated review) -> SlottingResult, in the policy's phases.
+
+Leicester City Council, notes of the meeting of 28 October 2011, item 5:
+- Phase 1, assimilation: "there are not more employees than posts"; more employees than posts:
+  "a competitive selection process".
+- Phase 2, matching: matched people are assessed; "if there are more employees than posts the
+  assessment process will also be competitive".
+- Phase 3, ring-fence: "Any posts ... which remain unfilled after those processes, will be
+  'ring-fenced'". Phase 4: people with no slot are displaced (at risk).
+
+Pure: it never opens a file or prints. Work grows with the number of overlap rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from operator import attrgetter
+
+from ..model import NewPost, Overlap, Person, ReviewFile
+from .claims import Assessment, Kind, assessor, pursued, ranked
+from .pay import Placement, placer
+from .results import Outcome, PersonResult, Pool, PostResult, RingFence, Slot, SlottingResult, Summary
+
+Wanted = dict[str, list[tuple[str, Assessment]]]  # new post -> (person, claim) pursuing it
+
+
+@dataclass(slots=True)
+class _Post:
+    """A new post's places as the phases fill them."""
+
+    post: NewPost
+    assimilated: list[str] = field(default_factory=list)
+    matched: list[str] = field(default_factory=list)
+    pools: list[Pool] = field(default_factory=list)
+
+    @property
+    def places_left(self) -> int:
+        taken = len(self.assimilated) + len(self.matched) + sum(p.places for p in self.pools)
+        return self.post.count - taken
+
+
+@dataclass
+class _State:
+    """What the phases decide, person by person and post by post."""
+
+    posts: dict[str, _Post]
+    salary: dict[str, Decimal]
+    place_on: dict[str, Callable[[Decimal], Placement]]  # new post -> places a salary on its grade
+    slots: dict[str, list[Slot]] = field(default_factory=lambda: defaultdict(list))
+    competitors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    notes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def slot(review: ReviewFile) -> SlottingResult:
+    """Gives the slotting list for a validated review."""
+    people = _people_in_review(review)
+    posts = {pid: p for pid, p in sorted(review.new_post.items()) if p.in_review}
+    assessments = _assess(review, people, posts)
+    placers = {gid: placer(review, g) for gid, g in review.grade.items() if g.spine}
+    state = _State({pid: _Post(p) for pid, p in posts.items()}, {p.id: p.salary for p in people},
+                   {pid: placers[p.grade] for pid, p in posts.items()})
+    filled = _assimilate(state, people, assessments, review)
+    _match(state, people, assessments, filled, review)
+    return _result(review, state, people, assessments)
+
+
+def _people_in_review(review: ReviewFile) -> list[Person]:
+    """The people slotted: in review themselves and holding a post in review, by id."""
+    old_post = review.old_post
+    return sorted((p for p in review.people if p.in_review and old_post[p.post].in_review), key=attrgetter("id"))
+
+
+def _assess(review: ReviewFile, people: list[Person], posts: dict[str, NewPost]) -> dict[str, list[Assessment]]:
+    """Every person's overlap rows with new posts in review, judged and ranked best first."""
+    by_old_post: dict[str, list[Overlap]] = defaultdict(list)
+    every_post = len(posts) == len(review.new_post)
+    for o in review.overlaps:
+        if every_post or o.new_post in posts:
+            by_old_post[o.old_post].append(o)
+    judge = assessor(review.policy)
+    grade, old_post = review.grade, review.old_post
+    new_grade_of = {pid: grade[p.grade] for pid, p in posts.items()}
+    return {person.id: ranked(judge(by_old_post.get(person.post, ()), grade[old_post[person.post].grade], new_grade_of))
+            for person in people}
+
+
+def _settle(state: _State, kind: Kind, wanted: Wanted, places_of: Callable[[_Post], int]) -> None:
+    """Gives each post's claimants their slots: placed when they fit its places, else a pool."""
+    for post_id in sorted(wanted):
+        entries = sorted(wanted[post_id], key=_person_of)  # one claim per person and post
+        post = state.posts[post_id]
+        places = places_of(post)
+        competitive = len(entries) > places
+        place = state.place_on[post_id]
+        for pid, claim in entries:
+            state.slots[pid].append(Slot(post_id, kind, competitive, claim, place(state.salary[pid])))
+        ids = [pid for pid, _ in entries]
+        if competitive:
+            post.pools.append(Pool(post_id, kind, tuple(ids), places, post.post.on_hold))
+            for pid in ids:
+                state.competitors[pid].update(i for i in ids if i != pid)
+        elif kind == "assimilation":
+            post.assimilated += ids
+        else:
+            post.matched += ids
+
+
+def _person_of(entry: tuple[str, Assessment]) -> str:
+    return entry[0]
+
+
+def _assimilate(state: _State, people: list[Person], assessments: dict[str, list[Assessment]],
+                review: ReviewFile) -> set[str]:
+    """Phase 1: each person pursues their top assimilation claim(s), which rank first. Gives the posts
+    left with no place."""
+    wanted: Wanted = defaultdict(list)
+    for person in people:
+        judged = assessments[person.id]
+        if judged and judged[0].kind == "assimilation":
+            for claim in pursued([a for a in judged[:2] if a.kind == "assimilation"], review.policy):
+                wanted[claim.post].append((person.id, claim))
+    _settle(state, "assimilation", wanted, lambda post: post.post.count)
+    return {pid for pid in wanted if state.posts[pid].places_left <= 0}
+
+
+def _match(state: _State, people: list[Person], assessments: dict[str, list[Assessment]], full: set[str],
+           review: ReviewFile) -> None:
+    """Phase 2: people not yet slotted pursue their best match claims on posts with places left."""
+    wanted: Wanted = defaultdict(list)
+    for person in people:
+        if person.id in state.slots:
+            continue
+        match_claims = [a for a in assessments[person.id] if a.kind == "match"]
+        available = [c for c in match_claims if c.post not in full]
+        if len(available) < len(match_claims):
+            filled = ", ".join(c.post for c in match_claims if c.post in full)
+            state.notes[person.id].append(f"match claim(s) on {filled} not pursued: no place left after assimilation")
+        for claim in pursued(available, review.policy):
+            wanted[claim.post].append((person.id, claim))
+    _settle(state, "match", wanted, lambda post: post.places_left)
+
+
+def _outcome(slots: tuple[Slot, ...]) -> Outcome:
+    """Competitive if any slot is; else matched if any is a match; else assimilated; none: displaced."""
+    outcome: Outcome = "displaced"
+    for s in slots:
+        if s.competitive:
+            return "competitive"
+        outcome = "matched" if s.basis == "match" or outcome == "matched" else "assimilated"
+    return outcome
+
+
+def _result(review: ReviewFile, state: _State, people: list[Person],
+            assessments: dict[str, list[Assessment]]) -> SlottingResult:
+    """Phases 3 and 4, and the result: places still empty are ring-fenced; people with no slot are
+    displaced."""
+    posts = tuple(PostResult(pid, p.post.title, p.post.count, p.post.on_hold, tuple(p.assimilated),
+                             tuple(p.matched), tuple(p.pools), p.places_left) for pid, p in state.posts.items())
+    on_hold = {p.id for p in posts if p.on_hold}
+    none: tuple = ()
+    results = []
+    for person in people:
+        slots = tuple(sorted(state.slots.get(person.id, none), key=attrgetter("post")))
+        results.append(PersonResult(
+            person.id, person.name, person.post, person.salary, _outcome(slots),
+            any(s.post in on_hold for s in slots), slots, tuple(assessments[person.id]),
+            tuple(sorted(state.competitors[person.id])) if person.id in state.competitors else none,
+            tuple(state.notes.get(person.id, none))))
+    pools = [pool for post in posts for pool in post.pools]
+    displaced = [r.id for r in results if r.outcome == "displaced"]
+    in_pools = {c for pool in pools for c in pool.candidates}
+    count = Counter(r.outcome for r in results)
+    summary = Summary(
+        people=len(results),
+        assimilated=count["assimilated"],
+        matched=count["matched"],
+        competitive=count["competitive"],
+        displaced=count["displaced"],
+        pools=len(pools),
+        ring_fenced_places=sum(p.ring_fenced_places for p in posts),
+        potential_displacements=count["displaced"] + sum(len(p.candidates) - p.places for p in pools),
+    )
+    ring_fence = RingFence(tuple(sorted(set(displaced) | in_pools)), review.review.ring_fence_group)
+    return SlottingResult(review.review.name, review.policy, tuple(results), posts, summary, ring_fence)

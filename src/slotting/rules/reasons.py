@@ -1,0 +1,118 @@
+"""The engine's decisions in words: the figures, the rule that applied, and each person's reason.
+
+An HR analyst answers an appeal from these texts alone, so each one gives the numbers (overlap
+percentages, score, grades, claimants and places) and names the rule of the policy that decided.
+A review of 20,000 people repeats a few hundred distinct figure lines and verdicts, so each is
+written once per policy (see Wording) and the reasons are built only when they are asked for.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..model import Policy
+
+if TYPE_CHECKING:
+    from .claims import Assessment
+    from .results import PersonResult, SlottingResult
+
+
+@lru_cache(maxsize=4096)
+def pct(value: Decimal) -> str:
+    """Gives a percentage figure without trailing zeros: 75, 74.5."""
+    return format(value.normalize(), "f")
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _sentence(note: str) -> str:
+    return note[:1].upper() + note[1:] + "."
+
+
+class Wording:
+    """The words of one policy's decisions, each distinct figure line and verdict written once."""
+
+    def __init__(self, policy: Policy):
+        self.policy = policy
+        self._figures: dict[tuple, str] = {}
+        self._verdicts: dict[tuple, str] = {}
+
+    def figures(self, a: Assessment) -> str:
+        """The overlap figures, score and grades of one assessment."""
+        key = (a.old_in_new, a.new_from_old, a.score, a.grade_distance, a.kind, a.old_grade, a.new_grade)
+        text = self._figures.get(key)
+        if text is None:
+            text = self._figures[key] = (
+                f"{pct(a.old_in_new)}% of the current JD is in the new post and forms {pct(a.new_from_old)}% "
+                f"of it, a score of {pct(a.score)}% (measure: {self.policy.overlap_measure}); grade "
+                f"{a.old_grade} -> {a.new_grade}, distance {a.grade_distance:+d}")
+        return text
+
+    def verdict(self, a: Assessment) -> str:
+        """The rule that made the assessment a claim, or the reasons it is not one."""
+        key = (a.score, a.grade_distance, a.kind)
+        text = self._verdicts.get(key)
+        if text is None:
+            text = self._verdicts[key] = self._verdict(a.kind, a.score, a.grade_distance)
+        return text
+
+    def _verdict(self, kind: str | None, score: Decimal, distance: int) -> str:
+        p = self.policy
+        at, mt = pct(p.assimilate_threshold), pct(p.match_threshold)
+        ad, md = p.assimilate_grade_distance, p.match_grade_distance
+        if kind == "assimilation":
+            return (f"an assimilation claim: the score reaches the {at}% assimilation threshold and the "
+                    f"grade distance is within the {ad} allowed")
+        if kind == "match":
+            not_assim = (f"not the {at}% assimilation threshold" if score < p.assimilate_threshold
+                         else f"assimilation needs a grade distance within {ad}")
+            return (f"a match claim: the score reaches the {mt}% match threshold ({not_assim}) and the "
+                    f"grade distance is within the {md} allowed for a match")
+        faults = []
+        if score < p.match_threshold:
+            faults.append(f"the score {pct(score)}% is below the {mt}% match threshold")
+        if abs(distance) > md:
+            faults.append(f"the grade distance {distance:+d} is beyond the {md} allowed for a match")
+        return "no claim: " + " and ".join(faults)
+
+    def why(self, a: Assessment) -> str:
+        """The figures of an assessment and the rule that decided it."""
+        return f"{self.figures(a)}: {self.verdict(a)}"
+
+    def reason(self, person: PersonResult, result: SlottingResult) -> str:
+        """The person's outcome in words: each slot with its claimants, places, figures and rule."""
+        if person.outcome == "displaced":
+            return " ".join([self._displaced(person)] + [_sentence(n) for n in person.notes])
+        parts = []
+        for s in person.slots:
+            post = result.post(s.post)
+            if s.competitive:
+                pool = next(p for p in post.pools if p.basis == s.basis)
+                head = (f"In a competitive pool ({s.basis} basis) for {s.post} ({post.title}): "
+                        f"{plural(len(pool.candidates), 'claimant')} for {plural(pool.places, 'place')}")
+            elif s.basis == "assimilation":
+                head = (f"Assimilated to {s.post} ({post.title}): {plural(len(post.assimilated), 'claimant')} "
+                        f"for {plural(post.places, 'place')}")
+            else:
+                left = post.places - len(post.assimilated)
+                head = (f"Matched to {s.post} ({post.title}), subject to a competency assessment: "
+                        f"{plural(len(post.matched), 'claimant')} for {plural(left, 'place')} left after assimilation")
+            if post.on_hold:
+                head += "; the post is on hold"
+            parts.append(f"{head}. {self.figures(s.claim)}: {self.verdict(s.claim)}.")
+        if len(person.slots) == 2:
+            parts.append("Two slots: an exact tie on old_in_new between the top two claims (policy split_slots).")
+        parts += [_sentence(n) for n in person.notes]
+        return " ".join(parts)
+
+    def _displaced(self, person: PersonResult) -> str:
+        if not person.assessments:
+            return "Displaced (at risk): no overlap with any new post in the review is recorded for their post."
+        if not any(a.kind for a in person.assessments):
+            return ("Displaced (at risk): no new post meets the assimilation or match criteria: "
+                    + "; ".join(f"{a.post}: {self.verdict(a)}" for a in person.assessments) + ".")
+        return "Displaced (at risk): every claim was to a post with no place left."

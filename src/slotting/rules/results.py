@@ -1,0 +1,104 @@
+"""What slotting decides, as plain frozen data: no wording (rules.reasons makes the sentences)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from ..model import Policy
+from .claims import Assessment, Kind
+from .pay import Placement
+
+Outcome = Literal["assimilated", "matched", "competitive", "displaced"]
+OUTCOMES: tuple[Outcome, ...] = ("assimilated", "matched", "competitive", "displaced")
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    post: str
+    basis: Kind
+    competitive: bool
+    claim: Assessment
+    pay: Placement
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    post: str
+    basis: Kind
+    candidates: tuple[str, ...]
+    places: int
+    on_hold: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PostResult:
+    id: str
+    title: str
+    places: int
+    on_hold: bool
+    assimilated: tuple[str, ...] = ()
+    matched: tuple[str, ...] = ()
+    pools: tuple[Pool, ...] = ()
+    ring_fenced_places: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PersonResult:
+    id: str
+    name: str | None
+    current_post: str
+    current_salary: Decimal
+    outcome: Outcome
+    on_hold: bool
+    slots: tuple[Slot, ...]
+    assessments: tuple[Assessment, ...]
+    competitors: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    people: int
+    assimilated: int
+    matched: int
+    competitive: int
+    displaced: int
+    pools: int
+    ring_fenced_places: int
+    potential_displacements: int
+
+
+@dataclass(frozen=True)
+class RingFence:
+    """Who may apply for the ring-fenced places: the same list for every ring-fenced post."""
+
+    may_apply: tuple[str, ...]
+    also_open_to: str | None
+
+
+@dataclass(frozen=True)
+class SlottingResult:
+    review: str
+    policy: Policy
+    people: tuple[PersonResult, ...]
+    posts: tuple[PostResult, ...]
+    summary: Summary
+    ring_fence: RingFence
+    _people_by_id: dict[str, PersonResult] = field(init=False, repr=False, compare=False)
+    _posts_by_id: dict[str, PostResult] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_people_by_id", {p.id: p for p in self.people})
+        object.__setattr__(self, "_posts_by_id", {p.id: p for p in self.posts})
+
+    def person(self, person_id: str) -> PersonResult | None:
+        return self._people_by_id.get(person_id)
+
+    def post(self, post_id: str) -> PostResult:
+        return self._posts_by_id[post_id]
+
+    @property
+    def pools(self) -> tuple[Pool, ...]:
+        return tuple(pool for post in self.posts for pool in post.pools)

@@ -1,0 +1,266 @@
+"""The savings table: cost of the old and new structures, the yearly profile, the budget target.
+
+Pure and Decimal throughout. The table follows the Leicester report s.5 ("Senior Management Review
+Phases 1 & 2"): one row per post group with existing posts and cost, new posts and cost, and the
+saving, where "the existing structure includes vacant posts" (note ii), "the new structure is
+costed at the top of the grade and includes external contributions" (note iii) and "the figures
+given include all on costs" (note iv).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from ..model import Grade, ReviewFile
+from .pay import grade_points
+from .redundancy import RedundancyCost, redundancy_cost, weekly_limit
+from .results import SlottingResult
+
+Basis = Literal["top", "slotted"]
+
+
+@dataclass(frozen=True)
+class Row:
+    group: str
+    existing_posts: int
+    existing_cost: Decimal
+    new_posts: int
+    new_cost: Decimal
+    saving: Decimal
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    new_cost: Decimal
+    protection: Decimal
+    saving: Decimal
+    one_off_redundancy: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class PersonRedundancy:
+    person: str
+    reason: str
+    cost: RedundancyCost | None
+
+
+@dataclass(frozen=True)
+class RedundancyEstimate:
+    total: Decimal
+    people: tuple[PersonRedundancy, ...]
+    pools: tuple[tuple[str, int, Decimal], ...]
+    not_estimated: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SavingsResult:
+    rows: tuple[Row, ...]
+    total: Row
+    protection_by_year: tuple[Decimal, ...]
+    years: tuple[Year, ...]
+    target_saving: Decimal | None
+    target_met: bool | None
+    estimated_points: tuple[str, ...]
+    basis: Basis
+    on_cost_rate: Decimal
+    round_to: Decimal
+    conventions: tuple[str, ...]
+    redundancy: RedundancyEstimate | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def round_cell(amount: Decimal, round_to: Decimal) -> Decimal:
+    """Gives an amount rounded half up to a multiple of round_to, as Excel's ROUND does."""
+    return (amount / round_to).quantize(Decimal(1), rounding=ROUND_HALF_UP) * round_to
+
+
+def annual_cost(salary: Decimal, on_cost_rate: Decimal, external_funding: Decimal) -> Decimal:
+    """Gives the employer's cost of a salary: salary x (1 + on-costs) x (1 - external funding)."""
+    return salary * (1 + on_cost_rate) * (1 - external_funding)
+
+
+def top_of_grade(review: ReviewFile, grade: Grade) -> tuple[Decimal, str | None]:
+    """Gives the top spinal amount of a grade, and a label when that amount is estimated."""
+    point, amount, estimated = grade_points(review, grade)[-1]
+    return amount, (f"{grade.spine} SP{point} (top of {grade.id}) £{amount}" if estimated else None)
+
+
+def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = None,
+            target: Decimal | None = None) -> SavingsResult:
+    """Gives the savings table, yearly profile and target check for a review and its slotting."""
+    costing = review.costing
+    basis = basis or costing.new_posts_at
+    target = target if target is not None else costing.target_saving
+    rate = costing.on_cost_rate
+    estimated: set[str] = set()
+    existing: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    new: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    order: dict[str, None] = {}  # the groups in the order first met
+    tops: dict[str, tuple[Decimal, str | None]] = {}
+
+    def group_of(post) -> str:
+        name = post.group or review.grade[post.grade].name
+        order.setdefault(name)
+        return name
+
+    def top_of(grade_id: str) -> tuple[Decimal, str | None]:
+        if grade_id not in tops:
+            tops[grade_id] = top_of_grade(review, review.grade[grade_id])
+        return tops[grade_id]
+
+    for post in review.old_structure.posts:
+        salary = post.salary
+        if salary is None and post.id in review.holder:
+            salary = review.holder[post.id].salary
+        if salary is None:
+            salary, label = top_of(post.grade)
+            estimated.update([label] if label else [])
+        row = existing[group_of(post)]
+        row[0] += 1
+        row[1] += annual_cost(salary, rate, post.external_funding)
+
+    filled = _filled_places(result) if basis == "slotted" else {}
+    for post in review.new_structure.posts:
+        top, label = top_of(post.grade)
+        salaries = filled.get(post.id, [])
+        if label and len(salaries) < post.count:
+            estimated.add(label)
+        for amount, slot_label in salaries:
+            estimated.update([slot_label] if slot_label else [])
+        total_salary = sum((s for s, _ in salaries), Decimal(0)) + top * (post.count - len(salaries))
+        row = new[group_of(post)]
+        row[0] += post.count
+        row[1] += annual_cost(total_salary, rate, post.external_funding)
+
+    step = costing.round_to
+    rows = []
+    for name in order:
+        old_cost = round_cell(existing[name][1], step)
+        new_cost = round_cell(new[name][1], step)
+        rows.append(Row(name, int(existing[name][0]), old_cost, int(new[name][0]), new_cost, old_cost - new_cost))
+    total = Row("Total", sum(r.existing_posts for r in rows), sum((r.existing_cost for r in rows), Decimal(0)),
+                sum(r.new_posts for r in rows), sum((r.new_cost for r in rows), Decimal(0)),
+                sum((r.saving for r in rows), Decimal(0)))
+
+    yearly_protection = round_cell(_protection(review, result, estimated), step)
+    years_protected = review.policy.protection_years
+    protection_by_year = tuple(yearly_protection for _ in range(years_protected))
+    redundancy = _redundancy(review, result)
+    one_off = round_cell(redundancy.total, step) if redundancy else Decimal(0)
+    years = tuple(
+        Year(y, total.new_cost + p, p, total.saving - p, one_off if y == 1 else Decimal(0))
+        for y, p in enumerate(protection_by_year + (Decimal(0),), start=1)
+    )
+    met = None if target is None else total.saving >= target
+    return SavingsResult(tuple(rows), total, protection_by_year, years, target, met, tuple(sorted(estimated)),
+                         basis, rate, step, conventions(review, basis), redundancy)
+
+
+def conventions(review: ReviewFile, basis: Basis) -> tuple[str, ...]:
+    """Gives the costing conventions in words, for the output and the README."""
+    c, p = review.costing, review.policy
+    return (
+        f"Cost of a post = salary x (1 + on-costs {_plain(c.on_cost_rate * 100)}%) x (1 - external funding).",
+        "Old posts: the post's salary if given, else its holder's salary, else the top of its grade; "
+        "vacant posts and posts outside the review are costed.",
+        ("New posts: at the top of the grade, for every place." if basis == "top" else
+         "New posts: filled places at the slotted salary (a competitive pool's places at the mean of its "
+         "candidates' slotted salaries), empty places at the top of the grade."),
+        f"Each cell is rounded half up to a multiple of £{_plain(c.round_to)}; totals are the sums of the "
+        "rounded cells.",
+        f"Pay protection for {p.protection_years} year(s) = (current - new salary) x (1 + on-costs) x "
+        "(1 - funding of the new post), the larger once for a person with two slots; for a competitive pool, "
+        "its places x the mean protection of its candidates. Year N saving = full-year saving - protection "
+        "in year N.",
+    )
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _filled_places(result: SlottingResult) -> dict[str, list[tuple[Decimal, str | None]]]:
+    """Gives, per new post, the slotted salary of each place the slotting fills."""
+    people = {p.id: p for p in result.people}
+    filled: dict[str, list[tuple[Decimal, str | None]]] = defaultdict(list)
+
+    def pay(person_id: str, post_id: str) -> tuple[Decimal, str | None]:
+        s = next(s for s in people[person_id].slots if s.post == post_id)
+        return s.pay.amount, (f"SP{s.pay.point} £{s.pay.amount} (slotted to {post_id})" if s.pay.estimated else None)
+
+    for post in result.posts:
+        for pid in post.assimilated + post.matched:
+            filled[post.id].append(pay(pid, post.id))
+        for pool in post.pools:
+            amounts = [pay(pid, post.id) for pid in pool.candidates]
+            average = sum((a for a, _ in amounts), Decimal(0)) / len(amounts)
+            labels = ", ".join(label for _, label in amounts if label) or None
+            filled[post.id] += [(average, labels)] * pool.places
+    return filled
+
+
+def _protection(review: ReviewFile, result: SlottingResult, estimated: set[str]) -> Decimal:
+    """Gives one year's cost of pay protection across the slotting (see `conventions`)."""
+    rate, new_post = review.costing.on_cost_rate, review.new_post
+
+    def cost(slot) -> Decimal:
+        if slot.pay.protection and slot.pay.estimated:
+            estimated.add(f"SP{slot.pay.point} £{slot.pay.amount} (slotted to {slot.post})")
+        return annual_cost(slot.pay.protection, rate, new_post[slot.post].external_funding)
+
+    total = Decimal(0)
+    for person in result.people:
+        certain = [cost(s) for s in person.slots if not s.competitive]
+        if certain:
+            total += max(certain)
+    for post in result.posts:
+        for pool in post.pools:
+            people = [result.person(pid) for pid in pool.candidates]
+            costs = [cost(next(s for s in p.slots if s.post == post.id)) for p in people]
+            total += pool.places * sum(costs, Decimal(0)) / len(costs)
+    return total
+
+
+def _redundancy(review: ReviewFile, result: SlottingResult) -> RedundancyEstimate | None:
+    """Gives the one-off redundancy estimate, or None when nobody at risk has age and service given."""
+    person = {p.id: p for p in review.people}
+    options = review.costing.redundancy
+    limit = weekly_limit(review.review.effective_date)
+    if limit is None:
+        return RedundancyEstimate(Decimal(0), (), (), (), ("No statutory weekly limit is known for the "
+                                                           "review's effective date.",))
+    notes = []
+    if review.review.effective_date is None:
+        notes.append(f"No review effective_date: the latest known weekly limit (£{limit.amount}, "
+                     f"from {limit.since}) is used.")
+    at_risk = sorted({c for post in result.posts for pool in post.pools for c in pool.candidates}
+                     | {r.id for r in result.people if r.outcome == "displaced"})
+    estimate: dict[str, RedundancyCost | None] = {}
+    for pid in at_risk:
+        p = person[pid]
+        known = p.age is not None and p.service_years is not None
+        estimate[pid] = redundancy_cost(p.salary, p.age, p.service_years, limit, options.actual_weeks_pay,
+                                        options.multiplier) if known else None
+    if not any(estimate.values()):
+        return None
+    people = tuple(PersonRedundancy(r.id, "displaced", estimate[r.id]) for r in result.people
+                   if r.outcome == "displaced")
+    total = sum((p.cost.amount for p in people if p.cost), Decimal(0))
+    pools = []
+    for post in result.posts:
+        for pool in post.pools:
+            costs = [estimate[pid].amount for pid in pool.candidates if estimate[pid]]
+            likely = len(pool.candidates) - pool.places
+            if costs:
+                amount = likely * sum(costs, Decimal(0)) / len(costs)
+                pools.append((post.id, likely, amount))
+                total += amount
+    not_estimated = tuple(pid for pid in at_risk if estimate[pid] is None)
+    notes.append("An estimate, not an entitlement: each competitive pool's likely displacements are costed at "
+                 "the mean estimate of its candidates; pension strain costs are not included.")
+    return RedundancyEstimate(total, people, tuple(pools), not_estimated, tuple(notes))
