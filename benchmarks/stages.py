@@ -2,10 +2,9 @@
 
     python benchmarks/stages.py run benchmarks/out/review_20000.yaml --format json -o /dev/null
 
-Runs the command as the console script does (same process settings, same exit; large files read
-early, see prefetch.py) with a timer around each stage: start-up and imports (which the early
-reading overlaps), waiting for that reading, reading, the fast YAML parse, the float check, pydantic
-validation, reference checks, slotting, savings, rendering and writing. Stages that the command does
+Runs the command as the console script does (same process settings, same exit) with a timer around
+each stage: start-up and imports, reading, the YAML parse, pydantic validation, reference checks,
+slotting, savings, rendering and writing. Stages that the command does
 not reach are not listed; start-up includes every module wrapped here, a little more than one command
 imports. Use it to see what a change gained; benchmarks/run.py gives the totals.
 """
@@ -20,11 +19,14 @@ START = time.perf_counter()
 
 import gc  # noqa: E402
 
-gc.disable()  # as the console script (launch.py) does, and it starts the early reading
-from slotting import prefetch  # noqa: E402
+gc.disable()  # as the console script (console.py) does
+import slotting  # noqa: E402
+import slotting.cli  # noqa: E402, F401 - imported before the clock stops, as a command imports it
+import slotting.render  # noqa: E402, F401
+from slotting import console, output  # noqa: E402
+from slotting.reading import yaml_text  # noqa: E402
 
-prefetch.start(sys.argv[1:])
-from slotting import cli, engine, fast_yaml, loader, render_run, render_savings, savings  # noqa: E402
+load = sys.modules["slotting.reading.load"]
 
 IMPORTS = time.perf_counter() - START
 STAGES: list[tuple[str, float]] = []
@@ -44,20 +46,13 @@ def timed(module, name: str, label: str) -> None:
 
 
 def main() -> None:
-    timed(prefetch, "take", "wait for the early reading")
-    timed(loader, "read_text", "read the file")
-    timed(fast_yaml, "parse", "parse (yaml-rs) and risk scan")
-    timed(loader, "misread_floats", "float check")
-    timed(loader, "check_references", "reference checks")
-    timed(engine, "slot", "slotting")
-    timed(savings, "savings", "savings")
-    timed(render_run, "run_data", "the slotting list as data, with reasons")
-    timed(render_savings, "savings_data", "the savings as data")
-    for renderer in (render_run, render_savings):
-        timed(renderer, "json_chunks", "JSON (made record by record and encoded)")
-    timed(cli, "_emit", "writing")
-    timed(loader, "_validate_records_first", "pydantic validation")  # the fast path
-    timed(loader, "validate", "pydantic validation")  # the strict path, and after reading records again
+    timed(load, "read_text", "read the file")
+    timed(yaml_text, "parse", "parse (libyaml events, resolved)")
+    timed(load, "check_references", "reference checks")
+    timed(load, "validate", "pydantic validation and reference checks")
+    timed(slotting, "slot", "slotting")
+    timed(slotting, "cost", "savings")
+    timed(output, "emit", "the output: made record by record, encoded and written")
     leave = os._exit
 
     def report(code: int) -> None:
@@ -65,14 +60,15 @@ def main() -> None:
         lines = [f"{'start-up and imports':<42} {IMPORTS:7.3f} s"]
         lines += [f"{label:<42} {seconds:7.3f} s" for label, seconds in STAGES]
         accounted = IMPORTS + sum(seconds for _, seconds in STAGES)
-        lines += [f"{'other':<42} {total - accounted:7.3f} s", f"{'total (after interpreter start)':<42} {total:7.3f} s"]
+        lines += [f"{'other':<42} {total - accounted:7.3f} s",
+                  f"{'total (after interpreter start)':<42} {total:7.3f} s"]
         sys.stderr.write("\n".join(lines) + "\n")
         sys.stderr.flush()
         leave(code)
 
     os._exit = report
     sys.argv = ["slotting", *sys.argv[1:]]
-    cli.entry()
+    console.main()
 
 
 if __name__ == "__main__":

@@ -10,8 +10,8 @@ import yaml
 from hypothesis import settings
 from typer.testing import CliRunner
 
-from slotting.cli import app
 from slotting import slot
+from slotting.cli import app
 from slotting.reading.load import Source, validate
 
 # Deterministic property tests: the same examples on every run and machine, no example database.

@@ -38,8 +38,7 @@ def test_tie_rule_is_explained():
 
 
 def test_protection_and_estimated_flag_in_the_example():
-    from slotting import slot
-    from slotting import load
+    from slotting import load, slot
 
     from .conftest import EXAMPLE
 

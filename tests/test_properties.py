@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
 import random
+from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -1,4 +1,7 @@
-"""The README's examples show the tool's real output (regenerate: SLOTTING_UPDATE_README=1 python -m pytest tests/test_readme.py)."""
+"""The README's examples show the tool's real output.
+
+Regenerate: SLOTTING_UPDATE_README=1 python -m pytest tests/test_readme.py
+"""
 
 from __future__ import annotations
 

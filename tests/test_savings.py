@@ -20,8 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from slotting import slot
-from slotting import load
+from slotting import load, slot
 from slotting.rules.savings import round_cell, savings
 
 from .conftest import EXAMPLE, cli

@@ -102,7 +102,7 @@ def guard(action: Callable[[], int | None]) -> None:
         fail([str(err)])
     except (typer.Exit, typer.BadParameter):
         raise
-    except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback for users
+    except Exception as err:
         if _state["debug"]:
             raise
         fail([f"internal error: {type(err).__name__}: {err}",

@@ -21,8 +21,8 @@ class Stages:
         self.stream = stream or sys.stderr
         self.done = 0
         self.name = "starting"
-        self._progress = None
-        self._task = None
+        self._progress: Any = None
+        self._task: Any = None
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
 

@@ -2,8 +2,20 @@
 
 from .policy import Policy
 from .references import check_references
-from .review import (Costing, Grade, NewPost, NewStructure, OldPost, OldStructure, Overlap, Person, Redundancy,
-                     Review, ReviewFile, SpinalAmount)
+from .review import (
+                     Costing,
+                     Grade,
+                     NewPost,
+                     NewStructure,
+                     OldPost,
+                     OldStructure,
+                     Overlap,
+                     Person,
+                     Redundancy,
+                     Review,
+                     ReviewFile,
+                     SpinalAmount,
+)
 
 __all__ = ["Costing", "Grade", "NewPost", "NewStructure", "OldPost", "OldStructure", "Overlap", "Person", "Policy",
            "Redundancy", "Review", "ReviewFile", "SpinalAmount", "check_references"]

@@ -6,7 +6,6 @@ through the records one by one to say where.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .review import ReviewFile
@@ -38,7 +37,9 @@ def check_references(r: ReviewFile) -> list[tuple[tuple, str]]:
     # Each check below first asks its question of whole sets (fast); only when the answer is "no"
     # does it go through the records one by one to say where.
     no_spine = {g.id for g in r.grades if g.spine is None}
-    for kind, posts in (("old_structure", r.old_structure.posts), ("new_structure", r.new_structure.posts)):
+    structures: tuple[tuple[str, list[Any]], ...] = (("old_structure", r.old_structure.posts),
+                                                       ("new_structure", r.new_structure.posts))
+    for kind, posts in structures:
         used = {p.grade for p in posts}
         if used <= grades.keys() and not (used & no_spine):
             continue

@@ -1,9 +1,9 @@
 """The input format as pydantic models, and every cross-reference check in one place.
 
 Models are frozen and forbid unknown keys; the records that come by the thousand (posts, people,
-overlaps) are pydantic dataclasses, which validate faster and take less memory. Numbers arrive as YAML text (see strict_yaml) and
-become exact Decimals here. `check_references` runs after the shapes are valid and returns every
-dangling reference, duplicate id or contradiction as (path, message) pairs for the loader to locate.
+overlaps) are pydantic dataclasses, which validate faster and take less memory. Numbers arrive as the
+text written (see reading.yaml_text) and become exact Decimals here; model.references checks the
+cross-references once the shapes are valid.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic.dataclasses import dataclass
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, field_validator, model_validator
+from pydantic.dataclasses import dataclass
 
 from .. import limits
 from .policy import Policy

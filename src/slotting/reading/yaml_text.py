@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
 from .. import limits
 from ..problems import Problem, dotted
@@ -54,7 +54,7 @@ class Parsed:
     key_positions: Positions = field(default_factory=dict)
 
 
-def _mark(mark: yaml.Mark) -> tuple[int, int]:
+def _mark(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
@@ -80,7 +80,7 @@ class _Builder:
         self.positions: Positions = {}
         self.key_positions: Positions = {}
 
-    def problem(self, mark: yaml.Mark, path: tuple, message: str) -> None:
+    def problem(self, mark: Any, path: tuple, message: str) -> None:
         line, column = _mark(mark)
         self.problems.append(Problem(self.file, line, column, dotted(path), message))
 
@@ -115,17 +115,16 @@ class _Builder:
     def build(self, parser: CParser) -> Any:
         """Gives the data of the one document the parser holds (None for an empty stream)."""
         get = parser.get_event
-        event = get()  # StreamStart
-        event = get()
-        if isinstance(event, yaml.StreamEndEvent):
+        get()  # StreamStart
+        if isinstance(get(), yaml.StreamEndEvent):
             return None
         root = self._document(get)
-        event = get()
+        event: Any = get()
         if not isinstance(event, yaml.StreamEndEvent):
             self.problem(event.start_mark, (), "a second document (---) is not allowed; give one review per file")
         return root
 
-    def _document(self, get) -> Any:  # noqa: C901 - one loop over the events, kept whole for speed
+    def _document(self, get) -> Any:
         Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
         MapEnd, SeqEnd, Alias = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
         keep, plain, text_chars = self.keep, _PLAIN, limits.TEXT_CHARS

@@ -179,7 +179,8 @@ def plain_text(renderable: Any, width: int = 120) -> str:
     """Gives a rich renderable as uncoloured text, for files and tests."""
     from rich.console import Console
 
-    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False,
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, force_terminal=False,
                       legacy_windows=False, highlight=False)
     console.print(renderable)
-    return console.file.getvalue()
+    return buffer.getvalue()

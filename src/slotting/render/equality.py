@@ -25,13 +25,13 @@ def _cell(b: Breakdown, group: str, column: str, result: EqualityResult) -> Any:
     """Gives a count, or the suppression mark when it is hidden."""
     n = result.suppress_below
     if column == "at_risk":
-        value = b.all_at_risk if group == "all" else b.at_risk.get(group, Fraction(0))
-        if n > 1 and 0 < value < n:
+        share = b.all_at_risk if group == "all" else b.at_risk.get(group, Fraction(0))
+        if n > 1 and 0 < share < n:
             return _mask(result)
         hidden = b.suppressed | b.secondary
         if (group, "competitive") in hidden or (group, "displaced") in hidden:
             return CONFIDENTIAL
-        return as_number(value)
+        return as_number(share)
     value = b.all_counts[column] if group == "all" else b.counts[group][column]
     if (group, column) in b.suppressed:
         return _mask(result)

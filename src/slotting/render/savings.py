@@ -19,7 +19,7 @@ def _flat(header: list[str]) -> list[str]:
 
 
 def _row(r: Row, with_group: bool = True) -> dict[str, Any]:
-    data = {"group": r.group} if with_group else {}
+    data: dict[str, Any] = {"group": r.group} if with_group else {}
     data.update(existing_posts=r.existing_posts, existing_cost=r.existing_cost, new_posts=r.new_posts,
                 new_cost=r.new_cost, saving=r.saving)
     return data
@@ -188,8 +188,8 @@ def savings_xlsx(s: SavingsResult) -> Iterator[bytes]:
         sheet.write_string(i, 0, r.group, bold if last else None)
         for col, value in ((1, r.existing_posts), (3, r.new_posts)):
             sheet.write_number(i, col, value, bold if last else None)
-        for col, value in ((2, r.existing_cost), (4, r.new_cost), (5, r.saving)):
-            sheet.write_number(i, col, float(value), gbp_bold if last else gbp)
+        for col, amount in ((2, r.existing_cost), (4, r.new_cost), (5, r.saving)):
+            sheet.write_number(i, col, float(amount), gbp_bold if last else gbp)
     sheet.set_column(0, 0, 48)
     sheet.set_column(1, 5, 16)
     years = book.add_worksheet("Years")
@@ -197,8 +197,8 @@ def savings_xlsx(s: SavingsResult) -> Iterator[bytes]:
         years.write_string(0, col, name, bold)
     for i, y in enumerate(s.years, start=1):
         years.write_number(i, 0, y.year)
-        for col, value in ((1, y.new_cost), (2, y.protection), (3, y.saving), (4, y.one_off_redundancy)):
-            years.write_number(i, col, float(value), gbp)
+        for col, amount in ((1, y.new_cost), (2, y.protection), (3, y.saving), (4, y.one_off_redundancy)):
+            years.write_number(i, col, float(amount), gbp)
     years.set_column(0, 4, 22)
     notes = book.add_worksheet("Notes")
     lines = ([target_line(s)] if target_line(s) else []) + _notes(s)

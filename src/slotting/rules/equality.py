@@ -204,12 +204,10 @@ def _flags(name: str, counts: dict[str, dict[str, int]], at_risk: dict[str, Frac
     flags = []
     show = n <= 1
     for outcome in ADVERSE:
-        def bad(group: str) -> Fraction:
-            return at_risk[group] if outcome == "at_risk" else Fraction(counts[group][outcome])
-
-        if all(bad(g) == 0 for g in counts):
+        bad = {g: at_risk[g] if outcome == "at_risk" else Fraction(counts[g][outcome]) for g in counts}
+        if all(v == 0 for v in bad.values()):
             continue
-        avoid = {g: 1 - bad(g) / counts[g]["total"] for g in counts}
+        avoid = {g: 1 - bad[g] / counts[g]["total"] for g in counts}
         best_group = max(avoid, key=lambda g: (avoid[g], g))
         best = avoid[best_group]
         for group, rate in avoid.items():

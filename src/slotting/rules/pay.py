@@ -8,9 +8,10 @@ as a result of this review." (Leicester City Council, Employees Committee 13 Dec
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Literal
+from typing import Literal
 
 from ..model import Grade, ReviewFile
 
@@ -28,10 +29,10 @@ class Placement:
 
 def grade_points(review: ReviewFile, grade: Grade) -> list[tuple[int, Decimal, bool]]:
     """Gives the grade's spinal points as (point, annual amount, estimated), lowest point first."""
-    return [
-        (n, (a := review.spinal_amount(grade.spine, n)).amount, a.estimated)
-        for n in grade.point_numbers
-    ]
+    if grade.spine is None:
+        return []
+    spine = grade.spine
+    return [(n, (a := review.spinal_amount(spine, n)).amount, a.estimated) for n in grade.point_numbers]
 
 
 def nearest_point(

@@ -125,17 +125,17 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
         row[1] += annual_cost(salary, rate, post.external_funding)
 
     filled = _filled_places(result) if basis == "slotted" else {}
-    for post in review.new_structure.posts:
-        top, label = top_of(post.grade)
-        salaries = filled.get(post.id, [])
-        if label and len(salaries) < post.count:
+    for new_post in review.new_structure.posts:
+        top, label = top_of(new_post.grade)
+        salaries = filled.get(new_post.id, [])
+        if label and len(salaries) < new_post.count:
             estimated.add(label)
-        for amount, slot_label in salaries:
+        for _, slot_label in salaries:
             estimated.update([slot_label] if slot_label else [])
-        total_salary = sum((s for s, _ in salaries), Decimal(0)) + top * (post.count - len(salaries))
-        row = new[group_of(post)]
-        row[0] += post.count
-        row[1] += annual_cost(total_salary, rate, post.external_funding)
+        total_salary = sum((s for s, _ in salaries), Decimal(0)) + top * (new_post.count - len(salaries))
+        row = new[group_of(new_post)]
+        row[0] += new_post.count
+        row[1] += annual_cost(total_salary, rate, new_post.external_funding)
 
     step = costing.round_to
     rows = []
@@ -220,8 +220,8 @@ def _protection(review: ReviewFile, result: SlottingResult, estimated: set[str])
             total += max(certain)
     for post in result.posts:
         for pool in post.pools:
-            people = [result.person(pid) for pid in pool.candidates]
-            costs = [cost(next(s for s in p.slots if s.post == post.id)) for p in people]
+            costs = [cost(next(s for s in result._people_by_id[pid].slots if s.post == post.id))
+                     for pid in pool.candidates]
             total += pool.places * sum(costs, Decimal(0)) / len(costs)
     return total
 
@@ -243,9 +243,8 @@ def _redundancy(review: ReviewFile, result: SlottingResult) -> RedundancyEstimat
     estimate: dict[str, RedundancyCost | None] = {}
     for pid in at_risk:
         p = person[pid]
-        known = p.age is not None and p.service_years is not None
-        estimate[pid] = redundancy_cost(p.salary, p.age, p.service_years, limit, options.actual_weeks_pay,
-                                        options.multiplier) if known else None
+        estimate[pid] = (redundancy_cost(p.salary, p.age, p.service_years, limit, options.actual_weeks_pay,
+                                         options.multiplier) if p.age is not None and p.service_years is not None else None)
     if not any(estimate.values()):
         return None
     people = tuple(PersonRedundancy(r.id, "displaced", estimate[r.id]) for r in result.people
@@ -254,7 +253,7 @@ def _redundancy(review: ReviewFile, result: SlottingResult) -> RedundancyEstimat
     pools = []
     for post in result.posts:
         for pool in post.pools:
-            costs = [estimate[pid].amount for pid in pool.candidates if estimate[pid]]
+            costs = [known.amount for pid in pool.candidates if (known := estimate[pid]) is not None]
             likely = len(pool.candidates) - pool.places
             if costs:
                 amount = likely * sum(costs, Decimal(0)) / len(costs)
