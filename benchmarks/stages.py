@@ -21,8 +21,8 @@ import gc  # noqa: E402
 
 gc.disable()  # as the console script (console.py) does
 import slotting  # noqa: E402
-import slotting.cli  # noqa: E402, F401 - imported before the clock stops, as a command imports it
-import slotting.render  # noqa: E402, F401
+import slotting.cli  # noqa: E402 - imported before the clock stops, as a command imports it
+import slotting.render  # noqa: E402
 from slotting import console, output  # noqa: E402
 from slotting.reading import yaml_text  # noqa: E402
 
