@@ -33,7 +33,10 @@ def build(n: int, seed: int = 2011) -> dict:
     for i in range(n):
         grade_index = rng.randrange(6)
         grade = GRADES[grade_index]
-        old_posts.append({"id": f"O{i:06d}", "title": f"Old post {i}", "grade": grade[0], "group": f"Group {grade[0]}"})
+        # Ordinary text that once sent whole files to a slower reader: leading zeros, a phone number,
+        # a run of dots (issue 12). The reader must take it in its stride.
+        title = f"Old post {i}" if i % 3 else f"Team {i % 100:02d} lead 0116 252 {i % 10000:04d} ................."
+        old_posts.append({"id": f"O{i:06d}", "title": title, "grade": grade[0], "group": f"Group {grade[0]}"})
         salary = SPINE[grade[3]] + rng.randrange(0, 9000)
         people.append({"id": f"P{i:06d}", "name": f"Person {i}", "post": f"O{i:06d}", "salary": salary,
                        "characteristics.gender": rng.choice("FM"), "characteristics.ethnicity":

@@ -26,7 +26,7 @@ import slotting.render  # noqa: E402
 from slotting import console, output  # noqa: E402
 from slotting.reading import yaml_text  # noqa: E402
 
-load = sys.modules["slotting.reading.load"]
+load = sys.modules["slotting.reading.loader"]
 
 IMPORTS = time.perf_counter() - START
 STAGES: list[tuple[str, float]] = []

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from slotting import slot
 from slotting.cli import app
-from slotting.reading.load import Source, validate
+from slotting.reading.loader import Source, validate
 
 # Deterministic property tests: the same examples on every run and machine, no example database.
 settings.register_profile("deterministic", derandomize=True, database=None)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 FILE_WIDTH = 120  # columns of a table written to a file
+UNBOUNDED = 10_000  # the width at which a table's true minimum is measured (rich clamps to the width)
 
 
 class OutputError(Exception):
@@ -129,9 +130,14 @@ def _rendered(renderable: Any, terminal: bool) -> str:
     from rich.console import Console
 
     to_terminal = terminal and sys.stdout.isatty()
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=terminal_width() if terminal else FILE_WIDTH, highlight=False,
-                      force_terminal=to_terminal or None, color_system="auto" if to_terminal else None,
-                      legacy_windows=False)
-    console.print(renderable)
-    return buffer.getvalue()
+    width = terminal_width() if terminal else FILE_WIDTH
+
+    def console(width: int) -> Console:
+        return Console(file=io.StringIO(), width=width, highlight=False, force_terminal=to_terminal or None,
+                       color_system="auto" if to_terminal else None, legacy_windows=False)
+
+    # Never narrower than the tables need: rich would crop a value or drop a column to fit.
+    needed = console(UNBOUNDED).measure(renderable).minimum
+    printer = console(max(width, needed))
+    printer.print(renderable)
+    return printer.file.getvalue()  # type: ignore[attr-defined]

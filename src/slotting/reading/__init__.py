@@ -1,5 +1,5 @@
 """Reading input files: the only code that opens them. One reader per format, one meaning per file."""
 
-from .load import load
+from .loader import load
 
 __all__ = ["load"]

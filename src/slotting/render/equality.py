@@ -109,9 +109,9 @@ def equality_table(result: EqualityResult) -> Iterator[Any]:
     for name, section in data["characteristics"].items():
         table = Table(title=Text(f"By {terminal(name)}"), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                       pad_edge=False)
-        table.add_column("Group", min_width=12, ratio=1)
+        table.add_column("Group", ratio=1, overflow="fold")
         for c in COLUMNS:
-            table.add_column(TITLES[c], justify="right", no_wrap=True)
+            table.add_column(TITLES[c], justify="right", no_wrap=True, overflow="fold")
         rows = _table_rows(data, name)
         for row in rows[:-1]:
             table.add_row(*text_cells(row))

@@ -172,19 +172,17 @@ class _OutcomeTable:
     def __init__(self, title: str, people: list[PersonResult]):
         self.title, self.people = title, people
 
-    def __rich_console__(self, console, options):
-        wide = options.max_width >= 120
+    def _layout(self, wide: bool) -> tuple[list[int], list[str], list[list[str]]]:
         keep = [i for i in range(len(TABLE_HEADER)) if wide or i != 1]
-        rows = [[row[i] for i in keep] for p in self.people for row in _slot_cells(p, short=not wide)]
-        header = [TABLE_HEADER[i] for i in keep]
-        right = [i >= 5 for i in keep]
-        if len(rows) > self.LARGE_TABLE:
-            yield from _fixed_width(self.title, header, rows, right, options.max_width, fold=keep.index(1) if wide else None)
-            return
+        rows = [[terminal(row[i]) for i in keep] for p in self.people for row in _slot_cells(p, short=not wide)]
+        return keep, [TABLE_HEADER[i] for i in keep], rows
+
+    def _table(self, wide: bool) -> Any:
         from rich import box
         from rich.table import Table
         from rich.text import Text
 
+        keep, header, rows = self._layout(wide)
         table = Table(title=Text(self.title), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                       pad_edge=False, padding=(0, 1) if wide else (0, 1, 0, 0), expand=False)
         for name, i in zip(header, keep):
@@ -192,7 +190,29 @@ class _OutcomeTable:
                              overflow="fold", ratio=1 if i == 1 else None)
         for row in rows:
             table.add_row(*text_cells(row))
-        yield table
+        return table
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        """The narrow layout's width is the least this table needs: output.py never prints it
+        narrower, so no value is cut (a terminal narrower still wraps the lines)."""
+        from rich.measure import Measurement
+
+        if len(self.people) <= self.LARGE_TABLE:  # every column of the narrow layout keeps its values whole
+            natural = Measurement.get(console, options, self._table(False)).maximum
+            return Measurement(natural, max(natural, options.max_width))
+        _, header, rows = self._layout(False)
+        natural = sum(max(len(header[c]), *(len(r[c]) for r in rows)) + 1 for c in range(len(header))) + 1
+        return Measurement(natural, max(natural, options.max_width))
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        wide = options.max_width >= 120
+        if len(self.people) > self.LARGE_TABLE:
+            keep, header, rows = self._layout(wide)
+            right = [i >= 5 for i in keep]
+            yield from _fixed_width(self.title, header, rows, right, options.max_width,
+                                    fold=keep.index(1) if wide else None)
+            return
+        yield self._table(wide)
 
 
 def _fixed_width(title: str, header: list[str], rows: list[list[str]], right: list[bool], width: int,

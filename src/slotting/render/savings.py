@@ -132,7 +132,7 @@ def savings_table(s: SavingsResult) -> Iterator[Any]:
     table = Table(title=Text(f"Savings (new posts costed at: {s.basis})"), title_justify="left", title_style="bold",
                   box=box.SIMPLE_HEAD, pad_edge=False)
     for i, name in enumerate(HEADER):
-        table.add_column(name, justify="left" if i == 0 else "right", no_wrap=i > 0,
+        table.add_column(name, justify="left" if i == 0 else "right", no_wrap=i > 0, overflow="fold",
                          min_width=20 if i == 0 else None, ratio=1 if i == 0 else None)
     rows = _table_rows(s)
     for row in rows[:-1]:
@@ -142,7 +142,7 @@ def savings_table(s: SavingsResult) -> Iterator[Any]:
     years = Table(title="Year by year", title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                   pad_edge=False)
     for i, name in enumerate(YEAR_HEADER):
-        years.add_column(name, justify="right", no_wrap=i == 0)
+        years.add_column(name, justify="right", no_wrap=i == 0, overflow="fold")
     for row in _year_rows(s):
         years.add_row(*text_cells(row))
     parts: list[Any] = [table, years]
