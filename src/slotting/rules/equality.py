@@ -10,11 +10,9 @@ four-fifths (the "four-fifths rule" of thumb); a group whose share of those at r
 share of the review group is flagged as over-represented. These are signals to look closer, not
 a legal finding, and with small groups they are unstable.
 
-Disclosure control: counts from 1 to N-1 are shown as "<N"; then, in every row and column of a
-table whose total is shown, further cells are suppressed until no suppressed cell can be worked
-out from the totals (never a single suppressed cell in a line, and never a line whose suppressed
-cells can be pinned down: checked by an exact search over the rows and columns). A cell hidden only
-to protect another is shown as "[c]": it may hold any count, zero or N and over included.
+Disclosure control (rules.disclosure): counts from 1 to N-1 are shown as "<N"; further cells are
+hidden until no hidden cell can be worked out from the totals. A cell hidden only to protect
+another is shown as "[c]": it may hold any count, zero or N and over included.
 """
 
 from __future__ import annotations
@@ -25,6 +23,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..model import ReviewFile
+from .disclosure import suppress
 from .results import SlottingResult
 
 NOT_GIVEN = "not given"
@@ -114,89 +113,6 @@ def _at_risk_shares(result: SlottingResult) -> dict[str, Fraction]:
             for pid in pool.candidates:
                 share[pid] = share.get(pid, Fraction(0)) + Fraction(k - pool.places, k)
     return share
-
-
-def suppress(counts: dict[str, dict[str, int]], all_counts: dict[str, int], n: int
-             ) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
-    """Gives the (group, column) cells to hide: (primary small counts, secondary cells).
-
-    Lines: each group's row (its outcome cells and its total), the whole review group's row, and
-    each column (the group cells and the whole review group's cell). A reader knows that a primary
-    cell lies in 1..n-1 and a secondary cell is some count; while an exact search finds a hidden
-    cell that can take only one value, another cell of its lines is hidden (when the search runs out
-    of budget, the cells are treated as pinned: the safe side).
-    """
-    if n <= 1:
-        return frozenset(), frozenset()
-    cells = {(g, k): v for g, row in counts.items() for k, v in row.items()}
-    cells.update({("all", k): v for k, v in all_counts.items()})
-    primary = {key for key, v in cells.items() if 0 < v < n}
-    secondary: set[tuple[str, str]] = set()
-    groups = list(counts) + ["all"]
-    lines = [[(g, k) for k in COUNTED] + [(g, "total")] for g in groups]
-    lines += [[(g, k) for g in counts] + [("all", k)] for k in (*COUNTED, "total")]
-    while True:
-        pinned = _pinned_cells(lines, primary, secondary, cells, n)
-        if not pinned:
-            return frozenset(primary), frozenset(secondary)
-        hidden = primary | secondary
-        touching = [line for line in lines if any(c in pinned for c in line)]
-        candidates = sorted({c for line in touching for c in line if c not in hidden},
-                            key=lambda c: (cells[c] == 0, c[1] == "total", cells[c], c))
-        if not candidates:
-            return frozenset(), frozenset(cells)  # cannot be protected: withhold the whole table
-        secondary.add(candidates[0])
-
-
-def _pinned_cells(lines: list, primary: set, secondary: set, cells: dict, n: int) -> list:
-    """Gives the hidden cells whose value follows from what is shown (an exact search over the table)."""
-    top = max(cells.values(), default=0)
-    domains = {c: ((1, n - 1) if c in primary else (0, top)) if (c in primary or c in secondary) else (v, v)
-               for c, v in cells.items()}
-    budget = [20_000]
-    pinned = []
-    for c in sorted(primary | secondary):
-        solution = _solve(lines, domains, budget)
-        if solution is None:
-            return sorted(primary | secondary)
-        v = solution[c]
-        lo, hi = domains[c]
-        below = v > lo and _solve(lines, {**domains, c: (lo, v - 1)}, budget) is not None
-        above = not below and v < hi and _solve(lines, {**domains, c: (v + 1, hi)}, budget) is not None
-        if not (below or above):
-            pinned.append(c)
-    return pinned
-
-
-def _solve(lines: list, domains: dict, budget: list) -> dict | None:
-    """Gives one integer solution of the line sums within the domains, or None (also when out of budget)."""
-    budget[0] -= 1
-    if budget[0] < 0:
-        return None
-    domains = dict(domains)
-    changed = True
-    while changed:
-        changed = False
-        for line in lines:
-            total, parts = line[-1], line[:-1]
-            lo, hi = sum(domains[c][0] for c in parts), sum(domains[c][1] for c in parts)
-            updates = {total: (max(domains[total][0], lo), min(domains[total][1], hi))}
-            for c in parts:
-                updates[c] = (max(domains[c][0], domains[total][0] - (hi - domains[c][1])),
-                              min(domains[c][1], domains[total][1] - (lo - domains[c][0])))
-            for c, d in updates.items():
-                if d[0] > d[1]:
-                    return None
-                if d != domains[c]:
-                    domains[c], changed = d, True
-    open_cells = [c for c, d in domains.items() if d[0] < d[1]]
-    if not open_cells:
-        return {c: d[0] for c, d in domains.items()}
-    c = min(open_cells, key=lambda x: (domains[x][1] - domains[x][0], x))
-    lo, hi = domains[c]
-    mid = (lo + hi) // 2
-    return (_solve(lines, {**domains, c: (lo, mid)}, budget)
-            or _solve(lines, {**domains, c: (mid + 1, hi)}, budget))
 
 
 def _flags(name: str, counts: dict[str, dict[str, int]], at_risk: dict[str, Fraction], all_counts: dict[str, int],
