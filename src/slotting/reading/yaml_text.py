@@ -139,6 +139,22 @@ class _Builder:
         while True:
             event = get()
             kind = event.__class__
+            # The common case first, decided as the general code below would decide it: a plain
+            # untagged scalar as a new key, or as a value of moderate length.
+            if kind is Scalar and not (keep or skip) and event.tag is None and event.anchor is None:
+                value = event.value
+                if is_map:
+                    if key is None:
+                        if value not in container and (value != "<<" or event.style):
+                            key = value
+                            continue
+                    elif key is not _SKIPPED and len(value) <= text_chars:
+                        container[key] = value if event.style else plain.get(value, value)
+                        key = None
+                        continue
+                elif len(value) <= text_chars:
+                    container.append(value if event.style else plain.get(value, value))
+                    continue
             if kind is yaml.DocumentEndEvent:
                 return holder[0] if holder else None
             if skip:

@@ -1,10 +1,14 @@
-"""What slotting decides, as plain frozen data: no wording (rules.reasons makes the sentences)."""
+"""What slotting decides, as plain frozen data: no wording (rules.reasons makes the sentences).
+
+The records made by the thousand (slots, pools, posts, people) are named tuples: immutable, and
+made in C.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..model import Policy
 from .claims import Assessment, Kind
@@ -14,8 +18,7 @@ Outcome = Literal["assimilated", "matched", "competitive", "displaced"]
 OUTCOMES: tuple[Outcome, ...] = ("assimilated", "matched", "competitive", "displaced")
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(NamedTuple):
     post: str
     basis: Kind
     competitive: bool
@@ -23,8 +26,7 @@ class Slot:
     pay: Placement
 
 
-@dataclass(frozen=True, slots=True)
-class Pool:
+class Pool(NamedTuple):
     post: str
     basis: Kind
     candidates: tuple[str, ...]
@@ -32,8 +34,7 @@ class Pool:
     on_hold: bool
 
 
-@dataclass(frozen=True, slots=True)
-class PostResult:
+class PostResult(NamedTuple):
     id: str
     title: str
     places: int
@@ -44,8 +45,7 @@ class PostResult:
     ring_fenced_places: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class PersonResult:
+class PersonResult(NamedTuple):
     id: str
     name: str | None
     current_post: str
