@@ -60,6 +60,18 @@ def run_slotting(review: dict):
     return slot(build(review))
 
 
+def slotting_process(*args: str, **kwargs):
+    """Runs `python -m slotting ARGS` on the code under test (this tree's src/, whatever is installed),
+    so that a mutation tool running the tests on its copy sees its own code run."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", **kwargs.pop("env", {})}
+    return subprocess.run([sys.executable, "-m", "slotting", *args], capture_output=True, env=env, timeout=120,
+                          **kwargs)
+
+
 def cli(*args: str):
     """Runs the slotting command in-process; returns click's Result (stdout and stderr apart)."""
     runner = CliRunner()

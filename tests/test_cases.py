@@ -30,7 +30,7 @@ def test_case(case_file: Path):
         assert [s["post"] for s in got["slots"]] == want["slots"], got["reason"]
         for key in ("on_hold", "competitors"):
             if key in want:
-                assert got[key] == want[key]
+                assert got[key] == want[key] and type(got[key]) is type(want[key]), (key, got[key])
         for key in ("score", "grade_distance", "spinal_point", "protection"):
             if key in want:
                 assert got["slots"][0][key] == want[key]
@@ -45,5 +45,7 @@ def test_case(case_file: Path):
             assert posts[post_id][key] == value, (post_id, key)
     if "ring_fence_may_apply" in expect:
         assert data["ring_fence"]["may_apply"] == expect["ring_fence_may_apply"]
+    if "ring_fence_also_open_to" in expect:
+        assert data["ring_fence"]["also_open_to"] == expect["ring_fence_also_open_to"]
     for key, value in expect.get("summary", {}).items():
         assert data["summary"][key] == value, key

@@ -138,11 +138,10 @@ def test_output_to_a_folder_is_refused(tmp_path: Path):
 
 
 def test_console_entry_exit_statuses():
-    import subprocess
-    import sys
+    from .conftest import slotting_process
 
     def status(*args: str) -> int:
-        return subprocess.run([sys.executable, "-m", "slotting", *args], capture_output=True).returncode
+        return slotting_process(*args).returncode
 
     assert status("--version") == 0
     assert status("validate", str(EXAMPLE)) == 0

@@ -7,15 +7,13 @@ import json
 import os
 import signal
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import EXAMPLE, ROOT, cli
+from .conftest import EXAMPLE, ROOT, cli, slotting_process
 from .hostile import CASES, Case, example
 
 
@@ -121,9 +119,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch):
 
 
 def test_an_ascii_terminal_gets_gbp():
-    env = {**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
-    result = subprocess.run([sys.executable, "-m", "slotting", "savings", str(EXAMPLE)], capture_output=True,
-                            env=env, timeout=60)
+    result = slotting_process("savings", str(EXAMPLE), env={"PYTHONIOENCODING": "ascii"})
     assert result.returncode == 0, result.stderr
     assert b"GBP1,147,100" in result.stdout and "£".encode() not in result.stdout
 

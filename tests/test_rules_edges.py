@@ -1,0 +1,195 @@
+"""Rule edges that mutation testing found untested (issue 13): each test would fail if the rule were
+changed, worked by hand in its docstring or comments."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from slotting import cost, load, slot
+from slotting.rules.pay import BOTTOM, NEAREST, TOP, placer
+
+from .conftest import EXAMPLE, build, cli, with_base, write
+
+# --- pay placement (report s.8.2) ---------------------------------------------------------------
+
+
+def grade_on(points: dict[int, int], tie: str = "higher", protection_years: int = 2):
+    review = build(with_base({
+        "policy": {"nearest_point_tie": tie, "protection_years": protection_years},
+        "pay_spines": {"S": points},
+        "grades": [{"id": "G", "name": "G", "level": 1, "spine": "S", "points": [min(points), max(points)]}],
+    }))
+    return placer(review, review.grade["G"])
+
+
+@pytest.mark.parametrize(("salary", "tie", "point", "rule"), [
+    ("25000", "higher", 3, NEAREST),   # nearer 26,000 (1,000) than 22,000 (3,000): the bisection path
+    ("24000", "higher", 3, "exactly between"),  # half way between 22,000 and 26,000: the higher point
+    ("24000", "lower", 2, "exactly between"),
+    ("23999", "higher", 2, NEAREST),   # one pound below half way: the lower point, whatever the tie rule
+    ("30000", "higher", 4, TOP),       # at the top
+    ("31000", "lower", 4, TOP),        # above the top, even with the lower tie rule
+    ("20000", "higher", 1, BOTTOM),    # at the bottom
+    ("19000", "higher", 1, BOTTOM),
+])
+def test_placement_point_and_the_rule_that_explains_it(salary, tie, point, rule):
+    place = grade_on({1: 20000, 2: 22000, 3: 26000, 4: 30000}, tie)
+    placed = place(Decimal(salary))
+    assert placed.point == point
+    assert rule in placed.rule
+
+
+def test_equal_amounts_go_to_the_lower_point_number():
+    """Two points with one amount (a spine that pays two points alike): the lower number is taken."""
+    place = grade_on({1: 20000, 2: 22000, 3: 22000, 4: 30000})
+    assert place(Decimal(22100)).point == 2
+    assert place(Decimal(22000)).point == 2
+
+
+def test_protection_is_the_fall_in_pay_only():
+    place = grade_on({1: 20000, 2: 22000, 3: 26000, 4: 30000})
+    assert place(Decimal(31000)).protection == Decimal(1000)   # placed on 30,000
+    assert place(Decimal(19000)).protection == 0               # pay rises to 20,000
+    assert grade_on({1: 20000, 2: 30000}, protection_years=0)(Decimal(31000)).protection == 0
+
+
+# --- outcomes -----------------------------------------------------------------------------------
+
+
+def test_a_displaced_person_is_not_on_hold_and_json_says_false(tmp_path):
+    review = with_base({
+        "old_structure": {"posts": [{"id": "O1", "title": "o", "grade": "G2"}]},
+        "new_structure": {"posts": [{"id": "N1", "title": "n", "grade": "G2", "on_hold": True}]},
+        "people": [{"id": "P1", "post": "O1", "salary": 31000}],
+        "overlaps": [{"old_post": "O1", "new_post": "N1", "old_in_new": 10, "new_from_old": 10}],
+    })
+    data = json.loads(cli("run", str(write(tmp_path, "r.yaml", review)), "--format", "json").stdout)
+    assert data["people"][0]["outcome"] == "displaced" and data["people"][0]["on_hold"] is False
+
+
+# --- savings ------------------------------------------------------------------------------------
+
+POOLED = with_base({
+    "costing": {"on_cost_rate": "0", "round_to": "1"},
+    "old_structure": {"posts": [{"id": f"O{i}", "title": "o", "grade": "G2"} for i in (1, 2, 3)]},
+    "new_structure": {"posts": [{"id": "N1", "title": "n", "grade": "G2", "count": 2}]},
+    # P1 assimilates to N1 (90/90); P2 and P3 both match N1's one place left: a pool of two for one.
+    "people": [{"id": "P1", "post": "O1", "salary": 31000}, {"id": "P2", "post": "O2", "salary": 33000},
+               {"id": "P3", "post": "O3", "salary": 30500}],
+    "overlaps": [{"old_post": "O1", "new_post": "N1", "old_in_new": 90, "new_from_old": 90},
+                 {"old_post": "O2", "new_post": "N1", "old_in_new": 50, "new_from_old": 50},
+                 {"old_post": "O3", "new_post": "N1", "old_in_new": 50, "new_from_old": 50}],
+})
+
+
+def test_slotted_basis_costs_a_pool_at_the_mean_of_its_candidates_beside_a_direct_slot():
+    """N1: P1 assimilated at SP5 31,000; the pool's one place at the mean of P2 (SP6 32,000) and
+    P3 (SP5 31,000) = 31,500. New cost 62,500; at the top it would be 2 x 32,000 = 64,000."""
+    review = build(POOLED)
+    result = slot(review)
+    [post] = result.posts
+    assert post.assimilated == ("P1",) and [p.candidates for p in post.pools] == [("P2", "P3")]
+    assert cost(review, result, "slotted").total.new_cost == Decimal(62500)
+    assert cost(review, result, "top").total.new_cost == Decimal(64000)
+
+
+def test_protection_of_a_pool_is_its_places_times_the_mean_of_its_candidates():
+    """P2 falls 33,000 -> 32,000 (1,000); P3 30,500 -> 31,000 (none): the pool's one place costs
+    (1,000 + 0) / 2 = 500 a year; P1 31,000 -> 31,000 none. Over protection_years: 1, one year only."""
+    review = build({**POOLED, "policy": {"protection_years": "1"}})
+    s = cost(review, slot(review))
+    assert s.protection_by_year == (Decimal(500),)
+    assert [(y.year, y.protection) for y in s.years] == [(1, Decimal(500)), (2, Decimal(0))]
+
+
+def test_round_to_one_keeps_every_pound_and_rows_add_up():
+    review = build({**POOLED, "costing": {"on_cost_rate": "0.333", "round_to": "1"}})
+    s = cost(review, slot(review))
+    # 94,500 x 1.333 = 125,968.5: half up to the pound is 125,969 (to £10 it would be 125,970)
+    assert s.total.existing_cost == sum(r.existing_cost for r in s.rows) == Decimal(125969)
+    assert s.total.new_cost == sum(r.new_cost for r in s.rows)
+
+
+def test_a_saving_exactly_equal_to_the_target_meets_it(tmp_path):
+    review = build(POOLED)
+    result = slot(review)
+    saving = cost(review, result).total.saving
+    assert cost(review, result, None, saving).target_met is True
+    assert cost(review, result, None, saving + 1).target_met is False
+
+
+def test_estimated_points_are_listed_by_label():
+    """At the top of the grade no estimated point is used (every top is published); slotted, P04's
+    place on NEW-SD-ECS is costed at the estimated SP17."""
+    review = load(EXAMPLE)
+    assert cost(review, slot(review)).estimated_points == ()
+    assert cost(review, slot(review), "slotted").estimated_points == ("SP17 £114734 (slotted to NEW-SD-ECS)",)
+
+
+# --- redundancy estimate ------------------------------------------------------------------------
+
+
+def redundancy_of(effective_date: str | None, people: list[dict], options: dict | None = None):
+    review = with_base({
+        "review": {"name": "r", **({"effective_date": effective_date} if effective_date else {})},
+        "costing": {"on_cost_rate": "0", "round_to": "1", "redundancy": options or {}},
+        "old_structure": {"posts": [{"id": f"O{i}", "title": "o", "grade": "G2"} for i in range(len(people))]},
+        "new_structure": {"posts": [{"id": "N1", "title": "n", "grade": "G2"}]},
+        "people": [{"id": f"P{i}", "post": f"O{i}", "salary": 52000, **p} for i, p in enumerate(people)],
+    })
+    model = build(review)
+    return cost(model, slot(model)).redundancy
+
+
+def test_no_weekly_limit_before_the_first_known_one():
+    r = redundancy_of("2009-01-01", [{"age": 50, "service_years": 10}])
+    assert r is not None and r.total == 0 and "No statutory weekly limit" in r.notes[0]
+
+
+def test_no_effective_date_takes_the_latest_limit_and_says_so():
+    r = redundancy_of(None, [{"age": 50, "service_years": 10}])
+    assert r is not None and "latest known weekly limit" in r.notes[0]
+    assert r.people[0].cost is not None and r.people[0].cost.week_pay == Decimal(719)
+
+
+def test_age_or_service_missing_is_listed_not_guessed():
+    r = redundancy_of("2012-06-01", [{"age": 50, "service_years": 10}, {"age": 50}, {"service_years": 5}])
+    assert r is not None and r.not_estimated == ("P1", "P2")
+    assert redundancy_of("2012-06-01", [{"age": 50}]) is None
+
+
+def test_actual_weeks_pay_and_multiplier_from_the_review():
+    """Age 50, 10 years (ages 40-49: 1 x 1 + 9 x 1.5 = 14.5 weeks); salary 52,000 = 1,000 a week.
+    Capped at 430 (Feb 2012 order): 6,235. Actual week's pay (reg 5): 14,500. x2 (reg 6): 29,000."""
+    person = [{"age": 50, "service_years": 10}]
+    assert redundancy_of("2012-06-01", person).total == Decimal("6235.0")
+    assert redundancy_of("2012-06-01", person, {"actual_weeks_pay": True}).total == Decimal(14500)
+    assert redundancy_of("2012-06-01", person, {"actual_weeks_pay": True, "multiplier": 2}).total == Decimal(29000)
+
+
+# --- policy validation by behaviour -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("policy", "message"), [
+    ("assimilate_threshold: 101", "policy.assimilate_threshold: expected a number of at most 100"),
+    ("thresold: 75", "policy.thresold: unknown key 'thresold'"),
+    ('split_slots: "yes"', "policy.split_slots: expected true or false"),
+    ("match_grade_distance: 1000", "policy.match_grade_distance: expected a number of at most 100"),
+    ("overlap_measure: max", "policy.overlap_measure: expected 'min', 'old_in_new' or 'new_from_old'"),
+])
+def test_a_bad_policy_is_refused_with_its_field(tmp_path, policy: str, message: str):
+    import re
+
+    key = policy.split(":")[0]
+    text = EXAMPLE.read_text(encoding="utf-8")
+    if re.search(rf"^  {key}:", text, re.MULTILINE):
+        text = re.sub(rf"^  {key}: [^#\n]*", "  " + policy + " ", text, count=1, flags=re.MULTILINE)
+    else:
+        text = text.replace("  nearest_point_tie: higher", "  nearest_point_tie: higher\n  " + policy, 1)
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("validate", str(path))
+    assert result.exit_code == 1 and message in result.stderr, result.stderr
