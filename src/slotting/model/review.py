@@ -22,8 +22,7 @@ from .types import Date, Fraction, Id, Money, NonEmptyText, Percent, SpinalPoint
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 # The records that come by the thousand (posts, people, overlaps) are pydantic dataclasses: a third
-# faster to validate than models. With slots they have no dict each: a fifth of the memory, and so
-# 3,000 fewer page faults at 20,000 people (fresh memory is costly: see README, Large reviews).
+# faster to validate than models, and with slots they have no dict each.
 record = dataclass(frozen=True, kw_only=True, slots=True,
                    config=ConfigDict(extra="forbid", hide_input_in_errors=True))
 

@@ -162,9 +162,9 @@ def _pool_lines(result: SlottingResult, esc: Callable[[Any], str]) -> list[str]:
 class _OutcomeTable:
     """A table of one outcome that adds a Name column only when the console is wide enough.
 
-    Up to LARGE_TABLE rows it is a rich Table. Beyond, rich would take about a millisecond a row (20
-    seconds for a whole organisation), so the same columns are laid out here at fixed widths, with
-    long names folded onto further lines as rich does.
+    Up to LARGE_TABLE rows it is a rich Table. Beyond, rich's layout costs too much time per row (see
+    the README, Large reviews), so the same columns are laid out here at fixed widths, with long names
+    folded onto further lines as rich does.
     """
 
     LARGE_TABLE = 500
