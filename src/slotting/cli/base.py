@@ -111,6 +111,15 @@ def guard(action: Callable[[], int | None]) -> None:
     raise typer.Exit(status or 0)
 
 
+def slotted(path: Path, note: Callable[[str], None]) -> tuple[Any, Any]:
+    """Gives (the review, its slotting) for a review file, naming each stage as it starts."""
+    from .. import load, slot
+
+    review = load(path, progress=note)
+    note("slotting")
+    return review, slot(review)
+
+
 def stages(total: int) -> Any:
     from .progress import Stages
 

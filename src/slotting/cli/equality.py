@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import DataFormat, Output, Review, app, check_output, fail, guard, one_review, stages, write
+from .base import DataFormat, Output, Review, app, check_output, fail, guard, one_review, slotted, stages, write
 
 
 @app.command()
@@ -28,14 +28,12 @@ def equality(
     check_output(output, [path])
 
     def body() -> int:
-        from .. import equality_summary, load, slot
+        from .. import equality_summary
         from ..render import renderer
         from ..rules.equality import characteristics_found
 
         with stages(3) as note:
-            review = load(path, progress=note)
-            note("slotting")
-            result = slot(review)
+            review, result = slotted(path, note)
         names = [n.strip() for n in by.split(",") if n.strip()] if by else None
         known = characteristics_found(review, result)
         unknown = [n for n in names or [] if n not in known]

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .base import Review, app, fail, guard, one_review, stages, write
+from .base import Review, app, fail, guard, one_review, slotted, stages, write
 
 
 @app.command()
@@ -23,13 +23,10 @@ def explain(
     path = one_review(files)
 
     def body() -> int:
-        from .. import load, slot
         from ..render.explain import explain_text
 
         with stages(3) as note:
-            review = load(path, progress=note)
-            note("slotting")
-            result = slot(review)
+            _, result = slotted(path, note)
         if result.person(person) is None:
             known = ", ".join(p.id for p in result.people[:10])
             more = " ..." if len(result.people) > 10 else ""

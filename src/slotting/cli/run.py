@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .base import DataFormat, Output, Review, app, check_output, guard, one_review, stages, write
+from .base import DataFormat, Output, Review, app, check_output, guard, one_review, slotted, stages, write
 
 
 @app.command()
@@ -24,13 +24,10 @@ def run(
     check_output(output, [path])
 
     def body() -> int:
-        from .. import load, slot
         from ..render import renderer
 
         with stages(3) as note:
-            review = load(path, progress=note)
-            note("slotting")
-            result = slot(review)
+            _, result = slotted(path, note)
         write(renderer("run", format.value)(result), output)
         return 0
 

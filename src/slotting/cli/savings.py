@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from .. import limits
-from .base import Output, Review, app, check_output, guard, one_review, stages, write
+from .base import Output, Review, app, check_output, guard, one_review, slotted, stages, write
 
 
 class SavingsFormat(str, enum.Enum):
@@ -64,14 +64,12 @@ def savings(
     check_output(output, [path])
 
     def body() -> int:
-        from .. import cost, load, slot
+        from .. import cost
         from ..render import renderer
         from ..render.savings import target_line
 
         with stages(4) as note:
-            review = load(path, progress=note)
-            note("slotting")
-            slotting = slot(review)
+            review, slotting = slotted(path, note)
             note("costing")
             result = cost(review, slotting, basis.value if basis else None, target_amount)
         write(renderer("savings", format.value)(result), output)

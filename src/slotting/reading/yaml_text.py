@@ -197,20 +197,6 @@ class _Builder:
                     if keep:
                         self.key_positions[path + (name,)] = _mark(event.start_mark)
                 continue
-            if kind is Scalar:
-                value = event.value
-                if event.tag is None and event.anchor is None and len(value) <= text_chars:
-                    if not event.style:
-                        value = plain.get(value, value)
-                    if keep:
-                        self.positions[self._where(stack, path, is_map, key, container)] = _mark(event.start_mark)
-                    if is_map:
-                        if key is not _SKIPPED:
-                            container[key] = value
-                        key = None
-                    else:
-                        container.append(value)
-                    continue
             where = self._where(stack, path, is_map, key, container)
             if keep:
                 self.positions[where] = _mark(event.start_mark)
