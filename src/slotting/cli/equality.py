@@ -32,15 +32,16 @@ def equality(
         from ..render import renderer
         from ..rules.equality import characteristics_found
 
-        with stages(3) as note:
+        with stages(4) as note:
             review, result = slotted(path, note)
-        names = [n.strip() for n in by.split(",") if n.strip()] if by else None
-        known = characteristics_found(review, result)
-        unknown = [n for n in names or [] if n not in known]
-        if unknown:
-            fail([f"no one in the review has the characteristic(s) {', '.join(map(repr, unknown))}; "
-                  f"given: {', '.join(known) or 'none'}"])
-        summary = equality_summary(review, result, names, suppress_below)
+            names = [n.strip() for n in by.split(",") if n.strip()] if by else None
+            known = characteristics_found(review, result)
+            unknown = [n for n in names or [] if n not in known]
+            if unknown:
+                fail([f"no one in the review has the characteristic(s) {', '.join(map(repr, unknown))}; "
+                      f"given: {', '.join(known) or 'none'}"])
+            note("counting and disclosure control")
+            summary = equality_summary(review, result, names, suppress_below)
         write(renderer("equality", format.value)(summary), output)
         return 0
 
