@@ -225,6 +225,10 @@ class ReviewFile(Model):
         return {p.id: p for p in self.new_structure.posts}
 
     @cached_property
+    def person(self) -> dict[str, Person]:
+        return {p.id: p for p in self.people}
+
+    @cached_property
     def holder(self) -> dict[str, Person]:
         return {p.post: p for p in self.people}
 

@@ -42,10 +42,22 @@ def _row(b: Breakdown, group: str, result: EqualityResult) -> dict[str, Any]:
     return {column: _cell(b, group, column, result) for column in COLUMNS}
 
 
-def equality_data(result: EqualityResult) -> dict[str, Any]:
+def _composition(result: EqualityResult, groups: dict[str, int]) -> dict[str, Any]:
+    """A pool's counts by group, small counts masked."""
     n = result.suppress_below
+    return {g: (_mask(result) if n > 1 and 0 < v < n else v) for g, v in groups.items()}
+
+
+def _notes(result: EqualityResult) -> list[str]:
+    n = result.suppress_below
+    return [NOTE] + ([f"Counts from 1 to {n - 1} are shown as <{n}; cells hidden so that those cannot be "
+                      f"worked out from the totals are shown as {CONFIDENTIAL}."] if n > 1 else [])
+
+
+def equality_data(result: EqualityResult) -> dict[str, Any]:
+    """Gives the equality summary as the documented JSON structure."""
     return {
-        "suppress_below": n,
+        "suppress_below": result.suppress_below,
         "characteristics": {
             b.characteristic: {
                 "groups": {g: _row(b, g, result) for g in b.counts},
@@ -55,14 +67,10 @@ def equality_data(result: EqualityResult) -> dict[str, Any]:
             }
             for b in result.breakdowns
         },
-        "pools": [
-            {"post": post, "composition": {name: {g: (_mask(result) if n > 1 and 0 < v < n else v)
-                                                  for g, v in groups.items()}
-                                           for name, groups in composition.items()}}
-            for post, composition in result.pools
-        ],
-        "notes": [NOTE] + ([f"Counts from 1 to {n - 1} are shown as <{n}; cells hidden so that those cannot be "
-                            f"worked out from the totals are shown as {CONFIDENTIAL}."] if n > 1 else []),
+        "pools": [{"post": post, "composition": {name: _composition(result, groups)
+                                                 for name, groups in composition.items()}}
+                  for post, composition in result.pools],
+        "notes": _notes(result),
     }
 
 
@@ -79,21 +87,21 @@ def _display(value: Any, total: Any) -> str:
     return f"{value} ({value / total * 100:.0f}%)"
 
 
-def _table_rows(data: dict, name: str) -> list[list[str]]:
-    section = data["characteristics"][name]
+def _table_rows(b: Breakdown, result: EqualityResult) -> list[list[str]]:
+    """The rows of one characteristic's table: each group, then the whole review group."""
     rows = []
-    for group, row in [*section["groups"].items(), ("Whole review group", section["all"])]:
-        rows.append([group] + [_display(row[c], row["total"]) for c in COLUMNS[:-1]] + [str(row["total"])])
+    for label, group in [*((g, g) for g in b.counts), ("Whole review group", "all")]:
+        row = _row(b, group, result)
+        rows.append([label] + [_display(row[c], row["total"]) for c in COLUMNS[:-1]] + [str(row["total"])])
     return rows
 
 
-def _pool_lines(data: dict, esc: Callable[[Any], str]) -> list[str]:
+def _pool_lines(result: EqualityResult, esc: Callable[[Any], str]) -> list[str]:
     lines = []
-    for pool in data["pools"]:
-        parts = []
-        for name, groups in pool["composition"].items():
-            parts.append(f"{esc(name)}: " + ", ".join(f"{v} {esc(g)}" for g, v in groups.items()))
-        lines.append(f"{esc(pool['post'])}: " + "; ".join(parts))
+    for post, composition in result.pools:
+        parts = [f"{esc(name)}: " + ", ".join(f"{v} {esc(g)}" for g, v in _composition(result, groups).items())
+                 for name, groups in composition.items()]
+        lines.append(f"{esc(post)}: " + "; ".join(parts))
     return lines
 
 
@@ -104,50 +112,44 @@ def equality_table(result: EqualityResult) -> Iterator[Any]:
     from rich.table import Table
     from rich.text import Text
 
-    data = equality_data(result)
     parts: list[Any] = []
-    for name, section in data["characteristics"].items():
-        table = Table(title=Text(f"By {terminal(name)}"), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
-                      pad_edge=False)
+    for b in result.breakdowns:
+        table = Table(title=Text(f"By {terminal(b.characteristic)}"), title_justify="left", title_style="bold",
+                      box=box.SIMPLE_HEAD, pad_edge=False)
         table.add_column("Group", ratio=1, overflow="fold")
         for c in COLUMNS:
             table.add_column(TITLES[c], justify="right", no_wrap=True, overflow="fold")
-        rows = _table_rows(data, name)
+        rows = _table_rows(b, result)
         for row in rows[:-1]:
             table.add_row(*text_cells(row))
         table.add_section()
         table.add_row(*text_cells(rows[-1]), style="bold")
         parts.append(table)
-        for flag in section["flags"]:
-            parts.append(Text(f"  FLAG: {terminal(flag['message'])}", style="yellow"))
-    lines = _pool_lines(data, terminal)
+        parts += [Text(f"  FLAG: {terminal(flag.message)}", style="yellow") for flag in b.flags]
+    lines = _pool_lines(result, terminal)
     if lines:
         parts.append(Text("Competitive pools", style="bold"))
         parts += [Text(f"  {line}") for line in lines]
-    parts += [Text(note, style="dim") for note in data["notes"]]
+    parts += [Text(note, style="dim") for note in _notes(result)]
     yield Group(*parts)
 
 
 def equality_markdown(result: EqualityResult) -> Iterator[str]:
     """Yields the equality summary as Markdown."""
-    data = equality_data(result)
     out = ["# Equality impact summary\n"]
-    for name, section in data["characteristics"].items():
-        out.append(f"## By {markdown(name)}\n\n" + markdown_table(["Group"] + [TITLES[c] for c in COLUMNS],
-                                                        _table_rows(data, name), "lrrrrrr"))
-        out += [f"- FLAG: {markdown(f['message'])}\n" for f in section["flags"]]
-    lines = _pool_lines(data, markdown)
+    for b in result.breakdowns:
+        out.append(f"## By {markdown(b.characteristic)}\n\n" + markdown_table(["Group"] + [TITLES[c] for c in COLUMNS],
+                                                                      _table_rows(b, result), "lrrrrrr"))
+        out += [f"- FLAG: {markdown(f.message)}\n" for f in b.flags]
+    lines = _pool_lines(result, markdown)
     if lines:
         out.append("## Competitive pools\n\n" + "".join(f"- {line}\n" for line in lines))
-    out.append("\n".join(data["notes"]) + "\n")
+    out.append("\n".join(_notes(result)) + "\n")
     yield "\n".join(out)
 
 
 def equality_csv(result: EqualityResult) -> Iterator[str]:
     """Yields the equality summary as CSV, one row per characteristic and group."""
-    data = equality_data(result)
-    rows = []
-    for name, section in data["characteristics"].items():
-        for group, row in [*section["groups"].items(), ("all", section["all"])]:
-            rows.append([name, group] + [row[c] for c in COLUMNS])
+    rows = [[b.characteristic, group] + [_row(b, group, result)[c] for c in COLUMNS]
+            for b in result.breakdowns for group in [*b.counts, "all"]]
     yield to_csv(["characteristic", "group", *COLUMNS], rows)

@@ -65,14 +65,14 @@ class EqualityResult:
 
 def characteristics_found(review: ReviewFile, result: SlottingResult) -> list[str]:
     """Gives the characteristic names given for anyone in the review, sorted."""
-    person = {p.id: p for p in review.people}
+    person = review.person
     return sorted({name for r in result.people for name in person[r.id].characteristics})
 
 
 def equality(review: ReviewFile, result: SlottingResult, by: list[str] | None = None,
              suppress_below: int = 5) -> EqualityResult:
     """Gives the equality breakdown of a slotting result."""
-    person = {p.id: p for p in review.people}
+    person = review.person
     names = by or characteristics_found(review, result)
     share = _at_risk_shares(result)
 

@@ -96,6 +96,10 @@ class SlottingResult:
     def person(self, person_id: str) -> PersonResult | None:
         return self._people_by_id.get(person_id)
 
+    def slot_of(self, person_id: str, post_id: str) -> Slot:
+        """The slot a person holds on a post (the person must have one there)."""
+        return next(s for s in self._people_by_id[person_id].slots if s.post == post_id)
+
     def post(self, post_id: str) -> PostResult:
         return self._posts_by_id[post_id]
 

@@ -186,11 +186,10 @@ def _plain(value: Decimal) -> str:
 
 def _filled_places(result: SlottingResult) -> dict[str, list[tuple[Decimal, str | None]]]:
     """Gives, per new post, the slotted salary of each place the slotting fills."""
-    people = {p.id: p for p in result.people}
     filled: dict[str, list[tuple[Decimal, str | None]]] = defaultdict(list)
 
     def pay(person_id: str, post_id: str) -> tuple[Decimal, str | None]:
-        s = next(s for s in people[person_id].slots if s.post == post_id)
+        s = result.slot_of(person_id, post_id)
         return s.pay.amount, (f"SP{s.pay.point} £{s.pay.amount} (slotted to {post_id})" if s.pay.estimated else None)
 
     for post in result.posts:
@@ -220,15 +219,14 @@ def _protection(review: ReviewFile, result: SlottingResult, estimated: set[str])
             total += max(certain)
     for post in result.posts:
         for pool in post.pools:
-            costs = [cost(next(s for s in result._people_by_id[pid].slots if s.post == post.id))
-                     for pid in pool.candidates]
+            costs = [cost(result.slot_of(pid, post.id)) for pid in pool.candidates]
             total += pool.places * sum(costs, Decimal(0)) / len(costs)
     return total
 
 
 def _redundancy(review: ReviewFile, result: SlottingResult) -> RedundancyEstimate | None:
     """Gives the one-off redundancy estimate, or None when nobody at risk has age and service given."""
-    person = {p.id: p for p in review.people}
+    person = review.person
     options = review.costing.redundancy
     limit = weekly_limit(review.review.effective_date)
     if limit is None:
