@@ -151,10 +151,7 @@ def test_console_entry_exit_statuses():
 
 def test_a_large_table_lists_everyone_and_folds_long_names(tmp_path: Path, monkeypatch):
     """Beyond 500 rows the outcome tables are laid out without rich (which takes 1 ms a row)."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import generate
+    from .support import generate
 
     review = generate.build(700)
     long_name = "Person with a long name " * 4
@@ -180,10 +177,7 @@ def test_a_large_table_lists_everyone_and_folds_long_names(tmp_path: Path, monke
 
 
 def test_the_savings_table_names_fifty_people_and_counts_the_rest(tmp_path: Path):
-    import sys
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import generate
+    from .support import generate
 
     path = tmp_path / "big.yaml"
     generate.write_yaml(generate.build(400), path)

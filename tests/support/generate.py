@@ -1,7 +1,7 @@
-"""Writes a deterministic synthetic review of N people for benchmarks (not part of the test suite).
+"""Writes a deterministic synthetic review of N people for benchmarks (shared by the tests and benchmarks/run.py).
 
-    python benchmarks/generate.py 20000 -o benchmarks/out/review_20k.yaml
-    python benchmarks/generate.py 20000 --csv -o benchmarks/out/csv_20k/review.yaml
+    python -m tests.support.generate 20000 -o benchmarks/out/review_20k.yaml
+    python -m tests.support.generate 20000 --csv -o benchmarks/out/csv_20k/review.yaml
 
 N old posts each held by one person, about N new posts (some with several places, some on hold,
 some new posts nobody can claim), and about 3 overlaps per old post, mixed so that every outcome
