@@ -193,3 +193,96 @@ def test_a_bad_policy_is_refused_with_its_field(tmp_path, policy: str, message: 
     path.write_text(text, encoding="utf-8")
     result = cli("validate", str(path))
     assert result.exit_code == 1 and message in result.stderr, result.stderr
+
+
+# --- what the first mutation run left alive (see the README, Development) ----------------------
+
+ESTIMATED_TOPS = with_base({
+    "costing": {"on_cost_rate": "0", "round_to": "1"},
+    # SP6 (the top of G2) and SP9 (the top of G3) are estimated amounts.
+    "pay_spines": {"S": {"1": "20000", "2": "21000", "3": "22000", "4": "30000", "5": "31000",
+                         "6": {"amount": "32000", "estimated": True}, "7": "40000", "8": "41000",
+                         "9": {"amount": "42000", "estimated": True}, "10": "50000", "11": "51000"}},
+    "old_structure": {"posts": [{"id": "O1", "title": "o", "grade": "G2"}, {"id": "O2", "title": "o", "grade": "G2"},
+                                {"id": "O3", "title": "vacant", "grade": "G3"}]},
+    "new_structure": {"posts": [{"id": "N1", "title": "n", "grade": "G2"}, {"id": "N2", "title": "n", "grade": "G2"}]},
+    # P1 (33,000) assimilates to N1 at SP6, protected 1,000; P2 (32,500) matches N2 at SP6, protected 500.
+    "people": [{"id": "P1", "post": "O1", "salary": 33000}, {"id": "P2", "post": "O2", "salary": 32500}],
+    "overlaps": [{"old_post": "O1", "new_post": "N1", "old_in_new": 90, "new_from_old": 90},
+                 {"old_post": "O2", "new_post": "N2", "old_in_new": 50, "new_from_old": 50}],
+})
+
+
+def test_every_estimated_amount_used_is_named_once():
+    """Top basis: O3 vacant at G3's estimated top; N1 and N2 at G2's; P1's and P2's protection both
+    come from slotting at the estimated SP6. Slotted basis: N1 and N2 are filled at SP6 (estimated)
+    so the top of G2 is not used for them."""
+    review = build(ESTIMATED_TOPS)
+    result = slot(review)
+    top = cost(review, result, "top").estimated_points
+    assert top == ("S SP6 (top of G2) £32000", "S SP9 (top of G3) £42000",
+                   "SP6 £32000 (slotted to N1)", "SP6 £32000 (slotted to N2)")
+    slotted = cost(review, result, "slotted").estimated_points
+    assert slotted == ("S SP9 (top of G3) £42000", "SP6 £32000 (slotted to N1)", "SP6 £32000 (slotted to N2)")
+
+
+def test_a_pool_on_an_estimated_point_names_its_candidates_points():
+    review = build({**ESTIMATED_TOPS, "overlaps": [
+        {"old_post": "O1", "new_post": "N1", "old_in_new": 50, "new_from_old": 50},
+        {"old_post": "O2", "new_post": "N1", "old_in_new": 50, "new_from_old": 50}]})
+    result = slot(review)
+    assert [p.candidates for p in result.pools] == [("P1", "P2")]
+    points = cost(review, result, "slotted").estimated_points
+    assert "SP6 £32000 (slotted to N1), SP6 £32000 (slotted to N1)" in points
+
+
+def test_the_conventions_name_the_basis():
+    review = build(POOLED)
+    result = slot(review)
+    assert cost(review, result, "top").conventions[2] == "New posts: at the top of the grade, for every place."
+    assert cost(review, result, "slotted").conventions[2] == (
+        "New posts: filled places at the slotted salary (a competitive pool's places at the mean of its "
+        "candidates' slotted salaries), empty places at the top of the grade.")
+
+
+def test_the_redundancy_estimate_in_words_and_its_lists(tmp_path):
+    none_known = redundancy_of("2009-01-01", [{"age": 50, "service_years": 10}])
+    assert (none_known.people, none_known.pools, none_known.not_estimated) == ((), (), ())
+    assert none_known.notes == ("No statutory weekly limit is known for the review's effective date.",)
+    known = redundancy_of("2012-06-01", [{"age": 50, "service_years": 10}])
+    assert [(p.person, p.reason) for p in known.people] == [("P0", "displaced")]
+    assert known.notes[-1] == ("An estimate, not an entitlement: each competitive pool's likely displacements are "
+                               "costed at the mean estimate of its candidates; pension strain costs are not included.")
+
+
+def test_the_note_names_every_post_filled_before_matching():
+    review = with_base({
+        "old_structure": {"posts": [{"id": f"O{i}", "title": "o", "grade": "G2"} for i in (1, 2, 3)]},
+        "new_structure": {"posts": [{"id": f"N{i}", "title": "n", "grade": "G2"} for i in (1, 2, 3)]},
+        "people": [{"id": f"P{i}", "post": f"O{i}", "salary": 31000} for i in (1, 2, 3)],
+        "overlaps": [{"old_post": "O1", "new_post": "N1", "old_in_new": 90, "new_from_old": 90},
+                     {"old_post": "O2", "new_post": "N2", "old_in_new": 90, "new_from_old": 90},
+                     {"old_post": "O3", "new_post": "N1", "old_in_new": 60, "new_from_old": 60},
+                     {"old_post": "O3", "new_post": "N2", "old_in_new": 50, "new_from_old": 50},
+                     {"old_post": "O3", "new_post": "N3", "old_in_new": 40, "new_from_old": 40}]})
+    result = slot(build(review))
+    assert result.person("P3").notes == ("match claim(s) on N1, N2 not pursued: no place left after assimilation",)
+    assert [s.post for s in result.person("P3").slots] == ["N3"]
+
+
+def test_a_tie_names_the_point_the_policy_takes():
+    for tie in ("higher", "lower"):
+        placed = grade_on({1: 20000, 2: 22000, 3: 26000, 4: 30000}, tie)(Decimal(24000))
+        assert placed.rule == f"exactly between two points: the {tie} point is taken (policy nearest_point_tie)"
+
+
+def test_a_tie_takes_the_higher_amount_whichever_point_is_estimated():
+    from slotting.rules.pay import nearest_point
+
+    points = [(1, Decimal(20000), True), (2, Decimal(22000), False), (3, Decimal(22000), False),
+              (4, Decimal(26000), False)]
+    (point, amount, _), rule = nearest_point(Decimal(24000), points, "higher")
+    assert (point, amount) == (4, Decimal(26000)) and "exactly between" in rule
+    points = [(1, Decimal(20000), False), (2, Decimal(22000), True), (3, Decimal(26000), False),
+              (4, Decimal(30000), False)]
+    assert nearest_point(Decimal(24000), points, "higher")[0][0] == 3
