@@ -286,3 +286,10 @@ def test_a_tie_takes_the_higher_amount_whichever_point_is_estimated():
     points = [(1, Decimal(20000), False), (2, Decimal(22000), True), (3, Decimal(26000), False),
               (4, Decimal(30000), False)]
     assert nearest_point(Decimal(24000), points, "higher")[0][0] == 3
+
+
+def test_a_vacant_post_at_a_published_top_names_no_estimate():
+    review = build({**POOLED, "old_structure": {"posts": [
+        *POOLED["old_structure"]["posts"], {"id": "O9", "title": "vacant", "grade": "G2"}]}})
+    s = cost(review, slot(review))
+    assert s.estimated_points == () and s.total.existing_cost == Decimal(94500 + 32000)
