@@ -76,6 +76,17 @@ def test_terminal_escapes_are_shown_not_obeyed(tmp_path: Path):
         assert "\\x1b]8;;http://evil\\x07link\\x1b[2J" in result.stdout
 
 
+def test_output_onto_a_section_file_is_refused_and_the_file_kept(tmp_path: Path):
+    import shutil
+
+    for name in ("review.yaml", "people.csv", "overlaps.csv"):
+        shutil.copy(ROOT / "tests" / "csv" / name, tmp_path / name)
+    before = (tmp_path / "people.csv").read_bytes()
+    result = cli("run", str(tmp_path / "review.yaml"), "--format", "csv", "-o", str(tmp_path / "people.csv"))
+    assert result.exit_code == 1 and "is one of the input files" in result.stderr
+    assert (tmp_path / "people.csv").read_bytes() == before
+
+
 def test_output_to_a_full_device_is_a_plain_error():
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")

@@ -127,8 +127,12 @@ def stages(total: int) -> Any:
 
 
 def write(pieces: Iterable[Any], output: Path | None) -> None:
-    from ..output import emit
+    """Writes a command's output; never over an input file, section files included (known only
+    once the review is read)."""
+    from ..output import emit, refuse_inputs_as_output
+    from ..reading import files_read
 
+    refuse_inputs_as_output(output, files_read())
     emit(pieces, output)
 
 

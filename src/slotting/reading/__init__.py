@@ -1,5 +1,6 @@
 """Reading input files: the only code that opens them. One reader per format, one meaning per file."""
 
+from .files import files_read
 from .loader import load
 
-__all__ = ["load"]
+__all__ = ["files_read", "load"]

@@ -15,6 +15,13 @@ from pathlib import Path
 from .. import limits
 from ..problems import InputError, Problem
 
+_read: set[str] = set()  # every input file read by this process, resolved: never to be written over
+
+
+def files_read() -> list[Path]:
+    """Gives every input file this process has read (the review and its section files)."""
+    return [Path(p) for p in sorted(_read)]
+
 
 def _refuse(file: str, message: str, line: int | None = None, column: int | None = None, path: str = "") -> InputError:
     return InputError([Problem(file, line, column, path, message)])
@@ -49,6 +56,7 @@ def read_text(path: Path, *, shown_as: str | None = None) -> str:
             os.close(fd)
     if len(raw) > limits.FILE_BYTES:
         raise _refuse(name, f"the file is larger than {limits.FILE_BYTES:,} bytes")
+    _read.add(os.path.realpath(path))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
