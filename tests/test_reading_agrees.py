@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -89,6 +90,11 @@ def test_nesting_is_bounded_the_same_way(depth: int, opener: str):
     else:
         closer = "]" if opener == "[" else "}"
         text = "a: " + opener * depth + "1" + closer * depth + "\n"
+    same_meaning(text)
+
+
+@pytest.mark.parametrize("text", ["a: " + "x" * 10_001 + "\n", "x" * 10_001 + ": 1\n", "a: " + "x" * 10_000 + "\n"])
+def test_value_and_key_lengths_are_bounded_the_same_way(text: str):
     same_meaning(text)
 
 

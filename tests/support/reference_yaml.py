@@ -77,6 +77,8 @@ def _node(events: list, i: int, depth: int) -> tuple[Any, int]:
         key = events[i]
         if not isinstance(key, yaml.ScalarEvent) or key.tag is not None or key.anchor is not None:
             raise Refused("key")
+        if len(key.value) > limits.TEXT_CHARS:
+            raise Refused("key too long")
         if key.value == "<<" and not key.style:
             raise Refused("merge key")
         if key.value in result:

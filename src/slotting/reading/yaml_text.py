@@ -145,7 +145,7 @@ class _Builder:
                 value = event.value
                 if is_map:
                     if key is None:
-                        if value not in container and (value != "<<" or event.style):
+                        if value not in container and (value != "<<" or event.style) and len(value) <= text_chars:
                             key = value
                             continue
                     elif key is not _SKIPPED and len(value) <= text_chars:
@@ -182,7 +182,11 @@ class _Builder:
                         key = _SKIPPED
                     continue
                 name = event.value
-                if name == "<<" and not event.style:
+                if len(name) > limits.TEXT_CHARS:
+                    self.problem(event.start_mark, path, f"a key of {len(name):,} characters; at most "
+                                 f"{limits.TEXT_CHARS:,} are allowed")
+                    key = _SKIPPED
+                elif name == "<<" and not event.style:
                     self.problem(event.start_mark, path, "merge keys (<<) are not allowed; write the keys out")
                     key = _SKIPPED
                 elif name in container:
