@@ -82,3 +82,41 @@ def test_ragged_row_and_duplicate_column(tmp_path: Path):
     found = problems(review)
     assert any("given twice" in p.message and p.line == 1 and p.column == 4 for p in found)
     assert any("row has 5 cells" in p.message and p.line == 2 for p in found)
+
+
+def _people_csv(tmp_path: Path, rows: list[str], newline: str = "\n") -> Path:
+    """The CSV form of the example with its first people's rows replaced (id,name,post,salary,in_review;
+    {post} stands for the person's post) and an in_review column added."""
+    for name in ("review.yaml", "overlaps.csv"):
+        shutil.copy(HERE / "csv" / name, tmp_path / name)
+    import csv
+
+    header, *body = csv.reader((HERE / "csv" / "people.csv").read_text(encoding="utf-8-sig").splitlines())
+    keep = header.index("post")
+    lines = ["id,name,post,salary,in_review"]
+    for i, cells in enumerate(body):
+        lines.append(rows[i].replace("{post}", cells[keep]) if i < len(rows) else
+                     ",".join([cells[0], "x", cells[keep], cells[header.index("salary")], ""]))
+    (tmp_path / "people.csv").write_bytes((newline.join(lines) + newline).encode())
+    return tmp_path / "review.yaml"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_quoted_boolean_is_text_and_an_unquoted_one_a_boolean(tmp_path: Path, newline: str):
+    review = _people_csv(tmp_path, ['P1,"A name\nover two lines",{post},100000,TRUE',
+                                    'P2,"TRUE",{post},90000,false', 'P3,x,{post},95000,"TRUE"'], newline)
+    [problem] = problems(review)
+    assert problem.path == "people[2].in_review" and "expected true or false" in problem.message
+    assert (Path(problem.file).name, problem.line, problem.column) == ("people.csv", 5, 5)
+    review = _people_csv(tmp_path, ['P1,"A name\nover two lines",{post},100000,TRUE',
+                                    'P2,"TRUE",{post},90000,false', 'P3,x,{post},95000,'], newline)
+    people = load(review).people
+    assert [(p.name, p.in_review) for p in people[:3]] == [("A name\nover two lines", True), ("TRUE", False),
+                                                       ("x", True)]
+
+
+def test_a_cell_whose_quoting_cannot_be_told_is_refused_located(tmp_path: Path):
+    review = _people_csv(tmp_path, ['P1,"A"B,{post},100000,TRUE'])
+    [problem] = problems(review)
+    assert (Path(problem.file).name, problem.line, problem.column) == ("people.csv", 2, 5)
+    assert "cannot tell whether this cell is quoted" in problem.message

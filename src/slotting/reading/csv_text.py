@@ -4,14 +4,19 @@ A list section of the review (`people`, `overlaps`, `old_structure.posts`, `new_
 may name a CSV file instead of giving a list. The header row gives the field names; a nested field
 uses a dot (`characteristics.gender`). An empty cell is left out; every other cell is text that the
 models convert exactly (so `007` stays "007" and a salary `31000.50` is an exact Decimal), except
-that in a column whose field is true/false, `true`/`false` (in three spellings, as Excel writes
-them) are booleans. A text column keeps `TRUE` as the text "TRUE".
+that in a column whose field is true/false, an unquoted `true`/`false` (in three spellings, as Excel
+writes them) is a boolean. A quoted cell is always text, and a text column keeps `TRUE` as "TRUE".
+
+The csv module gives the values but not whether a cell was quoted. Where that matters (a boolean
+spelling in a true/false column), the record's raw lines are split again to see the quotes, and
+the split must give the very values the csv module gave; otherwise the cell is refused, located.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +26,7 @@ from ..problems import Problem
 
 _TRUES = frozenset({"true", "True", "TRUE"})
 _FALSES = frozenset({"false", "False", "FALSE"})
+_SPELLINGS = _TRUES | _FALSES
 
 
 @dataclass
@@ -43,12 +49,39 @@ class Table:
         return line, None
 
 
-def _boolean(text: str) -> Any:
-    if text in _TRUES:
-        return True
-    if text in _FALSES:
-        return False
-    return text
+_QUOTED = re.compile(r'"(?:[^"]|"")*"')
+
+
+def _quoted(raw: str, row: list[str]) -> list[bool] | None:
+    """Gives, for each cell of a record's raw text, whether it was quoted; None when splitting the
+    raw text does not give exactly the values the csv module gave."""
+    values: list[str] = []
+    flags: list[bool] = []
+    position = 0
+    while True:
+        if raw.startswith('"', position):
+            found = _QUOTED.match(raw, position)
+            if found is None:
+                return None
+            values.append(found.group()[1:-1].replace('""', '"'))
+            flags.append(True)
+            position = found.end()
+        else:
+            end = raw.find(",", position)
+            end = len(raw) if end < 0 else end
+            values.append(raw[position:end])
+            flags.append(False)
+            position = end
+        if position >= len(raw):
+            break
+        if raw[position] != ",":
+            return None
+        position += 1
+        if position == len(raw):
+            values.append("")
+            flags.append(False)
+            break
+    return flags if values == row else None
 
 
 def _boolean_fields(record_type: Any) -> frozenset[str]:
@@ -78,8 +111,11 @@ def parse(text: str, file: str, record_type: Any = None) -> tuple[list[dict], Ta
         seen.setdefault(name, col)
     nested = [(name, name.split(".", 1), name in booleans) for name in header]
     records = []
+    lines: list[str] = []
+    ended = reader.line_num  # the last line of the previous record
     try:
         for row in reader:
+            first, ended = ended + 1, reader.line_num
             if not any(row):
                 continue
             table.row_lines.append(reader.line_num)
@@ -91,15 +127,28 @@ def parse(text: str, file: str, record_type: Any = None) -> tuple[list[dict], Ta
                 problems.append(Problem(file, reader.line_num, len(header) + 1, "",
                                         f"row has {len(row)} cells; the header names {len(header)} columns"))
             record: dict[str, Any] = {}
-            for (name, parts, boolean), value in zip(nested, row):
+            quoted: list[bool] | None = []
+            for column, ((name, parts, boolean), value) in enumerate(zip(nested, row)):
                 if value == "":
                     continue
                 if len(parts) == 2:
                     target = record.setdefault(parts[0], {})
                     if isinstance(target, dict):
                         target[parts[1]] = value
-                else:
-                    record[name] = _boolean(value) if boolean else value
+                    continue
+                if boolean and value in _SPELLINGS:
+                    if quoted == []:
+                        lines = lines or text.split("\n")
+                        raw = "\n".join(lines[first - 1:ended])
+                        quoted = _quoted(raw[:-1] if raw.endswith("\r") else raw, row)
+                    if quoted is None:
+                        problems.append(Problem(file, reader.line_num, column + 1, "", "cannot tell whether this "
+                                                "cell is quoted; write true or false without quotes"))
+                        continue
+                    if not quoted[column]:
+                        record[name] = value in _TRUES
+                        continue
+                record[name] = value
             records.append(record)
     except csv.Error as err:
         problems.append(Problem(file, reader.line_num, None, "", f"malformed CSV: {err}"))
