@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from types import GeneratorType
 from typing import Any
@@ -80,16 +80,6 @@ def plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     return number(value)
-
-
-def to_json(data: Any) -> str:
-    """Gives data as JSON text (see json_chunks)."""
-    return joined(json_chunks(data))
-
-
-def joined(chunks: Iterable[bytes | str]) -> str:
-    """Gives rendered pieces as one text."""
-    return "".join(c.decode() if isinstance(c, bytes) else c for c in chunks)
 
 
 def json_chunks(data: Any) -> list[bytes]:
@@ -168,19 +158,3 @@ def text_cells(row: Iterable[Any]) -> list:
     from rich.text import Text
 
     return [Text(terminal(value)) for value in row]
-
-
-def lines(text: str) -> Iterator[str]:
-    """Yields a text as it is (a renderer's whole output in one piece)."""
-    yield text
-
-
-def plain_text(renderable: Any, width: int = 120) -> str:
-    """Gives a rich renderable as uncoloured text, for files and tests."""
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, force_terminal=False,
-                      legacy_windows=False, highlight=False)
-    console.print(renderable)
-    return buffer.getvalue()
