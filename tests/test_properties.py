@@ -33,9 +33,16 @@ def reviews(draw) -> dict:
                  "new_from_old": draw(PERCENTS)} for i, j in pairs]
     match, assimilate = sorted(draw(st.tuples(st.sampled_from([25, 50, 66, 75]), st.sampled_from([25, 50, 66, 75]))))
     d_assim = draw(st.integers(0, 1))
-    policy = {"assimilate_threshold": assimilate, "match_threshold": match, "assimilate_grade_distance": d_assim,
-              "match_grade_distance": draw(st.integers(d_assim, 2)), "split_slots": draw(st.booleans()),
-              "overlap_measure": draw(st.sampled_from(["min", "old_in_new", "new_from_old"]))}
+    policy = {"assimilate_threshold": assimilate, "match_threshold": match, "split_slots": draw(st.booleans()),
+              "overlap_measure": draw(st.sampled_from(["min", "old_in_new", "new_from_old"])),
+              "rank_by": draw(st.sampled_from(["old_in_new", "score"]))}
+    if draw(st.booleans()):  # grade limits down and up apart, the match at least as wide as assimilation
+        down, up = draw(st.integers(0, 1)), draw(st.integers(0, 1))
+        policy["assimilate_grade"] = {"down": down, "up": up}
+        policy["match_grade"] = {"down": draw(st.integers(down, 2)), "up": draw(st.integers(up, 2))}
+    else:
+        policy["assimilate_grade_distance"] = d_assim
+        policy["match_grade_distance"] = draw(st.integers(d_assim, 2))
     return with_base({"policy": policy, "old_structure": {"posts": old}, "new_structure": {"posts": new},
                       "people": people, "overlaps": overlaps})
 

@@ -293,3 +293,52 @@ def test_a_vacant_post_at_a_published_top_names_no_estimate():
         *POOLED["old_structure"]["posts"], {"id": "O9", "title": "vacant", "grade": "G2"}]}})
     s = cost(review, slot(review))
     assert s.estimated_points == () and s.total.existing_cost == Decimal(94500 + 32000)
+
+
+# --- policies of other employers (issue 14, first items) ----------------------------------------
+
+
+@pytest.mark.parametrize(("policy", "message"), [
+    ("assimilate_grade: {down: 1, up: 0}\n  assimilate_grade_distance: 0",
+     "policy: give assimilate_grade or assimilate_grade_distance, not both"),
+    ("match_grade: {down: -1, up: 0}", "policy.match_grade.down: expected a number of at least 0"),
+    ("match_grade: {down: 1}", "policy.match_grade.up: missing required key 'up'"),
+    ("rank_by: new_from_old", "policy.rank_by: expected 'old_in_new' or 'score'"),
+])
+def test_a_bad_grade_limit_or_ranking_is_refused(tmp_path, policy: str, message: str):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for key in ("assimilate_grade_distance", "match_grade_distance"):
+        text = text.replace(f"  {key}: ", f"  # {key}: ", 1)
+    text = text.replace("  nearest_point_tie: higher", "  nearest_point_tie: higher\n  " + policy, 1)
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("validate", str(path))
+    assert result.exit_code == 1 and message in result.stderr, result.stderr
+
+
+def test_a_match_must_allow_what_assimilation_allows():
+    review = with_base({"policy": {"assimilate_grade": {"down": 1, "up": 0}, "match_grade": {"down": 0, "up": 1}}})
+    with pytest.raises(Exception) as err:
+        build(review)
+    assert "a match must allow at least the grade distances assimilation allows (1 down and 0 up)" in str(err.value)
+
+
+def test_explain_states_asymmetric_limits_and_the_ranking(tmp_path):
+    review = with_base({
+        "policy": {"assimilate_grade": {"down": 1, "up": 0}, "rank_by": "score"},
+        "old_structure": {"posts": [{"id": "O1", "title": "o", "grade": "G2"}]},
+        "new_structure": {"posts": [{"id": "N1", "title": "n", "grade": "G2"}]},
+        "people": [{"id": "P1", "post": "O1", "salary": 31000}],
+        "overlaps": [{"old_post": "O1", "new_post": "N1", "old_in_new": 90, "new_from_old": 90}],
+    })
+    result = cli("explain", str(write(tmp_path, "r.yaml", review)), "P1")
+    assert ("Policy: assimilate at 75% with grade distance up to 1 down and 0 up; match at 25% with grade "
+            "distance up to 1 down and 1 up; overlap measure min; claims ranked by score.") in result.stdout
+
+
+def test_pool_protection_at_the_largest_for_a_prudent_budget():
+    """P2 loses 1,000 and P3 nothing: one place costs 500 at the mean, 1,000 at the largest."""
+    review = build({**POOLED, "costing": {"on_cost_rate": "0", "round_to": "1", "pool_protection": "max"}})
+    s = cost(review, slot(review))
+    assert s.protection_by_year == (Decimal(1000), Decimal(1000))
+    assert "its places x the largest protection of its candidates" in s.conventions[4]

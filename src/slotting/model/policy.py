@@ -11,12 +11,25 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from .. import limits
 from .types import Whole
 
 LEICESTER_2011 = "Leicester City Council 2011 senior management review"
+
+
+class GradeLimits(BaseModel):
+    """How many grade levels below and above the current grade a new post may be."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+    down: Whole = Field(ge=0, le=limits.GRADE_DISTANCE, description="Levels below the current grade.")
+    up: Whole = Field(ge=0, le=limits.GRADE_DISTANCE, description="Levels above the current grade.")
+
+    def allows(self, distance: int) -> bool:
+        """True when a grade distance (new level - current level) is within the limits."""
+        return -self.down <= distance <= self.up
 
 
 class Policy(BaseModel):
@@ -45,6 +58,23 @@ class Policy(BaseModel):
         description="Grade levels the new post may be above or below for a match. "
         f"{LEICESTER_2011}: 'the same as or one grade above or below'.",
     )
+    assimilate_grade: GradeLimits | None = Field(
+        None,
+        description="Grade levels down and up allowed for assimilation, when they differ; e.g. "
+        "{down: 1, up: 0}: slot in at up to one grade lower, never higher (promotion is competed for). "
+        "Give this or assimilate_grade_distance, not both.",
+    )
+    match_grade: GradeLimits | None = Field(
+        None,
+        description="Grade levels down and up allowed for a match, when they differ. Give this or "
+        "match_grade_distance, not both.",
+    )
+    rank_by: Literal["old_in_new", "score"] = Field(
+        "old_in_new",
+        description="How a person's claims of one kind are ranked: by old_in_new first (the Leicester "
+        "practice as implemented), or by the policy's score (the figure the thresholds use), so that "
+        "60/30 on one post ranks below 55/55 on another. Ties go to old_in_new, new_from_old, post id.",
+    )
     overlap_measure: Literal["min", "old_in_new", "new_from_old"] = Field(
         "min",
         description="Which overlap figure is compared with the thresholds: 'min' requires both "
@@ -52,8 +82,9 @@ class Policy(BaseModel):
     )
     split_slots: StrictBool = Field(
         True,
-        description="An exact tie on old_in_new between a person's top two claims of the same kind "
-        "gives two slots. Leicester: 'an exact split of 50/50 between two new roles' (28 Oct 2011).",
+        description="An exact tie on the ranking figure (old_in_new, or the score with rank_by: score) "
+        "between a person's top two claims of the same kind gives two slots. Leicester: 'an exact split of "
+        "50/50 between two new roles' (28 Oct 2011).",
     )
     protection_years: Whole = Field(
         2, ge=0, le=10,
@@ -64,3 +95,27 @@ class Policy(BaseModel):
         description="Spinal point chosen when a salary is exactly half way between two points. "
         "The Leicester report (s.8.2) says only 'the nearest grade point'; 'higher' is the default.",
     )
+
+    @model_validator(mode="after")
+    def _one_form_of_each_grade_limit(self) -> Policy:
+        for limits_field, distance_field in (("assimilate_grade", "assimilate_grade_distance"),
+                                             ("match_grade", "match_grade_distance")):
+            if getattr(self, limits_field) is not None and distance_field in self.model_fields_set:
+                raise ValueError(f"give {limits_field} or {distance_field}, not both")
+        return self
+
+    @property
+    def assimilate_limits(self) -> GradeLimits:
+        """The grade levels down and up that assimilation allows (either form)."""
+        return self.assimilate_grade or GradeLimits(down=self.assimilate_grade_distance,
+                                                    up=self.assimilate_grade_distance)
+
+    @property
+    def match_limits(self) -> GradeLimits:
+        """The grade levels down and up that a match allows (either form)."""
+        return self.match_grade or GradeLimits(down=self.match_grade_distance, up=self.match_grade_distance)
+
+    @property
+    def asymmetric(self) -> bool:
+        """True when grade limits are given down and up apart (the reasons then say both)."""
+        return self.assimilate_grade is not None or self.match_grade is not None

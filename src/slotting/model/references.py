@@ -109,10 +109,16 @@ def _policy(r: ReviewFile) -> Found:
     if p.match_threshold > p.assimilate_threshold:
         found.append((("policy", "match_threshold"),
                       f"expected at most assimilate_threshold ({p.assimilate_threshold}); got {p.match_threshold}"))
-    if p.match_grade_distance < p.assimilate_grade_distance:
+    if not p.asymmetric and p.match_grade_distance < p.assimilate_grade_distance:
         found.append((("policy", "match_grade_distance"),
                       f"expected at least assimilate_grade_distance ({p.assimilate_grade_distance}); "
                       f"got {p.match_grade_distance}"))
+    elif p.asymmetric:
+        a, m = p.assimilate_limits, p.match_limits
+        if m.down < a.down or m.up < a.up:
+            found.append((("policy", "match_grade" if p.match_grade is not None else "match_grade_distance"),
+                          f"a match must allow at least the grade distances assimilation allows "
+                          f"({a.down} down and {a.up} up); got {m.down} down and {m.up} up"))
     return found
 
 

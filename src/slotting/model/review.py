@@ -171,6 +171,9 @@ class Costing(Model):
     target_saving: Decimal | None = Field(None, ge=-limits.MONEY * 100, le=limits.MONEY * 100, allow_inf_nan=False,
                                           description="The full-year saving the proposal must reach, in pounds.")
     redundancy: Redundancy = Field(default_factory=Redundancy)
+    pool_protection: Literal["mean", "max"] = Field(
+        "mean", description="Pay protection of a competitive pool's places: the mean of its candidates' "
+        "(the expected cost), or the largest (a prudent budget).")
 
 
     @field_validator("round_to")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..rules.reasons import Wording, pct, plural
+from ..rules.reasons import Wording, allowed, pct, plural
 from ..rules.results import SlottingResult
 from .common import money, terminal
 
@@ -20,8 +20,9 @@ def explain_text(result: SlottingResult, person_id: str) -> Iterator[str]:
              + (" (on hold)" if p.on_hold else ""), "", wording.reason(p, result), ""]
     policy = result.policy
     lines.append(f"Policy: assimilate at {pct(policy.assimilate_threshold)}% with grade distance up to "
-                 f"{policy.assimilate_grade_distance}; match at {pct(policy.match_threshold)}% with grade distance "
-                 f"up to {policy.match_grade_distance}; overlap measure {policy.overlap_measure}.")
+                 f"{allowed(policy, 'assimilation')}; match at {pct(policy.match_threshold)}% with grade distance "
+                 f"up to {allowed(policy, 'match')}; overlap measure {policy.overlap_measure}"
+                 + ("; claims ranked by score." if policy.rank_by == "score" else "."))
     lines.append("")
     if not p.assessments:
         lines.append("Claims: none (no overlap is recorded between their post and any new post in the review).")

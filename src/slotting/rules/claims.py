@@ -18,6 +18,7 @@ from typing import Literal, NamedTuple
 from ..model import Grade, Overlap, Policy
 
 Kind = Literal["assimilation", "match"]
+RankBy = Literal["old_in_new", "score"]
 
 
 class Assessment(NamedTuple):
@@ -35,17 +36,19 @@ class Assessment(NamedTuple):
     old_grade: str
     new_grade: str
 
-    def rank(self) -> tuple:
-        """Assimilation before match, then old_in_new, then new_from_old, highest first; then post id."""
-        return (self.kind != "assimilation", -self.old_in_new, -self.new_from_old, self.post)
+    def rank(self, by: RankBy = "old_in_new") -> tuple:
+        """Assimilation before match; then old_in_new (or, ranking by score, the score then
+        old_in_new), then new_from_old, highest first; then post id."""
+        figures = (-self.old_in_new,) if by == "old_in_new" else (-self.score, -self.old_in_new)
+        return (self.kind != "assimilation", *figures, -self.new_from_old, self.post)
 
 
-def ranked(assessments: list[Assessment]) -> list[Assessment]:
+def ranked(assessments: list[Assessment], by: RankBy = "old_in_new") -> list[Assessment]:
     """Gives assessments in Assessment.rank order (two stable sorts: cheaper than negating Decimals)."""
     if len(assessments) < 2:
         return assessments
     assessments.sort(key=_post_of)
-    assessments.sort(key=_strength, reverse=True)  # reverse keeps equal items in post order
+    assessments.sort(key=_strength if by == "old_in_new" else _strength_by_score, reverse=True)
     return assessments
 
 
@@ -57,6 +60,10 @@ def _strength(a: Assessment) -> tuple:
     return (a.kind == "assimilation", a.old_in_new, a.new_from_old)
 
 
+def _strength_by_score(a: Assessment) -> tuple:
+    return (a.kind == "assimilation", a.score, a.old_in_new, a.new_from_old)
+
+
 Assessor = Callable[[Iterable[Overlap], Grade, Mapping[str, Grade]], list[Assessment]]
 
 
@@ -64,8 +71,10 @@ def assessor(policy: Policy) -> Assessor:
     """Gives a function that judges one old post's overlap rows against the policy, whose figures
     it looks up once (it runs for every overlap row of the review)."""
     measure = policy.overlap_measure
-    assimilate_at, assimilate_within = policy.assimilate_threshold, policy.assimilate_grade_distance
-    match_at, match_within = policy.match_threshold, policy.match_grade_distance
+    assimilate_at, match_at = policy.assimilate_threshold, policy.match_threshold
+    assimilate_limits, match_limits = policy.assimilate_limits, policy.match_limits
+    assimilate_low, assimilate_high = -assimilate_limits.down, assimilate_limits.up
+    match_low, match_high = -match_limits.down, match_limits.up
     make = tuple.__new__
     by_min, by_old_in_new = measure == "min", measure == "old_in_new"
 
@@ -81,11 +90,10 @@ def assessor(policy: Policy) -> Assessor:
             else:
                 score = old_in_new if by_old_in_new else new_from_old
             distance = new.level - level
-            apart = -distance if distance < 0 else distance
             kind: Kind | None
-            if score >= assimilate_at and apart <= assimilate_within:
+            if score >= assimilate_at and assimilate_low <= distance <= assimilate_high:
                 kind = "assimilation"
-            elif score >= match_at and apart <= match_within:
+            elif score >= match_at and match_low <= distance <= match_high:
                 kind = "match"
             else:
                 kind = None
@@ -96,11 +104,14 @@ def assessor(policy: Policy) -> Assessor:
 
 
 def pursued(claims: list[Assessment], policy: Policy) -> list[Assessment]:
-    """Gives the claims a person pursues: the top one, or the top two on an exact old_in_new tie."""
+    """Gives the claims a person pursues: the top one, or the top two on an exact tie of the ranking
+    figure (old_in_new, or the score with rank_by: score)."""
     if not claims:
         return []
     top = claims[:1]
-    if (policy.split_slots and len(claims) > 1 and claims[1].kind == claims[0].kind
-            and claims[1].old_in_new == claims[0].old_in_new):
-        top.append(claims[1])
+    if policy.split_slots and len(claims) > 1 and claims[1].kind == claims[0].kind:
+        first, second = claims[0], claims[1]
+        if (second.old_in_new == first.old_in_new if policy.rank_by == "old_in_new"
+                else second.score == first.score):
+            top.append(second)
     return top

@@ -83,7 +83,9 @@ def _assess(review: ReviewFile, people: list[Person], posts: dict[str, NewPost])
     judge = assessor(review.policy)
     grade, old_post = review.grade, review.old_post
     new_grade_of = {pid: grade[p.grade] for pid, p in posts.items()}
-    return {person.id: ranked(judge(by_old_post.get(person.post, ()), grade[old_post[person.post].grade], new_grade_of))
+    by = review.policy.rank_by
+    return {person.id: ranked(judge(by_old_post.get(person.post, ()), grade[old_post[person.post].grade], new_grade_of),
+                              by)
             for person in people}
 
 

@@ -25,6 +25,14 @@ def pct(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+def allowed(policy: Policy, kind: str) -> str:
+    """The grade distance a policy allows for a kind of claim, in words: "1", or "1 down and 0 up"."""
+    if not policy.asymmetric:
+        return str(policy.assimilate_grade_distance if kind == "assimilation" else policy.match_grade_distance)
+    limits = policy.assimilate_limits if kind == "assimilation" else policy.match_limits
+    return f"{limits.down} down and {limits.up} up"
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -63,7 +71,7 @@ class Wording:
     def _verdict(self, kind: str | None, score: Decimal, distance: int) -> str:
         p = self.policy
         at, mt = pct(p.assimilate_threshold), pct(p.match_threshold)
-        ad, md = p.assimilate_grade_distance, p.match_grade_distance
+        ad, md = allowed(p, "assimilation"), allowed(p, "match")
         if kind == "assimilation":
             return (f"an assimilation claim: the score reaches the {at}% assimilation threshold and the "
                     f"grade distance is within the {ad} allowed")
@@ -75,7 +83,7 @@ class Wording:
         faults = []
         if score < p.match_threshold:
             faults.append(f"the score {pct(score)}% is below the {mt}% match threshold")
-        if abs(distance) > md:
+        if not p.match_limits.allows(distance):
             faults.append(f"the grade distance {distance:+d} is beyond the {md} allowed for a match")
         return "no claim: " + " and ".join(faults)
 
@@ -105,7 +113,8 @@ class Wording:
                 head += "; the post is on hold"
             parts.append(f"{head}. {self.figures(s.claim)}: {self.verdict(s.claim)}.")
         if len(person.slots) == 2:
-            parts.append("Two slots: an exact tie on old_in_new between the top two claims (policy split_slots).")
+            figure = "old_in_new" if self.policy.rank_by == "old_in_new" else "the score"
+            parts.append(f"Two slots: an exact tie on {figure} between the top two claims (policy split_slots).")
         parts += [_sentence(n) for n in person.notes]
         return " ".join(parts)
 

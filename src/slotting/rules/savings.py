@@ -175,8 +175,8 @@ def conventions(review: ReviewFile, basis: Basis) -> tuple[str, ...]:
         "rounded cells.",
         f"Pay protection for {p.protection_years} year(s) = (current - new salary) x (1 + on-costs) x "
         "(1 - funding of the new post), the larger once for a person with two slots; for a competitive pool, "
-        "its places x the mean protection of its candidates. Year N saving = full-year saving - protection "
-        "in year N.",
+        f"its places x the {'largest' if c.pool_protection == 'max' else 'mean'} protection of its candidates. "
+        "Year N saving = full-year saving - protection in year N.",
     )
 
 
@@ -220,7 +220,8 @@ def _protection(review: ReviewFile, result: SlottingResult, estimated: set[str])
     for post in result.posts:
         for pool in post.pools:
             costs = [cost(result.slot_of(pid, post.id)) for pid in pool.candidates]
-            total += pool.places * sum(costs, Decimal(0)) / len(costs)
+            each = max(costs) if review.costing.pool_protection == "max" else sum(costs, Decimal(0)) / len(costs)
+            total += pool.places * each
     return total
 
 
