@@ -36,6 +36,10 @@ def reviews(draw) -> dict:
     policy = {"assimilate_threshold": assimilate, "match_threshold": match, "split_slots": draw(st.booleans()),
               "overlap_measure": draw(st.sampled_from(["min", "old_in_new", "new_from_old"])),
               "rank_by": draw(st.sampled_from(["old_in_new", "score"]))}
+    if draw(st.booleans()):
+        limit = st.one_of(st.none(), st.builds(lambda n: {"percent": n}, st.sampled_from([0, 5, 20])),
+                          st.builds(lambda n: {"points": n}, st.integers(0, 3)))
+        policy["max_pay_loss"] = {"assimilation": draw(limit), "match": draw(limit)}
     if draw(st.booleans()):  # grade limits down and up apart, the match at least as wide as assimilation
         down, up = draw(st.integers(0, 1)), draw(st.integers(0, 1))
         policy["assimilate_grade"] = {"down": down, "up": up}

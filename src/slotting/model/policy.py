@@ -32,6 +32,33 @@ class GradeLimits(BaseModel):
         return -self.down <= distance <= self.up
 
 
+class PayLossLimit(BaseModel):
+    """The most that slotting may cut a person's pay: a percentage of the current salary, or a number
+    of spinal points (points of the new post's spine between the placed amount and the salary)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+    percent: Decimal | None = Field(None, ge=0, le=100, allow_inf_nan=False,
+                                    description="At most this % of the current salary, e.g. 5.")
+    points: Whole | None = Field(None, ge=0, le=limits.POINTS_PER_GRADE,
+                                 description="At most this many spinal points, e.g. 2.")
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> PayLossLimit:
+        if (self.percent is None) == (self.points is None):
+            raise ValueError("give percent or points")
+        return self
+
+
+class PayLoss(BaseModel):
+    """Pay-loss limits per kind of claim; a kind without a limit has none."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+    assimilation: PayLossLimit | None = None
+    match: PayLossLimit | None = None
+
+
 class Policy(BaseModel):
     """Thresholds and tie rules of a slotting policy."""
 
@@ -68,6 +95,12 @@ class Policy(BaseModel):
         None,
         description="Grade levels down and up allowed for a match, when they differ. Give this or "
         "match_grade_distance, not both.",
+    )
+    max_pay_loss: PayLoss | None = Field(
+        None,
+        description="No slotting that cuts pay by more than this, per kind of claim: e.g. {assimilation: "
+        "{percent: 5}, match: {points: 2}}. Measured on the salary the person would be placed at; a claim "
+        "beyond it is not a claim of that kind (an assimilation claim may still be a match).",
     )
     rank_by: Literal["old_in_new", "score"] = Field(
         "old_in_new",

@@ -35,6 +35,9 @@ class Assessment(NamedTuple):
     kind: Kind | None
     old_grade: str
     new_grade: str
+    barred: Kind | None = None  # the kind of claim the pay-loss limit refused
+    pay_loss: Decimal | None = None  # % of the current salary lost, when a limit was checked
+    points_lost: int | None = None  # spinal points lost, when a limit was checked
 
     def rank(self, by: RankBy = "old_in_new") -> tuple:
         """Assimilation before match; then old_in_new (or, ranking by score, the score then
@@ -97,7 +100,8 @@ def assessor(policy: Policy) -> Assessor:
                 kind = "match"
             else:
                 kind = None
-            add(make(Assessment, (overlap.new_post, old_in_new, new_from_old, score, distance, kind, old_id, new.id)))
+            add(make(Assessment, (overlap.new_post, old_in_new, new_from_old, score, distance, kind, old_id, new.id,
+                                  None, None, None)))
         return judged
 
     return judge
@@ -115,3 +119,27 @@ def pursued(claims: list[Assessment], policy: Policy) -> list[Assessment]:
                 else second.score == first.score):
             top.append(second)
     return top
+
+
+def within_pay_loss(a: Assessment, salary: Decimal, placed: Decimal, points_lost: int, policy: Policy,
+                    match_allowed: bool) -> Assessment:
+    """Gives the assessment with the pay-loss limits applied: a claim that cuts pay beyond its kind's
+    limit becomes a match (when a match is allowed and within its own limit) or no claim."""
+    limits = policy.max_pay_loss
+    if limits is None or a.kind is None:
+        return a
+    loss = (salary - placed) * 100 / salary if salary > placed else Decimal(0)
+
+    def exceeds(kind: Kind) -> bool:
+        limit = getattr(limits, kind)
+        if limit is None:
+            return False
+        return loss > limit.percent if limit.percent is not None else points_lost > limit.points
+
+    kind: Kind | None = a.kind
+    barred: Kind | None = None
+    if kind == "assimilation" and exceeds("assimilation"):
+        barred, kind = "assimilation", ("match" if match_allowed else None)
+    if kind == "match" and exceeds("match"):
+        barred, kind = "match", None
+    return a._replace(kind=kind, barred=barred, pay_loss=loss, points_lost=points_lost)

@@ -20,7 +20,7 @@ from decimal import Decimal
 from operator import attrgetter
 
 from ..model import NewPost, Overlap, Person, ReviewFile
-from .claims import Assessment, Kind, assessor, pursued, ranked
+from .claims import Assessment, Kind, assessor, pursued, ranked, within_pay_loss
 from .pay import Placement, placer
 from .results import Outcome, PersonResult, Pool, PostResult, RingFence, Slot, SlottingResult, Summary
 
@@ -58,8 +58,8 @@ def slot(review: ReviewFile) -> SlottingResult:
     """Gives the slotting list for a validated review."""
     people = _people_in_review(review)
     posts = {pid: p for pid, p in sorted(review.new_post.items()) if p.in_review}
-    assessments = _assess(review, people, posts)
     placers = {gid: placer(review, g) for gid, g in review.grade.items() if g.spine}
+    assessments = _assess(review, people, posts, placers)
     state = _State({pid: _Post(p) for pid, p in posts.items()}, {p.id: p.salary for p in people},
                    {pid: placers[p.grade] for pid, p in posts.items()})
     filled = _assimilate(state, people, assessments, review)
@@ -73,8 +73,10 @@ def _people_in_review(review: ReviewFile) -> list[Person]:
     return sorted((p for p in review.people if p.in_review and old_post[p.post].in_review), key=attrgetter("id"))
 
 
-def _assess(review: ReviewFile, people: list[Person], posts: dict[str, NewPost]) -> dict[str, list[Assessment]]:
-    """Every person's overlap rows with new posts in review, judged and ranked best first."""
+def _assess(review: ReviewFile, people: list[Person], posts: dict[str, NewPost],
+            placers: dict[str, Callable[[Decimal], Placement]]) -> dict[str, list[Assessment]]:
+    """Every person's overlap rows with new posts in review, judged (pay-loss limits included) and
+    ranked best first."""
     by_old_post: dict[str, list[Overlap]] = defaultdict(list)
     every_post = len(posts) == len(review.new_post)
     for o in review.overlaps:
@@ -84,9 +86,27 @@ def _assess(review: ReviewFile, people: list[Person], posts: dict[str, NewPost])
     grade, old_post = review.grade, review.old_post
     new_grade_of = {pid: grade[p.grade] for pid, p in posts.items()}
     by = review.policy.rank_by
-    return {person.id: ranked(judge(by_old_post.get(person.post, ()), grade[old_post[person.post].grade], new_grade_of),
-                              by)
-            for person in people}
+    judged = {person.id: judge(by_old_post.get(person.post, ()), grade[old_post[person.post].grade], new_grade_of)
+              for person in people}
+    if review.policy.max_pay_loss is not None:
+        for person in people:
+            judged[person.id] = [_with_pay_loss(a, person.salary, review, posts, placers) for a in judged[person.id]]
+    return {pid: ranked(claims, by) for pid, claims in judged.items()}
+
+
+def _with_pay_loss(a: Assessment, salary: Decimal, review: ReviewFile, posts: dict[str, NewPost],
+                   placers: dict[str, Callable[[Decimal], Placement]]) -> Assessment:
+    """The assessment with the policy's pay-loss limits applied, measured on where the person would be
+    placed on the new post's grade."""
+    if a.kind is None:
+        return a
+    grade = review.grade[posts[a.post].grade]
+    placed = placers[grade.id](salary).amount
+    spine = review.pay_spines[grade.spine] if grade.spine else {}
+    points_lost = sum(1 for point in spine.values() if placed < point.amount <= salary)
+    policy = review.policy
+    match_allowed = a.score >= policy.match_threshold and policy.match_limits.allows(a.grade_distance)
+    return within_pay_loss(a, salary, placed, points_lost, policy, match_allowed)
 
 
 def _settle(state: _State, kind: Kind, wanted: Wanted, places_of: Callable[[_Post], int]) -> None:

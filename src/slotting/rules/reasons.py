@@ -33,6 +33,10 @@ def allowed(policy: Policy, kind: str) -> str:
     return f"{limits.down} down and {limits.up} up"
 
 
+def _a(kind: str) -> str:
+    return "an assimilation" if kind == "assimilation" else "a match"
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -62,13 +66,22 @@ class Wording:
 
     def verdict(self, a: Assessment) -> str:
         """The rule that made the assessment a claim, or the reasons it is not one."""
-        key = (a.score, a.grade_distance, a.kind)
+        key = (a.score, a.grade_distance, a.kind, a.barred, a.pay_loss, a.points_lost)
         text = self._verdicts.get(key)
         if text is None:
-            text = self._verdicts[key] = self._verdict(a.kind, a.score, a.grade_distance)
+            text = self._verdicts[key] = self._verdict(a.kind, a.score, a.grade_distance, a.barred, a.pay_loss,
+                                                       a.points_lost)
         return text
 
-    def _verdict(self, kind: str | None, score: Decimal, distance: int) -> str:
+    def _pay_cut(self, barred: str, loss: Decimal | None, points: int | None) -> str:
+        """Why the pay-loss limit refused a kind of claim, with the figures."""
+        limit = getattr(self.policy.max_pay_loss, barred)
+        allowed_loss = f"{pct(limit.percent)}%" if limit.percent is not None else plural(limit.points, "spinal point")
+        cut = f"{(loss or Decimal(0)).quantize(Decimal('0.1'))}% ({plural(points or 0, 'spinal point')})"
+        return f"slotting would cut pay by {cut}, beyond the {allowed_loss} allowed for {_a(barred)}"
+
+    def _verdict(self, kind: str | None, score: Decimal, distance: int, barred: str | None = None,
+                 loss: Decimal | None = None, points: int | None = None) -> str:
         p = self.policy
         at, mt = pct(p.assimilate_threshold), pct(p.match_threshold)
         ad, md = allowed(p, "assimilation"), allowed(p, "match")
@@ -76,11 +89,15 @@ class Wording:
             return (f"an assimilation claim: the score reaches the {at}% assimilation threshold and the "
                     f"grade distance is within the {ad} allowed")
         if kind == "match":
-            not_assim = (f"not the {at}% assimilation threshold" if score < p.assimilate_threshold
-                         else f"assimilation needs a grade distance within {ad}")
+            if barred == "assimilation":
+                not_assim = self._pay_cut("assimilation", loss, points)
+            elif score < p.assimilate_threshold:
+                not_assim = f"not the {at}% assimilation threshold"
+            else:
+                not_assim = f"assimilation needs a grade distance within {ad}"
             return (f"a match claim: the score reaches the {mt}% match threshold ({not_assim}) and the "
                     f"grade distance is within the {md} allowed for a match")
-        faults = []
+        faults = [self._pay_cut(barred, loss, points)] if barred else []
         if score < p.match_threshold:
             faults.append(f"the score {pct(score)}% is below the {mt}% match threshold")
         if not p.match_limits.allows(distance):
