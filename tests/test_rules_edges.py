@@ -306,6 +306,7 @@ def test_a_vacant_post_at_a_published_top_names_no_estimate():
     ("rank_by: new_from_old", "policy.rank_by: expected 'old_in_new' or 'score'"),
     ("max_pay_loss: {match: {percent: 5, points: 2}}", "policy.max_pay_loss.match: give percent or points"),
     ("max_pay_loss: {match: {percent: 101}}", "policy.max_pay_loss.match.percent: expected a number of at most 100"),
+    ("match_upper: 20", "policy.match_upper: expected at least match_threshold (25); got 20"),
 ])
 def test_a_bad_grade_limit_or_ranking_is_refused(tmp_path, policy: str, message: str):
     text = EXAMPLE.read_text(encoding="utf-8")

@@ -85,6 +85,11 @@ class Policy(BaseModel):
         description="Grade levels the new post may be above or below for a match. "
         f"{LEICESTER_2011}: 'the same as or one grade above or below'.",
     )
+    match_upper: Decimal | None = Field(
+        None, ge=0, le=100, allow_inf_nan=False,
+        description="Overlap % above which a claim is not a match (when it cannot assimilate either). "
+        f"{LEICESTER_2011}, read literally: 'between 25% and 74%'. Unset: no upper limit.",
+    )
     assimilate_grade: GradeLimits | None = Field(
         None,
         description="Grade levels down and up allowed for assimilation, when they differ; e.g. "
@@ -136,6 +141,11 @@ class Policy(BaseModel):
             if getattr(self, limits_field) is not None and distance_field in self.model_fields_set:
                 raise ValueError(f"give {limits_field} or {distance_field}, not both")
         return self
+
+    def allows_match(self, score: Decimal, distance: int) -> bool:
+        """True when a score and grade distance make a match under this policy."""
+        return (score >= self.match_threshold and (self.match_upper is None or score <= self.match_upper)
+                and self.match_limits.allows(distance))
 
     @property
     def assimilate_limits(self) -> GradeLimits:

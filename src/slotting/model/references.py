@@ -106,6 +106,9 @@ def _overlaps(r: ReviewFile) -> Found:
 def _policy(r: ReviewFile) -> Found:
     found: Found = []
     p = r.policy
+    if p.match_upper is not None and p.match_upper < p.match_threshold:
+        found.append((("policy", "match_upper"),
+                      f"expected at least match_threshold ({p.match_threshold}); got {p.match_upper}"))
     if p.match_threshold > p.assimilate_threshold:
         found.append((("policy", "match_threshold"),
                       f"expected at most assimilate_threshold ({p.assimilate_threshold}); got {p.match_threshold}"))

@@ -78,6 +78,7 @@ def assessor(policy: Policy) -> Assessor:
     assimilate_limits, match_limits = policy.assimilate_limits, policy.match_limits
     assimilate_low, assimilate_high = -assimilate_limits.down, assimilate_limits.up
     match_low, match_high = -match_limits.down, match_limits.up
+    match_upper = policy.match_upper if policy.match_upper is not None else Decimal(100)
     make = tuple.__new__
     by_min, by_old_in_new = measure == "min", measure == "old_in_new"
 
@@ -96,7 +97,7 @@ def assessor(policy: Policy) -> Assessor:
             kind: Kind | None
             if score >= assimilate_at and assimilate_low <= distance <= assimilate_high:
                 kind = "assimilation"
-            elif score >= match_at and match_low <= distance <= match_high:
+            elif match_at <= score <= match_upper and match_low <= distance <= match_high:
                 kind = "match"
             else:
                 kind = None

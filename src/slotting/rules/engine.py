@@ -105,7 +105,7 @@ def _with_pay_loss(a: Assessment, salary: Decimal, review: ReviewFile, posts: di
     spine = review.pay_spines[grade.spine] if grade.spine else {}
     points_lost = sum(1 for point in spine.values() if placed < point.amount <= salary)
     policy = review.policy
-    match_allowed = a.score >= policy.match_threshold and policy.match_limits.allows(a.grade_distance)
+    match_allowed = policy.allows_match(a.score, a.grade_distance)
     return within_pay_loss(a, salary, placed, points_lost, policy, match_allowed)
 
 

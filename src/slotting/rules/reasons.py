@@ -100,6 +100,11 @@ class Wording:
         faults = [self._pay_cut(barred, loss, points)] if barred else []
         if score < p.match_threshold:
             faults.append(f"the score {pct(score)}% is below the {mt}% match threshold")
+        elif p.match_upper is not None and score > p.match_upper and barred != "assimilation":
+            cannot = (f"it is below the {at}% assimilation threshold" if score < p.assimilate_threshold
+                      else f"assimilation needs a grade distance within {ad}")
+            faults.append(f"the score {pct(score)}% is above the {pct(p.match_upper)}% a match allows (policy "
+                          f"match_upper) and {cannot}")
         if not p.match_limits.allows(distance):
             faults.append(f"the grade distance {distance:+d} is beyond the {md} allowed for a match")
         return "no claim: " + " and ".join(faults)
