@@ -175,6 +175,9 @@ def test_actual_weeks_pay_and_multiplier_from_the_review():
 
 @pytest.mark.parametrize(("policy", "message"), [
     ("assimilate_threshold: 101", "policy.assimilate_threshold: expected a number of at most 100"),
+    ("assimilate_threshold: 2/0", "policy.assimilate_threshold: expected a fraction with a denominator above 0"),
+    ("assimilate_threshold: 3/2", "policy.assimilate_threshold: expected a number of at most 100"),
+    ("assimilate_threshold: two-thirds", "policy.assimilate_threshold: expected a number, or a fraction of the whole"),
     ("thresold: 75", "policy.thresold: unknown key 'thresold'"),
     ('split_slots: "yes"', "policy.split_slots: expected true or false"),
     ("match_grade_distance: 1000", "policy.match_grade_distance: expected a number of at most 100"),

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from .. import limits
-from .types import Whole
+from .types import Threshold, Whole
 
 LEICESTER_2011 = "Leicester City Council 2011 senior management review"
 
@@ -64,14 +64,15 @@ class Policy(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
-    assimilate_threshold: Decimal = Field(
-        Decimal(75), ge=0, le=100, allow_inf_nan=False,
-        description="Overlap % at or above which a claim can assimilate. "
+    assimilate_threshold: Threshold = Field(
+        Decimal(75),
+        description="Overlap % at or above which a claim can assimilate; a number, or a fraction of the "
+        "whole such as 2/3 (two-thirds, compared exactly). "
         f"{LEICESTER_2011}: '75% of your current job description forms at least 75% of the new one' "
         "(notes of 28 Oct 2011, item 5).",
     )
-    match_threshold: Decimal = Field(
-        Decimal(25), ge=0, le=100, allow_inf_nan=False,
+    match_threshold: Threshold = Field(
+        Decimal(25),
         description="Overlap % at or above which a claim can match. "
         f"{LEICESTER_2011}: 'between 25% and 74%' (notes of 28 Oct 2011, item 5).",
     )
@@ -85,8 +86,8 @@ class Policy(BaseModel):
         description="Grade levels the new post may be above or below for a match. "
         f"{LEICESTER_2011}: 'the same as or one grade above or below'.",
     )
-    match_upper: Decimal | None = Field(
-        None, ge=0, le=100, allow_inf_nan=False,
+    match_upper: Threshold | None = Field(
+        None,
         description="Overlap % above which a claim is not a match (when it cannot assimilate either). "
         f"{LEICESTER_2011}, read literally: 'between 25% and 74%'. Unset: no upper limit.",
     )

@@ -35,7 +35,8 @@ def _tidy(node: Any) -> Any:
             node["anyOf"] = [number, *rest]
         else:
             node.update(number)
-    if isinstance(node.get("default"), str) and _is_number(node["default"]) and node.get("type") == "number":
+    numeric = node.get("type") == "number" or any(o.get("type") == "number" for o in node.get("anyOf", []))
+    if isinstance(node.get("default"), str) and _is_number(node["default"]) and numeric:
         value = Decimal(node["default"])
         node["default"] = int(value) if value == value.to_integral_value() else float(value)
     if node.get("description") == ID_DESCRIPTION and node.get("type") == "string":

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import types
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction as _Rational
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainValidator, WithJsonSchema
 
 from .. import limits
 
@@ -29,6 +30,57 @@ Fraction = Annotated[
     Decimal, Field(ge=0, le=1, allow_inf_nan=False, description="A share of the cost met externally, 0-1.")
 ]
 SpinalPoint = Annotated[int, Field(ge=0, le=limits.SPINAL_POINT)]
+
+
+class Share(_Rational):
+    """A percentage given as a fraction of the whole ("2/3" is 200/3 %), exact, with the text written."""
+
+    written: str
+
+    def __new__(cls, numerator: int, denominator: int, written: str) -> Share:
+        share = super().__new__(cls, numerator * 100, denominator)
+        share.written = written
+        return share
+
+    def __repr__(self) -> str:
+        return f"Share({self.written!r})"
+
+    def __str__(self) -> str:
+        return f"{self.written} ({float(self):.1f}%)"
+
+
+_FRACTION = re.compile(r"\s*(\d{1,9})\s*/\s*(\d{1,9})\s*")
+
+
+def _percentage(value: Any) -> Decimal | Share:
+    """A percentage from 0 to 100: a number, or a fraction of the whole written a/b (2/3 is 66.67%)."""
+    if isinstance(value, Share):
+        share: Decimal | Share = value
+    elif isinstance(value, str) and (found := _FRACTION.fullmatch(value)):
+        numerator, denominator = int(found.group(1)), int(found.group(2))
+        if denominator == 0:
+            raise ValueError("expected a fraction with a denominator above 0")
+        share = Share(numerator, denominator, f"{numerator}/{denominator}")
+    elif isinstance(value, (str, int, Decimal)) and not isinstance(value, bool):
+        try:
+            share = Decimal(value) if not isinstance(value, str) else Decimal(value.strip())
+        except InvalidOperation:
+            raise ValueError("expected a number, or a fraction of the whole such as 2/3") from None
+        if not share.is_finite():
+            raise ValueError("expected a finite number")
+    else:
+        raise ValueError("expected a number, or a fraction of the whole such as 2/3")
+    if share < 0:
+        raise ValueError("expected a number of at least 0")
+    if share > 100:
+        raise ValueError("expected a number of at most 100")
+    return share
+
+
+Threshold = Annotated[Decimal | Share, PlainValidator(_percentage), WithJsonSchema({
+    "anyOf": [{"type": "number", "minimum": 0, "maximum": 100},
+              {"type": "string", "pattern": r"^\s*\d+\s*/\s*\d+\s*$",
+               "description": "A fraction of the whole, e.g. 2/3 for two-thirds."}]})]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

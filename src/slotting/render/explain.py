@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..rules.reasons import Wording, allowed, pct, plural
+from ..rules.reasons import Wording, allowed, percent, plural
 from ..rules.results import SlottingResult
 from .common import money, terminal
 
@@ -19,8 +19,8 @@ def explain_text(result: SlottingResult, person_id: str) -> Iterator[str]:
     lines = [f"{p.name or p.id} ({p.id}), current post {p.current_post}", f"Outcome: {p.outcome}"
              + (" (on hold)" if p.on_hold else ""), "", wording.reason(p, result), ""]
     policy = result.policy
-    lines.append(f"Policy: assimilate at {pct(policy.assimilate_threshold)}% with grade distance up to "
-                 f"{allowed(policy, 'assimilation')}; match at {pct(policy.match_threshold)}% with grade distance "
+    lines.append(f"Policy: assimilate at {percent(policy.assimilate_threshold)} with grade distance up to "
+                 f"{allowed(policy, 'assimilation')}; match at {percent(policy.match_threshold)} with grade distance "
                  f"up to {allowed(policy, 'match')}; overlap measure {policy.overlap_measure}"
                  + ("; claims ranked by score." if policy.rank_by == "score" else "."))
     lines.append("")

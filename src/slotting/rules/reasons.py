@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Policy
+from ..model.types import Share
 
 if TYPE_CHECKING:
     from .claims import Assessment
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=4096)
+def percent(value: Any) -> str:
+    """Gives a percentage in words: 75%, 74.5%, or a fraction as written, 2/3 (66.7%)."""
+    return str(value) if isinstance(value, Share) else f"{pct(value)}%"
+
+
 def pct(value: Decimal) -> str:
     """Gives a percentage figure without trailing zeros: 75, 74.5."""
     return format(value.normalize(), "f")
@@ -76,34 +82,34 @@ class Wording:
     def _pay_cut(self, barred: str, loss: Decimal | None, points: int | None) -> str:
         """Why the pay-loss limit refused a kind of claim, with the figures."""
         limit = getattr(self.policy.max_pay_loss, barred)
-        allowed_loss = f"{pct(limit.percent)}%" if limit.percent is not None else plural(limit.points, "spinal point")
+        allowed_loss = percent(limit.percent) if limit.percent is not None else plural(limit.points, "spinal point")
         cut = f"{(loss or Decimal(0)).quantize(Decimal('0.1'))}% ({plural(points or 0, 'spinal point')})"
         return f"slotting would cut pay by {cut}, beyond the {allowed_loss} allowed for {_a(barred)}"
 
     def _verdict(self, kind: str | None, score: Decimal, distance: int, barred: str | None = None,
                  loss: Decimal | None = None, points: int | None = None) -> str:
         p = self.policy
-        at, mt = pct(p.assimilate_threshold), pct(p.match_threshold)
+        at, mt = percent(p.assimilate_threshold), percent(p.match_threshold)
         ad, md = allowed(p, "assimilation"), allowed(p, "match")
         if kind == "assimilation":
-            return (f"an assimilation claim: the score reaches the {at}% assimilation threshold and the "
+            return (f"an assimilation claim: the score reaches the {at} assimilation threshold and the "
                     f"grade distance is within the {ad} allowed")
         if kind == "match":
             if barred == "assimilation":
                 not_assim = self._pay_cut("assimilation", loss, points)
             elif score < p.assimilate_threshold:
-                not_assim = f"not the {at}% assimilation threshold"
+                not_assim = f"not the {at} assimilation threshold"
             else:
                 not_assim = f"assimilation needs a grade distance within {ad}"
-            return (f"a match claim: the score reaches the {mt}% match threshold ({not_assim}) and the "
+            return (f"a match claim: the score reaches the {mt} match threshold ({not_assim}) and the "
                     f"grade distance is within the {md} allowed for a match")
         faults = [self._pay_cut(barred, loss, points)] if barred else []
         if score < p.match_threshold:
-            faults.append(f"the score {pct(score)}% is below the {mt}% match threshold")
+            faults.append(f"the score {pct(score)}% is below the {mt} match threshold")
         elif p.match_upper is not None and score > p.match_upper and barred != "assimilation":
-            cannot = (f"it is below the {at}% assimilation threshold" if score < p.assimilate_threshold
+            cannot = (f"it is below the {at} assimilation threshold" if score < p.assimilate_threshold
                       else f"assimilation needs a grade distance within {ad}")
-            faults.append(f"the score {pct(score)}% is above the {pct(p.match_upper)}% a match allows (policy "
+            faults.append(f"the score {pct(score)}% is above the {percent(p.match_upper)} a match allows (policy "
                           f"match_upper) and {cannot}")
         if not p.match_limits.allows(distance):
             faults.append(f"the grade distance {distance:+d} is beyond the {md} allowed for a match")
