@@ -348,3 +348,20 @@ def test_pool_protection_at_the_largest_for_a_prudent_budget():
     s = cost(review, slot(review))
     assert s.protection_by_year == (Decimal(1000), Decimal(1000))
     assert "its places x the largest protection of its candidates" in s.conventions[4]
+
+
+def test_alternatives_in_explain_and_json(tmp_path):
+    import yaml as pyyaml
+
+    from .conftest import HERE
+
+    case = pyyaml.safe_load((HERE / "cases" / "alternatives_for_people_at_risk.yaml").read_text())
+    path = write(tmp_path, "r.yaml", with_base(case["review"]))
+    explained = cli("explain", str(path), "P3").stdout
+    assert ("Suitable alternatives (ring-fenced posts they may apply for, best score first):\n"
+            "  N2 (New two): score 10%, grade distance -1, spinal point 3 at £22,000 (-£9,000 a year)") in explained
+    people = {p["id"]: p for p in json.loads(cli("run", str(path), "--format", "json").stdout)["people"]}
+    assert people["P3"]["alternatives"] == [{"post": "N2", "score": 10, "grade_distance": -1, "new_salary": 22000,
+                                             "spinal_point": 3, "pay_change": -9000}]
+    without = json.loads(cli("run", str(EXAMPLE), "--format", "json").stdout)["people"][0]
+    assert "alternatives" not in without, "the field appears only when the policy lists alternatives"

@@ -129,6 +129,17 @@ class Policy(BaseModel):
         2, ge=0, le=10,
         description="Years of pay protection when slotting lowers pay. Leicester report s.8.2.",
     )
+    alternatives: StrictBool = Field(
+        False,
+        description="List, for each person displaced or in a competitive pool (if not selected), the "
+        "ring-fenced posts they may apply for that their post has an overlap with, best score first, with "
+        "the grade and pay change: suitable alternative employment (Employment Rights Act 1996 s.141).",
+    )
+    trial_period_weeks: Whole | None = Field(
+        None, ge=0, le=52,
+        description="The trial period in a suitable alternative post, in weeks; the statutory minimum is "
+        "4 (Employment Rights Act 1996 s.138). Named in the reasons when alternatives are listed.",
+    )
     nearest_point_tie: Literal["higher", "lower"] = Field(
         "higher",
         description="Spinal point chosen when a salary is exactly half way between two points. "

@@ -24,7 +24,7 @@ def run_data(result: SlottingResult) -> dict[str, Any]:
     wording = Wording(result.policy)
     return {
         "review": result.review,
-        "people": (_person(p, wording.reason(p, result)) for p in result.people),
+        "people": (_person(p, wording.reason(p, result), result.policy.alternatives) for p in result.people),
         "posts": (_post(p) for p in result.posts),
         "summary": vars(result.summary).copy(),
         "ring_fence": {"may_apply": list(result.ring_fence.may_apply),
@@ -32,8 +32,8 @@ def run_data(result: SlottingResult) -> dict[str, Any]:
     }
 
 
-def _person(p: PersonResult, reason: str) -> dict[str, Any]:
-    return {
+def _person(p: PersonResult, reason: str, alternatives: bool = False) -> dict[str, Any]:
+    data = {
         "id": p.id,
         "name": p.name,
         "current_post": p.current_post,
@@ -44,6 +44,11 @@ def _person(p: PersonResult, reason: str) -> dict[str, Any]:
         "reason": reason,
         "competitors": list(p.competitors),
     }
+    if alternatives:  # an optional field: present only when the policy lists alternatives
+        data["alternatives"] = [{"post": a.post, "score": number(a.score), "grade_distance": a.grade_distance,
+                                 "new_salary": number(a.new_salary), "spinal_point": a.spinal_point,
+                                 "pay_change": number(a.pay_change)} for a in p.alternatives]
+    return data
 
 
 def _slot(s: Slot) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from operator import attrgetter
 from ..model import NewPost, Overlap, Person, ReviewFile
 from .claims import Assessment, Kind, assessor, pursued, ranked, within_pay_loss
 from .pay import Placement, placer
-from .results import Outcome, PersonResult, Pool, PostResult, RingFence, Slot, SlottingResult, Summary
+from .results import Alternative, Outcome, PersonResult, Pool, PostResult, RingFence, Slot, SlottingResult, Summary
 
 Wanted = dict[str, list[tuple[str, Assessment]]]  # new post -> (person, claim) pursuing it
 
@@ -206,4 +206,21 @@ def _result(review: ReviewFile, state: _State, people: list[Person],
         potential_displacements=count["displaced"] + sum(len(p.candidates) - p.places for p in pools),
     )
     ring_fence = RingFence(tuple(sorted(set(displaced) | in_pools)), review.review.ring_fence_group)
+    if review.policy.alternatives:
+        open_posts = {p.id for p in posts if p.ring_fenced_places}
+        at_risk = set(ring_fence.may_apply)
+        results = [r._replace(alternatives=_alternatives(r, open_posts, state)) if r.id in at_risk else r
+                   for r in results]
     return SlottingResult(review.review.name, review.policy, tuple(results), posts, summary, ring_fence)
+
+
+def _alternatives(person: PersonResult, open_posts: set[str], state: _State) -> tuple[Alternative, ...]:
+    """The ring-fenced posts a person at risk may apply for that their post has an overlap with, best
+    score first (then post id), each with the grade distance and where their pay would land."""
+    found = []
+    for a in person.assessments:
+        if a.post in open_posts:
+            placed = state.place_on[a.post](person.current_salary)
+            found.append(Alternative(a.post, a.score, a.grade_distance, placed.amount, placed.point,
+                                     placed.amount - person.current_salary))
+    return tuple(sorted(found, key=lambda alt: (-alt.score, alt.post)))

@@ -121,6 +121,27 @@ class Wording:
 
     def reason(self, person: PersonResult, result: SlottingResult) -> str:
         """The person's outcome in words: each slot with its claimants, places, figures and rule."""
+        text = self._outcome(person, result)
+        if self.policy.alternatives and person.id in result.ring_fence.may_apply:
+            text += " " + self._alternatives(person)
+        return text
+
+    def _alternatives(self, person: PersonResult) -> str:
+        """The suitable alternative posts a person at risk may apply for, in one sentence."""
+        when = "If not selected, suitable" if person.outcome == "competitive" else "Suitable"
+        if not person.alternatives:
+            text = f"{when} alternatives: no ring-fenced post has an overlap with their post."
+        else:
+            best = person.alternatives[0]
+            text = (f"{when} alternatives: {plural(len(person.alternatives), 'ring-fenced post')} they may apply for, "
+                    f"best {best.post} (score {pct(best.score)}%, grade distance {best.grade_distance:+d}).")
+        weeks = self.policy.trial_period_weeks
+        if weeks:
+            text += (f" A trial period of {plural(weeks, 'week')} applies in an alternative post (Employment "
+                     "Rights Act 1996 s.138).")
+        return text
+
+    def _outcome(self, person: PersonResult, result: SlottingResult) -> str:
         if person.outcome == "displaced":
             return " ".join([self._displaced(person)] + [_sentence(n) for n in person.notes])
         parts = []

@@ -45,6 +45,17 @@ class PostResult(NamedTuple):
     ring_fenced_places: int = 0
 
 
+class Alternative(NamedTuple):
+    """A ring-fenced post a person at risk may apply for, with what it would mean for them."""
+
+    post: str
+    score: Decimal
+    grade_distance: int
+    new_salary: Decimal
+    spinal_point: int
+    pay_change: Decimal  # new salary - current salary
+
+
 class PersonResult(NamedTuple):
     id: str
     name: str | None
@@ -56,6 +67,7 @@ class PersonResult(NamedTuple):
     assessments: tuple[Assessment, ...]
     competitors: tuple[str, ...]
     notes: tuple[str, ...]
+    alternatives: tuple[Alternative, ...] = ()  # listed only when the policy asks (policy.alternatives)
 
 
 @dataclass(frozen=True)
