@@ -34,6 +34,8 @@ def test_case(case_file: Path):
         for key in ("score", "grade_distance", "spinal_point", "protection"):
             if key in want:
                 assert got["slots"][0][key] == want[key]
+        if "may_apply_for" in want:
+            assert got["may_apply_for"] == want["may_apply_for"], got
         if "alternatives" in want:
             assert [a["post"] for a in got["alternatives"]] == want["alternatives"], got["reason"]
         if "reason_contains" in want:

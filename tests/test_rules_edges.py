@@ -365,3 +365,36 @@ def test_alternatives_in_explain_and_json(tmp_path):
                                              "spinal_point": 3, "pay_change": -9000}]
     without = json.loads(cli("run", str(EXAMPLE), "--format", "json").stdout)["people"][0]
     assert "alternatives" not in without, "the field appears only when the policy lists alternatives"
+
+
+def test_tiers_naming_unknown_people_or_groups_are_refused():
+    review = with_base({
+        "review": {"name": "r", "groups": {"heads": ["P9"]}},
+        "policy": {"ring_fence": [{"name": "t", "people": ["P8"], "group": "nobody"}]},
+        "old_structure": {"posts": [{"id": "O1", "title": "o", "grade": "G2"}]},
+        "new_structure": {"posts": [{"id": "N1", "title": "n", "grade": "G2"}]},
+        "people": [{"id": "P1", "post": "O1", "salary": 31000}],
+    })
+    with pytest.raises(Exception) as err:
+        build(review)
+    text = str(err.value)
+    assert "review.groups.heads[0]: unknown person 'P9'" in text
+    assert "policy.ring_fence[0].people[0]: unknown person 'P8'" in text
+    assert "policy.ring_fence[0].group: unknown group 'nobody'" in text
+
+
+def test_tiers_in_the_table_and_alternatives_follow_the_tier_used(tmp_path):
+    import yaml as pyyaml
+
+    from .conftest import HERE
+
+    case = pyyaml.safe_load((HERE / "cases" / "ring_fence_tiers.yaml").read_text())
+    review = with_base({**case["review"], "policy": {**case["review"]["policy"], "alternatives": True}})
+    path = write(tmp_path, "r.yaml", review)
+    table = cli("run", str(path)).stdout
+    assert "  tier at risk within a grade up (used): P1" in table
+    assert "  tier matched staff (if unfilled): P3" in table
+    assert "  tier at risk within a grade up (if unfilled): nobody eligible" in table
+    assert "May apply (displaced or in a competitive pool)" not in table
+    people = {p["id"]: p for p in json.loads(cli("run", str(path), "--format", "json").stdout)["people"]}
+    assert people["P1"]["may_apply_for"] == ["N1"] and people["P1"]["alternatives"] == []  # no overlap with N1

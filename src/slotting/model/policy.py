@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from .. import limits
-from .types import Threshold, Whole
+from .types import Id, Text, Threshold, Whole
 
 LEICESTER_2011 = "Leicester City Council 2011 senior management review"
 
@@ -57,6 +57,23 @@ class PayLoss(BaseModel):
 
     assimilation: PayLossLimit | None = None
     match: PayLossLimit | None = None
+
+
+class Tier(BaseModel):
+    """Who may apply for a ring-fenced post, one tier of an ordered list: the people of the population
+    (by outcome, named, or in a named group) whose grade and overlap with the post are within limits."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+    name: Text = Field(description="What the tier is called in the output, e.g. 'the review group'.")
+    outcomes: list[Literal["displaced", "pool", "matched", "assimilated", "any"]] | None = Field(
+        None, description="People with these outcomes ('pool': candidates in a competitive pool). With no "
+        "outcomes, people or group: the displaced and pool candidates.")
+    people: list[Id] | None = Field(None, description="Named people, also in the population.")
+    group: Text | None = Field(None, description="A group of review.groups, also in the population.")
+    grade: GradeLimits | None = Field(None, description="Grade levels the post may be below or above the "
+                                      "person's current grade, e.g. {down: 1, up: 0}.")
+    min_overlap: Threshold | None = Field(None, description="The least score with the post, e.g. 50.")
 
 
 class Policy(BaseModel):
@@ -129,6 +146,10 @@ class Policy(BaseModel):
         2, ge=0, le=10,
         description="Years of pay protection when slotting lowers pay. Leicester report s.8.2.",
     )
+    ring_fence: list[Tier] | None = Field(
+        None, description="Ordered tiers of who may apply for ring-fenced posts; the first tier with anyone "
+        "eligible is used, the later ones apply if the post is unfilled. A new post may give its own. Unset: "
+        "the displaced and pool candidates (and review.ring_fence_group).")
     alternatives: StrictBool = Field(
         False,
         description="List, for each person displaced or in a competitive pool (if not selected), the "

@@ -20,7 +20,7 @@ def check_references(r: ReviewFile) -> Found:
             *_duplicates(r.old_structure.posts, ("old_structure", "posts"), "old post"),
             *_duplicates(r.new_structure.posts, ("new_structure", "posts"), "new post"),
             *_duplicates(r.people, ("people",), "person"),
-            *_spines(r), *_grades_of_posts(r), *_holders(r), *_overlaps(r), *_policy(r)]
+            *_spines(r), *_grades_of_posts(r), *_holders(r), *_overlaps(r), *_groups_and_tiers(r), *_policy(r)]
 
 
 def _duplicates(items: Iterable[Any], path: tuple, kind: str) -> Found:
@@ -100,6 +100,26 @@ def _overlaps(r: ReviewFile) -> Found:
         if (o.old_post, o.new_post) in seen:
             found.append((("overlaps", i), f"overlap {o.old_post!r} -> {o.new_post!r} is given twice"))
         seen.add((o.old_post, o.new_post))
+    return found
+
+
+def _groups_and_tiers(r: ReviewFile) -> Found:
+    found: Found = []
+    people = r.person
+    for name, members in r.review.groups.items():
+        for i, pid in enumerate(members):
+            if pid not in people:
+                found.append((("review", "groups", name, i), f"unknown person {pid!r}"))
+    tiers: list[tuple[tuple, Any]] = [(("policy", "ring_fence", i), t) for i, t in enumerate(r.policy.ring_fence or ())]
+    tiers += [(("new_structure", "posts", j, "ring_fence", i), t) for j, post in enumerate(r.new_structure.posts)
+              for i, t in enumerate(post.ring_fence or ())]
+    for path, tier in tiers:
+        for i, pid in enumerate(tier.people or ()):
+            if pid not in people:
+                found.append((path + ("people", i), f"unknown person {pid!r}"))
+        if tier.group is not None and tier.group not in r.review.groups:
+            found.append((path + ("group",), f"unknown group {tier.group!r}; expected one of review.groups "
+                          f"({_names(r.review.groups) or 'none given'})"))
     return found
 
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, 
 from pydantic.dataclasses import dataclass
 
 from .. import limits
-from .policy import Policy
+from .policy import Policy, Tier
 from .types import Date, Fraction, Id, Money, NonEmptyText, Percent, SpinalPoint, Text, Whole
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
@@ -39,6 +39,9 @@ class Review(Model):
         description="A wider group that ring-fenced posts are also open to (e.g. 'all Heads of "
         "Service'); by default only people displaced or in a competitive pool may apply.",
     )
+    groups: dict[Text, list[Id]] = Field(
+        default_factory=dict, description="Named groups of people (ids), for ring-fence tiers: e.g. "
+        "{heads_of_service: [P01, P02]}.")
 
 
 class SpinalAmount(Model):
@@ -110,6 +113,7 @@ class NewPost:
     external_funding: Fraction = Decimal(0)
     on_hold: StrictBool = Field(False, description="Appointment suspended (Leicester report s.7.1).")
     in_review: StrictBool = True
+    ring_fence: list[Tier] | None = Field(None, description="This post's own ring-fence tiers (see policy).")
 
 
 class OldStructure(Model):

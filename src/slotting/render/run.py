@@ -24,7 +24,8 @@ def run_data(result: SlottingResult) -> dict[str, Any]:
     wording = Wording(result.policy)
     return {
         "review": result.review,
-        "people": (_person(p, wording.reason(p, result), result.policy.alternatives) for p in result.people),
+        "people": (_person(p, wording.reason(p, result), result.policy.alternatives, _tiered(result))
+                   for p in result.people),
         "posts": (_post(p) for p in result.posts),
         "summary": vars(result.summary).copy(),
         "ring_fence": {"may_apply": list(result.ring_fence.may_apply),
@@ -32,7 +33,12 @@ def run_data(result: SlottingResult) -> dict[str, Any]:
     }
 
 
-def _person(p: PersonResult, reason: str, alternatives: bool = False) -> dict[str, Any]:
+def _tiered(result: SlottingResult) -> bool:
+    """True when ring-fence tiers were applied (some post lists them)."""
+    return any(post.ring_fence_tiers for post in result.posts)
+
+
+def _person(p: PersonResult, reason: str, alternatives: bool = False, tiered: bool = False) -> dict[str, Any]:
     data = {
         "id": p.id,
         "name": p.name,
@@ -44,6 +50,8 @@ def _person(p: PersonResult, reason: str, alternatives: bool = False) -> dict[st
         "reason": reason,
         "competitors": list(p.competitors),
     }
+    if tiered:  # an optional field: present only with ring-fence tiers
+        data["may_apply_for"] = list(p.may_apply_for)
     if alternatives:  # an optional field: present only when the policy lists alternatives
         data["alternatives"] = [{"post": a.post, "score": number(a.score), "grade_distance": a.grade_distance,
                                  "new_salary": number(a.new_salary), "spinal_point": a.spinal_point,
@@ -68,7 +76,7 @@ def _slot(s: Slot) -> dict[str, Any]:
 
 
 def _post(p: PostResult) -> dict[str, Any]:
-    return {
+    data = {
         "id": p.id,
         "title": p.title,
         "places": p.places,
@@ -78,6 +86,10 @@ def _post(p: PostResult) -> dict[str, Any]:
         "ring_fenced_places": p.ring_fenced_places,
         "on_hold": p.on_hold,
     }
+    if p.ring_fence_tiers:  # an optional field: present only with ring-fence tiers
+        data["ring_fence_tiers"] = [{"name": t.name, "eligible": list(t.eligible), "used": t.used}
+                                    for t in p.ring_fence_tiers]
+    return data
 
 
 def run_json(result: SlottingResult) -> Iterator[bytes]:
@@ -148,7 +160,11 @@ def _ring_fence_lines(result: SlottingResult, esc: Callable[[Any], str]) -> list
         if post.ring_fenced_places:
             hold = " (on hold)" if post.on_hold else ""
             lines.append(f"{esc(post.id)}: {esc(post.title)}{hold} - {plural(post.ring_fenced_places, 'place')}")
-    if lines:
+            for tier in post.ring_fence_tiers:
+                state = "used" if tier.used else "if unfilled"
+                who = ", ".join(map(esc, tier.eligible)) or "nobody eligible"
+                lines.append(f"  tier {esc(tier.name)} ({state}): {who}")
+    if lines and not _tiered(result):
         ring = result.ring_fence
         who = ", ".join(map(esc, ring.may_apply)) or "nobody in the review"
         extra = f"; also open to {esc(ring.also_open_to)}" if ring.also_open_to else ""

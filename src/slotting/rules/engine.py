@@ -22,7 +22,7 @@ from operator import attrgetter
 from ..model import NewPost, Overlap, Person, ReviewFile
 from .claims import Assessment, Kind, assessor, pursued, ranked, within_pay_loss
 from .pay import Placement, placer
-from .results import Alternative, Outcome, PersonResult, Pool, PostResult, RingFence, Slot, SlottingResult, Summary
+from .results import Alternative, Outcome, PersonResult, Pool, PostResult, RingFence, Slot, SlottingResult, Summary, TierResult
 
 Wanted = dict[str, list[tuple[str, Assessment]]]  # new post -> (person, claim) pursuing it
 
@@ -206,11 +206,14 @@ def _result(review: ReviewFile, state: _State, people: list[Person],
         potential_displacements=count["displaced"] + sum(len(p.candidates) - p.places for p in pools),
     )
     ring_fence = RingFence(tuple(sorted(set(displaced) | in_pools)), review.review.ring_fence_group)
+    tiered = review.policy.ring_fence is not None or any(p.post.ring_fence for p in state.posts.values())
+    if tiered:
+        posts, results = _tiers(review, state, posts, results, ring_fence)
     if review.policy.alternatives:
         open_posts = {p.id for p in posts if p.ring_fenced_places}
         at_risk = set(ring_fence.may_apply)
-        results = [r._replace(alternatives=_alternatives(r, open_posts, state)) if r.id in at_risk else r
-                   for r in results]
+        results = [r._replace(alternatives=_alternatives(r, set(r.may_apply_for) if tiered else open_posts, state))
+                   if r.id in at_risk else r for r in results]
     return SlottingResult(review.review.name, review.policy, tuple(results), posts, summary, ring_fence)
 
 
@@ -224,3 +227,48 @@ def _alternatives(person: PersonResult, open_posts: set[str], state: _State) -> 
             found.append(Alternative(a.post, a.score, a.grade_distance, placed.amount, placed.point,
                                      placed.amount - person.current_salary))
     return tuple(sorted(found, key=lambda alt: (-alt.score, alt.post)))
+
+
+def _tiers(review: ReviewFile, state: _State, posts: tuple[PostResult, ...], results: list[PersonResult],
+           ring_fence: RingFence) -> tuple[tuple[PostResult, ...], list[PersonResult]]:
+    """Each ring-fenced post's tiers with who is eligible, the first tier with anyone used; and for
+    each person, the posts whose used tier holds them."""
+    outcome = {r.id: r.outcome for r in results}
+    in_pool = {c for post in posts for pool in post.pools for c in pool.candidates}
+    level = {p.id: review.grade[review.old_post[p.post].grade].level for p in review.people}
+    scores = {(r.id, a.post): a.score for r in results for a in r.assessments}
+    groups = review.review.groups
+    applies: dict[str, list[str]] = defaultdict(list)
+    done = []
+    for post in posts:
+        if not post.ring_fenced_places:
+            done.append(post)
+            continue
+        tiers = state.posts[post.id].post.ring_fence or review.policy.ring_fence
+        if tiers is None:  # this post keeps today's rule
+            found = [TierResult("people at risk", ring_fence.may_apply, True)]
+        else:
+            found = []
+            new_level = review.grade[state.posts[post.id].post.grade].level
+            for tier in tiers:
+                population: set[str] = set()
+                if tier.outcomes is None and tier.people is None and tier.group is None:
+                    population = set(ring_fence.may_apply)
+                for want in tier.outcomes or ():
+                    population |= {pid for pid, o in outcome.items()
+                                   if want == "any" or (want == "pool" and pid in in_pool) or o == want}
+                population |= set(tier.people or ()) | set(groups.get(tier.group, ()) if tier.group else ())
+                eligible = tuple(sorted(
+                    pid for pid in population if pid in outcome
+                    and (tier.grade is None or tier.grade.allows(new_level - level[pid]))
+                    and (tier.min_overlap is None or scores.get((pid, post.id), Decimal(-1)) >= tier.min_overlap)))
+                found.append(TierResult(tier.name, eligible, False))
+            first = next((i for i, t in enumerate(found) if t.eligible), None)
+            if first is not None:
+                found[first] = found[first]._replace(used=True)
+        for used in found:
+            if used.used:
+                for pid in used.eligible:
+                    applies[pid].append(post.id)
+        done.append(post._replace(ring_fence_tiers=tuple(found)))
+    return tuple(done), [r._replace(may_apply_for=tuple(applies.get(r.id, ()))) for r in results]

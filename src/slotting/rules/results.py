@@ -34,6 +34,14 @@ class Pool(NamedTuple):
     on_hold: bool
 
 
+class TierResult(NamedTuple):
+    """One ring-fence tier of a post: who is eligible; `used` for the first tier with anyone eligible."""
+
+    name: str
+    eligible: tuple[str, ...]
+    used: bool
+
+
 class PostResult(NamedTuple):
     id: str
     title: str
@@ -43,6 +51,7 @@ class PostResult(NamedTuple):
     matched: tuple[str, ...] = ()
     pools: tuple[Pool, ...] = ()
     ring_fenced_places: int = 0
+    ring_fence_tiers: tuple[TierResult, ...] = ()  # only when ring-fence tiers are set
 
 
 class Alternative(NamedTuple):
@@ -68,6 +77,7 @@ class PersonResult(NamedTuple):
     competitors: tuple[str, ...]
     notes: tuple[str, ...]
     alternatives: tuple[Alternative, ...] = ()  # listed only when the policy asks (policy.alternatives)
+    may_apply_for: tuple[str, ...] = ()  # ring-fenced posts, only when ring-fence tiers are set
 
 
 @dataclass(frozen=True)
