@@ -25,7 +25,7 @@ Id = Annotated[str, Field(min_length=1, max_length=200, coerce_numbers_to_str=Tr
                           description="An identifier, unique within its kind.")]
 Money = Annotated[Decimal, Field(gt=0, le=limits.MONEY, allow_inf_nan=False,
                                  description="An annual amount in pounds.")]
-Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False, description="A percentage, 0-100.")]
+
 Fraction = Annotated[
     Decimal, Field(ge=0, le=1, allow_inf_nan=False, description="A share of the cost met externally, 0-1.")
 ]
@@ -127,3 +127,11 @@ def unwrap(tp: Any) -> Any:
                 tp = args[0]
                 continue
         return tp
+
+
+# An overlap figure: a percentage 0-100 as a number (validated in pydantic's core, fast), or, failing
+# that, a fraction of the whole such as 2/3 (validated in Python, only for those values).
+Percent = Annotated[
+    Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)] | Threshold,
+    Field(union_mode="left_to_right", description="A percentage, 0-100, or a fraction of the whole such as 2/3."),
+]

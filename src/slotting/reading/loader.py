@@ -216,7 +216,7 @@ def validate(data: dict, source: Source) -> ReviewFile:
     try:
         review = ReviewFile.model_validate(data)
     except ValidationError as err:
-        raise InputError([_problem(e, data, source) for e in err.errors(include_url=False)]) from None
+        raise InputError([_problem(e, data, source) for e in _one_per_value(err.errors(include_url=False))]) from None
     problems = []
     for path, message in check_references(review):
         file, line, column = source.locate(path)
@@ -224,6 +224,17 @@ def validate(data: dict, source: Source) -> ReviewFile:
     if problems:
         raise InputError(problems)
     return review
+
+
+def _one_per_value(errors: list[Any]) -> list[Any]:
+    """Keeps, of the errors a value gets from each member of a union (a number, or a fraction), the
+    last: the fraction's, which names both forms."""
+    kept: dict[tuple, Any] = {}
+    for error in errors:
+        loc = error["loc"]
+        member = bool(loc) and isinstance(loc[-1], str) and loc[-1].startswith(("decimal", "function-plain"))
+        kept[loc[:-1] if member else loc] = error
+    return list(kept.values())
 
 
 def _problem(error: Any, data: Any, source: Source) -> Problem:

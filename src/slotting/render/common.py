@@ -14,6 +14,7 @@ import io
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from fractions import Fraction
 from types import GeneratorType
 from typing import Any
 
@@ -61,7 +62,7 @@ def money(amount: Decimal | None, *, brackets: bool = False) -> str:
 def number(value: Any) -> Any:
     """Gives a JSON-ready number: Decimals become int when whole, else float."""
     if value.__class__ is not Decimal:
-        return value
+        return float(value) if isinstance(value, Fraction) else value
     found = _NUMBERS.get(value)  # a Decimal keeps its hash: looking it up is cheaper than converting
     if found is None:
         if len(_NUMBERS) > 100_000:

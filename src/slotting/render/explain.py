@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..rules.reasons import Wording, allowed, pct, percent, plural
+from ..rules.reasons import Wording, allowed, percent, plural
 from ..rules.results import SlottingResult
 from .common import money, terminal
 
@@ -50,7 +50,7 @@ def explain_text(result: SlottingResult, person_id: str) -> Iterator[str]:
         lines.append(f"{head} (ring-fenced posts they may apply for, best score first):")
         for alt in p.alternatives:
             change = money(alt.pay_change) if alt.pay_change < 0 else "+" + money(alt.pay_change)
-            lines.append(f"  {alt.post} ({result.post(alt.post).title}): score {pct(alt.score)}%, grade distance "
+            lines.append(f"  {alt.post} ({result.post(alt.post).title}): score {percent(alt.score)}, grade distance "
                          f"{alt.grade_distance:+d}, spinal point {alt.spinal_point} at {money(alt.new_salary)} "
                          f"({change} a year)")
         if not p.alternatives:

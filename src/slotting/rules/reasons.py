@@ -20,14 +20,18 @@ if TYPE_CHECKING:
     from .results import PersonResult, SlottingResult
 
 
-@lru_cache(maxsize=4096)
 def percent(value: Any) -> str:
     """Gives a percentage in words: 75%, 74.5%, or a fraction as written, 2/3 (66.7%)."""
-    return str(value) if isinstance(value, Share) else f"{pct(value)}%"
+    return str(value) if isinstance(value, Share) else f"{_figure(value)}%"
 
 
-def pct(value: Decimal) -> str:
-    """Gives a percentage figure without trailing zeros: 75, 74.5."""
+def pct(value: Any) -> str:
+    """Gives a percentage figure without trailing zeros: 75, 74.5; a fraction to one place: 66.7."""
+    return f"{float(value):.1f}" if isinstance(value, Share) else _figure(value)
+
+
+@lru_cache(maxsize=4096)
+def _figure(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
@@ -65,8 +69,8 @@ class Wording:
         text = self._figures.get(key)
         if text is None:
             text = self._figures[key] = (
-                f"{pct(a.old_in_new)}% of the current JD is in the new post and forms {pct(a.new_from_old)}% "
-                f"of it, a score of {pct(a.score)}% (measure: {self.policy.overlap_measure}); grade "
+                f"{percent(a.old_in_new)} of the current JD is in the new post and forms {percent(a.new_from_old)} "
+                f"of it, a score of {percent(a.score)} (measure: {self.policy.overlap_measure}); grade "
                 f"{a.old_grade} -> {a.new_grade}, distance {a.grade_distance:+d}")
         return text
 
@@ -105,11 +109,11 @@ class Wording:
                     f"grade distance is within the {md} allowed for a match")
         faults = [self._pay_cut(barred, loss, points)] if barred else []
         if score < p.match_threshold:
-            faults.append(f"the score {pct(score)}% is below the {mt} match threshold")
+            faults.append(f"the score {percent(score)} is below the {mt} match threshold")
         elif p.match_upper is not None and score > p.match_upper and barred != "assimilation":
             cannot = (f"it is below the {at} assimilation threshold" if score < p.assimilate_threshold
                       else f"assimilation needs a grade distance within {ad}")
-            faults.append(f"the score {pct(score)}% is above the {percent(p.match_upper)} a match allows (policy "
+            faults.append(f"the score {percent(score)} is above the {percent(p.match_upper)} a match allows (policy "
                           f"match_upper) and {cannot}")
         if not p.match_limits.allows(distance):
             faults.append(f"the grade distance {distance:+d} is beyond the {md} allowed for a match")
@@ -134,7 +138,7 @@ class Wording:
         else:
             best = person.alternatives[0]
             text = (f"{when} alternatives: {plural(len(person.alternatives), 'ring-fenced post')} they may apply for, "
-                    f"best {best.post} (score {pct(best.score)}%, grade distance {best.grade_distance:+d}).")
+                    f"best {best.post} (score {percent(best.score)}, grade distance {best.grade_distance:+d}).")
         weeks = self.policy.trial_period_weeks
         if weeks:
             text += (f" A trial period of {plural(weeks, 'week')} applies in an alternative post (Employment "
