@@ -15,8 +15,8 @@ EXAMPLE = HERE.parent / "leicester_2011.yaml"
 
 POLICIES = {
     "york_same_grade_80": "{assimilate_threshold: 80, match_grade_distance: 0}",
-    "lbbd_65_and_50": ("{assimilate_threshold: 65, ring_fence: [{name: 50% or more overlap, outcomes: [any], "
-                       "min_overlap: 50}]}"),
+    "lbbd_65_and_50": ("{assimilate_threshold: 65, ring_fence_mode: by_overlap, ring_fence: [{name: 50% or more "
+                       "overlap, min_overlap: 50}]}"),
     "nhs_two_thirds": "{assimilate_threshold: 2/3}",
     "down_not_up": "{assimilate_grade: {down: 1, up: 0}, match_grade: {down: 1, up: 0}}",
     "pay_loss_5": "{max_pay_loss: {assimilation: {percent: 5}, match: {percent: 5}}}",

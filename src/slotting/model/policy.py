@@ -150,6 +150,13 @@ class Policy(BaseModel):
         None, description="Ordered tiers of who may apply for ring-fenced posts; the first tier with anyone "
         "eligible is used, the later ones apply if the post is unfilled. A new post may give its own. Unset: "
         "the displaced and pool candidates (and review.ring_fence_group).")
+    ring_fence_mode: Literal["leftover", "by_overlap"] = Field(
+        "leftover",
+        description="leftover: posts left after assimilation and matching are ring-fenced (Leicester). "
+        "by_overlap: there is no matching; every place left after assimilation is ring-fenced, and the "
+        "ring_fence tiers (e.g. [{name: 50% or more, min_overlap: 50}]) say who may apply (LB Barking & "
+        "Dagenham style).",
+    )
     alternatives: StrictBool = Field(
         False,
         description="List, for each person displaced or in a competitive pool (if not selected), the "

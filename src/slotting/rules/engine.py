@@ -63,7 +63,8 @@ def slot(review: ReviewFile) -> SlottingResult:
     state = _State({pid: _Post(p) for pid, p in posts.items()}, {p.id: p.salary for p in people},
                    {pid: placers[p.grade] for pid, p in posts.items()})
     filled = _assimilate(state, people, assessments, review)
-    _match(state, people, assessments, filled, review)
+    if review.policy.ring_fence_mode == "leftover":
+        _match(state, people, assessments, filled, review)
     return _result(review, state, people, assessments)
 
 

@@ -177,4 +177,7 @@ class Wording:
         if not any(a.kind for a in person.assessments):
             return ("Displaced (at risk): no new post meets the assimilation or match criteria: "
                     + "; ".join(f"{a.post}: {self.verdict(a)}" for a in person.assessments) + ".")
+        if self.policy.ring_fence_mode == "by_overlap" and not any(a.kind == "assimilation" for a in person.assessments):
+            return ("Displaced (at risk): no assimilation claim, and there is no matching: the places left are "
+                    "ring-fenced by overlap instead (policy ring_fence_mode by_overlap).")
         return "Displaced (at risk): every claim was to a post with no place left."
