@@ -35,7 +35,12 @@ def reviews(draw) -> dict:
     d_assim = draw(st.integers(0, 1))
     policy = {"assimilate_threshold": assimilate, "match_threshold": match, "split_slots": draw(st.booleans()),
               "overlap_measure": draw(st.sampled_from(["min", "old_in_new", "new_from_old"])),
-              "rank_by": draw(st.sampled_from(["old_in_new", "score"]))}
+              "rank_by": draw(st.sampled_from(["old_in_new", "score"])),
+              "ring_fence_mode": draw(st.sampled_from(["leftover", "by_overlap"])),
+              "alternatives": draw(st.booleans())}
+    if draw(st.booleans()):
+        policy["ring_fence"] = [{"name": "by overlap", "min_overlap": draw(st.sampled_from([0, 25, 50]))},
+                                {"name": "anyone", "outcomes": ["any"], "grade": {"down": 1, "up": 0}}]
     if draw(st.booleans()):
         policy["match_upper"] = draw(st.sampled_from([x for x in (50, 74, 100) if x >= match]))
     if draw(st.booleans()):

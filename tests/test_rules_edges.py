@@ -398,3 +398,17 @@ def test_tiers_in_the_table_and_alternatives_follow_the_tier_used(tmp_path):
     assert "May apply (displaced or in a competitive pool)" not in table
     people = {p["id"]: p for p in json.loads(cli("run", str(path), "--format", "json").stdout)["people"]}
     assert people["P1"]["may_apply_for"] == ["N1"] and people["P1"]["alternatives"] == []  # no overlap with N1
+
+
+def test_a_tier_of_named_people_holds_them_whatever_their_outcome():
+    review = with_base({
+        "policy": {"ring_fence": [{"name": "named", "people": ["P2"]}]},
+        "old_structure": {"posts": [{"id": "O1", "title": "o", "grade": "G2"}, {"id": "O2", "title": "o", "grade": "G2"}]},
+        "new_structure": {"posts": [{"id": "N1", "title": "n", "grade": "G2"}, {"id": "N2", "title": "n", "grade": "G2"}]},
+        "people": [{"id": "P1", "post": "O1", "salary": 31000}, {"id": "P2", "post": "O2", "salary": 31000}],
+        "overlaps": [{"old_post": "O2", "new_post": "N2", "old_in_new": 90, "new_from_old": 90}],
+    })
+    result = slot(build(review))
+    assert result.person("P2").outcome == "assimilated" and result.person("P2").may_apply_for == ("N1",)
+    assert result.person("P1").may_apply_for == ()
+    assert result.post("N1").ring_fence_tiers[0].eligible == ("P2",)
