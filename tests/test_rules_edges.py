@@ -396,6 +396,7 @@ def test_tiers_in_the_table_and_alternatives_follow_the_tier_used(tmp_path):
     assert "  tier matched staff (if unfilled): P3" in table
     assert "  tier at risk within a grade up (if unfilled): nobody eligible" in table
     assert "May apply (displaced or in a competitive pool)" not in table
+    assert "May apply for ring-fenced posts (the tier in use holds them): N2" in cli("explain", str(path), "P3").stdout
     people = {p["id"]: p for p in json.loads(cli("run", str(path), "--format", "json").stdout)["people"]}
     assert people["P1"]["may_apply_for"] == ["N1"] and people["P1"]["alternatives"] == []  # no overlap with N1
 

@@ -44,6 +44,10 @@ def explain_text(result: SlottingResult, person_id: str) -> Iterator[str]:
     if p.competitors:
         lines.append("")
         lines.append("Competing with: " + ", ".join(p.competitors))
+    if any(post.ring_fence_tiers for post in result.posts):
+        lines.append("")
+        lines.append("May apply for ring-fenced posts (the tier in use holds them): "
+                     + (", ".join(p.may_apply_for) or "none"))
     if policy.alternatives and p.id in result.ring_fence.may_apply:
         lines.append("")
         head = "Suitable alternatives if not selected" if p.outcome == "competitive" else "Suitable alternatives"
