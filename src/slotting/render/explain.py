@@ -48,7 +48,7 @@ def explain_text(result: SlottingResult, person_id: str) -> Iterator[str]:
         lines.append("")
         lines.append("May apply for ring-fenced posts (the tier in use holds them): "
                      + (", ".join(p.may_apply_for) or "none"))
-    if policy.alternatives and p.id in result.ring_fence.may_apply:
+    if policy.alternatives and result.at_risk(p.id):
         lines.append("")
         head = "Suitable alternatives if not selected" if p.outcome == "competitive" else "Suitable alternatives"
         lines.append(f"{head} (ring-fenced posts they may apply for, best score first):")

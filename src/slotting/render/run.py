@@ -22,10 +22,10 @@ def run_data(result: SlottingResult) -> dict[str, Any]:
     """Gives the slotting list as the documented JSON structure, people and posts as generators:
     each record is made when it is written (see common.json_chunks)."""
     wording = Wording(result.policy)
+    alternatives, tiered = result.policy.alternatives, _tiered(result)  # once, not once a person
     return {
         "review": result.review,
-        "people": (_person(p, wording.reason(p, result), result.policy.alternatives, _tiered(result))
-                   for p in result.people),
+        "people": (_person(p, wording.reason(p, result), alternatives, tiered) for p in result.people),
         "posts": (_post(p) for p in result.posts),
         "summary": vars(result.summary).copy(),
         "ring_fence": {"may_apply": list(result.ring_fence.may_apply),

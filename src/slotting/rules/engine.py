@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
+from typing import Any
 
 from ..model import NewPost, Overlap, Person, ReviewFile
 from .claims import Assessment, Kind, assessor, pursued, ranked, within_pay_loss
@@ -233,12 +234,14 @@ def _alternatives(person: PersonResult, open_posts: set[str], state: _State) -> 
 def _tiers(review: ReviewFile, state: _State, posts: tuple[PostResult, ...], results: list[PersonResult],
            ring_fence: RingFence) -> tuple[tuple[PostResult, ...], list[PersonResult]]:
     """Each ring-fenced post's tiers with who is eligible, the first tier with anyone used; and for
-    each person, the posts whose used tier holds them."""
-    outcome = {r.id: r.outcome for r in results}
-    in_pool = {c for post in posts for pool in post.pools for c in pool.candidates}
+    each person, the posts whose used tier holds them. Work grows with what is listed: each tier's
+    population is found once, and a least overlap looks only at the people with an overlap row."""
     level = {p.id: review.grade[review.old_post[p.post].grade].level for p in review.people}
-    scores = {(r.id, a.post): a.score for r in results for a in r.assessments}
-    groups = review.review.groups
+    on_post: dict[str, list[tuple[str, Decimal]]] = defaultdict(list)  # new post -> (person, score)
+    for r in results:
+        for a in r.assessments:
+            on_post[a.post].append((r.id, a.score))
+    populations: dict[int, tuple[dict[int, list[str]], set[str]]] = {}  # tier -> (by grade level, all)
     applies: dict[str, list[str]] = defaultdict(list)
     done = []
     for post in posts:
@@ -249,21 +252,22 @@ def _tiers(review: ReviewFile, state: _State, posts: tuple[PostResult, ...], res
         if tiers is None:  # this post keeps today's rule
             found = [TierResult("people at risk", ring_fence.may_apply, True)]
         else:
-            found = []
             new_level = review.grade[state.posts[post.id].post.grade].level
+            found = []
             for tier in tiers:
-                population: set[str] = set()
-                if tier.outcomes is None and tier.people is None and tier.group is None:
-                    population = set(ring_fence.may_apply)
-                for want in tier.outcomes or ():
-                    population |= {pid for pid, o in outcome.items()
-                                   if want == "any" or (want == "pool" and pid in in_pool) or o == want}
-                population |= set(tier.people or ()) | set(groups.get(tier.group, ()) if tier.group else ())
-                eligible = tuple(sorted(
-                    pid for pid in population if pid in outcome
-                    and (tier.grade is None or tier.grade.allows(new_level - level[pid]))
-                    and (tier.min_overlap is None or scores.get((pid, post.id), Decimal(-1)) >= tier.min_overlap)))
-                found.append(TierResult(tier.name, eligible, False))
+                if id(tier) not in populations:
+                    by_level = _population_by_level(tier, review, results, posts, ring_fence, level)
+                    populations[id(tier)] = by_level, {pid for people in by_level.values() for pid in people}
+                by_level, members = populations[id(tier)]
+                if tier.min_overlap is not None:
+                    eligible = sorted(pid for pid, score in on_post[post.id] if pid in members
+                                      and score >= tier.min_overlap
+                                      and (tier.grade is None or tier.grade.allows(new_level - level[pid])))
+                else:
+                    eligible = sorted(pid for old_level, people in by_level.items()
+                                      if tier.grade is None or tier.grade.allows(new_level - old_level)
+                                      for pid in people)
+                found.append(TierResult(tier.name, tuple(eligible), False))
             first = next((i for i, t in enumerate(found) if t.eligible), None)
             if first is not None:
                 found[first] = found[first]._replace(used=True)
@@ -273,3 +277,22 @@ def _tiers(review: ReviewFile, state: _State, posts: tuple[PostResult, ...], res
                     applies[pid].append(post.id)
         done.append(post._replace(ring_fence_tiers=tuple(found)))
     return tuple(done), [r._replace(may_apply_for=tuple(applies.get(r.id, ()))) for r in results]
+
+
+def _population_by_level(tier: Any, review: ReviewFile, results: list[PersonResult], posts: tuple[PostResult, ...],
+                         ring_fence: RingFence, level: dict[str, int]) -> dict[int, list[str]]:
+    """A tier's people (by outcome, named, in its group; with none of these, those at risk), by the
+    level of their current grade."""
+    in_pool = {c for post in posts for pool in post.pools for c in pool.candidates}
+    slotted = {r.id for r in results}
+    population: set[str] = set()
+    if tier.outcomes is None and tier.people is None and tier.group is None:
+        population = set(ring_fence.may_apply)
+    for want in tier.outcomes or ():
+        population |= {r.id for r in results
+                       if want == "any" or (want == "pool" and r.id in in_pool) or r.outcome == want}
+    population |= set(tier.people or ()) | set(review.review.groups.get(tier.group, ()) if tier.group else ())
+    by_level: dict[int, list[str]] = defaultdict(list)
+    for pid in sorted(population & slotted):
+        by_level[level[pid]].append(pid)
+    return by_level

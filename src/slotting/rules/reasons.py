@@ -126,7 +126,7 @@ class Wording:
     def reason(self, person: PersonResult, result: SlottingResult) -> str:
         """The person's outcome in words: each slot with its claimants, places, figures and rule."""
         text = self._outcome(person, result)
-        if self.policy.alternatives and person.id in result.ring_fence.may_apply:
+        if self.policy.alternatives and result.at_risk(person.id):
             text += " " + self._alternatives(person)
         return text
 

@@ -110,10 +110,12 @@ class SlottingResult:
     ring_fence: RingFence
     _people_by_id: dict[str, PersonResult] = field(init=False, repr=False, compare=False)
     _posts_by_id: dict[str, PostResult] = field(init=False, repr=False, compare=False)
+    _at_risk: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_people_by_id", {p.id: p for p in self.people})
         object.__setattr__(self, "_posts_by_id", {p.id: p for p in self.posts})
+        object.__setattr__(self, "_at_risk", frozenset(self.ring_fence.may_apply))
 
     def person(self, person_id: str) -> PersonResult | None:
         return self._people_by_id.get(person_id)
@@ -121,6 +123,10 @@ class SlottingResult:
     def slot_of(self, person_id: str, post_id: str) -> Slot:
         """The slot a person holds on a post (the person must have one there)."""
         return next(s for s in self._people_by_id[person_id].slots if s.post == post_id)
+
+    def at_risk(self, person_id: str) -> bool:
+        """True when the person is displaced or a candidate in a competitive pool."""
+        return person_id in self._at_risk
 
     def post(self, post_id: str) -> PostResult:
         return self._posts_by_id[post_id]
