@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -192,8 +192,6 @@ def _list_type(section: tuple[str, ...]) -> Any:
 
 
 def _record_type(section: tuple[str, ...]) -> Any:
-    from typing import get_args
-
     return get_args(_list_type(section))[0]
 
 

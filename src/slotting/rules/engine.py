@@ -18,9 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
-from typing import Any
 
 from ..model import NewPost, Overlap, Person, ReviewFile
+from ..model.policy import Tier
 from .claims import Assessment, Kind, assessor, pursued, ranked, within_pay_loss
 from .pay import Placement, placer
 from .results import Alternative, Outcome, PersonResult, Pool, PostResult, RingFence, Slot, SlottingResult, Summary, TierResult
@@ -279,7 +279,7 @@ def _tiers(review: ReviewFile, state: _State, posts: tuple[PostResult, ...], res
     return tuple(done), [r._replace(may_apply_for=tuple(applies.get(r.id, ()))) for r in results]
 
 
-def _population_by_level(tier: Any, review: ReviewFile, results: list[PersonResult], posts: tuple[PostResult, ...],
+def _population_by_level(tier: Tier, review: ReviewFile, results: list[PersonResult], posts: tuple[PostResult, ...],
                          ring_fence: RingFence, level: dict[str, int]) -> dict[int, list[str]]:
     """A tier's people (by outcome, named, in its group; with none of these, those at risk), by the
     level of their current grade."""
