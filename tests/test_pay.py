@@ -65,6 +65,7 @@ def test_no_protection_when_policy_gives_none():
 
 class _Policy:
     protection_years = 2
+    protects = True
 
     def __init__(self, tie: str):
         self.nearest_point_tie = tie

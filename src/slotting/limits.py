@@ -22,4 +22,6 @@ POINTS_PER_GRADE = 100  # spinal points from the bottom to the top of one grade
 GRADE_DISTANCE = 100  # the largest grade distance a policy may allow
 ROUND_TO = (Decimal(1), Decimal(10), Decimal(100), Decimal(1000))  # what a savings cell may be rounded to
 YEARS = (1900, 2100)  # the first and last year of a date
+NOTICE_WEEKS = 104  # contractual notice, in weeks
+FINANCIAL_YEARS = 50  # financial years in a savings profile
 WORKING_AGE_START = 14  # service_years may be at most age minus this

@@ -20,6 +20,12 @@ class SavingsFormat(str, enum.Enum):
     xlsx = "xlsx"
 
 
+class CsvTable(str, enum.Enum):
+    groups = "groups"
+    financial_years = "financial-years"
+    exit_costs = "exit-costs"
+
+
 class Basis(str, enum.Enum):
     top = "top"
     slotted = "slotted"
@@ -50,6 +56,9 @@ def savings(
     basis: Annotated[Optional[Basis], typer.Option("--basis", help="Cost new posts at the top of the grade, "
                                                    "or at slotted salaries. Default: costing.new_posts_at.",
                                                    show_default=False)] = None,
+    table: Annotated[CsvTable, typer.Option("--table", help="With --format csv: which table - the savings by "
+                                            "post group, or (with the finance view) the financial years or the "
+                                            "exit costs.")] = CsvTable.groups,
 ) -> None:
     """Cost the old and new structures against a savings target.
 
@@ -61,10 +70,13 @@ def savings(
     if format is SavingsFormat.xlsx and output is None:
         raise typer.BadParameter("--format xlsx writes a workbook: give a file with -o, e.g. -o savings.xlsx",
                                  param_hint="--format")
+    if table is not CsvTable.groups and format is not SavingsFormat.csv:
+        raise typer.BadParameter("--table chooses one table for --format csv; the other formats carry them all",
+                                 param_hint="--table")
     check_output(output, [path])
 
     def body() -> int:
-        from .. import cost
+        from .. import InputError, Problem, cost
         from ..render import renderer
         from ..render.savings import target_line
 
@@ -72,7 +84,12 @@ def savings(
             review, slotting = slotted(path, note)
             note("costing")
             result = cost(review, slotting, basis.value if basis else None, target_amount)
-        write(renderer("savings", format.value)(result), output)
+        if table is not CsvTable.groups and result.finance is None:
+            raise InputError([Problem(str(path), None, None, "costing", f"--table {table.value} needs the profile by "
+                                      "financial year: set costing.financial_year_start (or another field of "
+                                      "the finance view) in the review")])
+        render = renderer("savings", format.value)
+        write(render(result, table=table.value) if format is SavingsFormat.csv else render(result), output)
         if result.target_met is False:
             typer.echo(target_line(result), err=True)
             return 1

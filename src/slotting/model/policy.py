@@ -9,12 +9,12 @@ Other employers use other numbers (65/50, two-thirds, same grade only): they set
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 
 from .. import limits
-from .types import Id, Text, Threshold, Whole
+from .types import Id, Money, Text, Threshold, Whole
 
 LEICESTER_2011 = "Leicester City Council 2011 senior management review"
 
@@ -47,6 +47,37 @@ class PayLossLimit(BaseModel):
     def _one_measure(self) -> PayLossLimit:
         if (self.percent is None) == (self.points is None):
             raise ValueError("give percent or points")
+        return self
+
+
+def _scheme_by_name(value):
+    return {"scheme": value} if isinstance(value, str) else value
+
+
+class Protection(BaseModel):
+    """How pay protection is paid when slotting lowers pay. The protected salary is held in cash terms (pay
+    awards raise the new grade's pay, not the protected salary), and the protection paid is what the
+    person keeps above the new grade's pay."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+    scheme: Literal["cash", "tapered", "mark_time"] = Field(
+        "cash", description="cash: the whole fall for policy.protection_years (Leicester report s.8.2); "
+        "tapered: a share of the fall in each year (shares); mark_time: the salary is held until the new "
+        "grade's pay, with costing.pay_awards, reaches it.")
+    shares: list[Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False)]] | None = Field(
+        None, min_length=1, max_length=10, description="tapered: the share of the fall protected in each year, "
+        "e.g. [1, 0.5].")
+    cap: Money | None = Field(None, description="At most this many pounds of protection per person per year.")
+    years: Whole | None = Field(None, ge=1, le=limits.FINANCIAL_YEARS,
+                                description="mark_time: at most this many years (default: until caught up).")
+
+    @model_validator(mode="after")
+    def _fields_of_the_scheme(self) -> Protection:
+        if (self.scheme == "tapered") != (self.shares is not None):
+            raise ValueError("give shares with the tapered scheme, and only with it")
+        if self.years is not None and self.scheme != "mark_time":
+            raise ValueError("years is for the mark_time scheme; cash protection lasts policy.protection_years")
         return self
 
 
@@ -146,6 +177,10 @@ class Policy(BaseModel):
         2, ge=0, le=10,
         description="Years of pay protection when slotting lowers pay. Leicester report s.8.2.",
     )
+    protection: Annotated[Protection, BeforeValidator(_scheme_by_name)] = Field(
+        default_factory=Protection, description="The protection scheme: cash (default), tapered or mark_time, "
+        "with an optional cap per person per year; a name alone (tapered needs shares) or {scheme, shares, cap, "
+        "years}.")
     ring_fence: list[Tier] | None = Field(
         None, description="Ordered tiers of who may apply for ring-fenced posts; the first tier with anyone "
         "eligible is used, the later ones apply if the post is unfilled. A new post may give its own. Unset: "
@@ -180,6 +215,10 @@ class Policy(BaseModel):
                                              ("match_grade", "match_grade_distance")):
             if getattr(self, limits_field) is not None and distance_field in self.model_fields_set:
                 raise ValueError(f"give {limits_field} or {distance_field}, not both")
+        if self.protection.shares is not None and "protection_years" in self.model_fields_set \
+                and self.protection_years != len(self.protection.shares):
+            raise ValueError(f"protection_years ({self.protection_years}) and the taper's "
+                             f"{len(self.protection.shares)} shares disagree: give one of them")
         return self
 
     def allows_match(self, score: Decimal, distance: int) -> bool:
@@ -192,6 +231,13 @@ class Policy(BaseModel):
         """The grade levels down and up that assimilation allows (either form)."""
         return self.assimilate_grade or GradeLimits(down=self.assimilate_grade_distance,
                                                     up=self.assimilate_grade_distance)
+
+    @property
+    def protects(self) -> bool:
+        """True when a fall in pay is protected at all under this policy."""
+        if self.protection.scheme == "cash":
+            return self.protection_years > 0
+        return self.protection.scheme == "mark_time" or any(self.protection.shares or ())
 
     @property
     def match_limits(self) -> GradeLimits:

@@ -5,10 +5,13 @@ One plain loop per check; the loader locates each path in the files.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 from .review import ReviewFile
+
+EMPLOYER_NI_FROM = dt.date(2010, 4, 6)  # the first row of data/employer_ni.yaml (checked by a test)
 
 Found = list[tuple[tuple, str]]
 
@@ -20,7 +23,8 @@ def check_references(r: ReviewFile) -> Found:
             *_duplicates(r.old_structure.posts, ("old_structure", "posts"), "old post"),
             *_duplicates(r.new_structure.posts, ("new_structure", "posts"), "new post"),
             *_duplicates(r.people, ("people",), "person"),
-            *_spines(r), *_grades_of_posts(r), *_holders(r), *_overlaps(r), *_groups_and_tiers(r), *_policy(r)]
+            *_spines(r), *_grades_of_posts(r), *_holders(r), *_overlaps(r), *_groups_and_tiers(r), *_policy(r),
+            *_finance(r)]
 
 
 def _duplicates(items: Iterable[Any], path: tuple, kind: str) -> Found:
@@ -142,6 +146,33 @@ def _policy(r: ReviewFile) -> Found:
             found.append((("policy", "match_grade" if p.match_grade is not None else "match_grade_distance"),
                           f"a match must allow at least the grade distances assimilation allows "
                           f"({a.down} down and {a.up} up); got {m.down} down and {m.up} up"))
+    return found
+
+
+def _finance(r: ReviewFile) -> Found:
+    """The finance view's fields against the review's dates."""
+    asked = r.finance_asked_by
+    if asked is None:
+        return []
+    effective = r.review.effective_date
+    if effective is None:
+        return [(("review",), f"effective_date is needed by {asked}: the profile by financial year starts on it")]
+    found: Found = []
+    c = r.costing
+    month, day = c.financial_year_start or (4, 1)
+    first = effective.year if (effective.month, effective.day) >= (month, day) else effective.year - 1
+    for label in c.pay_awards or {}:
+        year = int(label[:4])
+        expected = str(year) if (month, day) == (1, 1) else f"{year}/{(year + 1) % 100:02d}"
+        if label != expected:
+            found.append((("costing", "pay_awards", label), f"a financial year starting on {day:02d}/{month:02d} is "
+                          f"labelled like {expected!r}; got {label!r}"))
+        elif year < first:
+            found.append((("costing", "pay_awards", label), "an award for a year before the one holding the "
+                          "effective date is already in the file's pay figures"))
+    if c.on_costs is not None and c.on_costs.employer_ni and effective < EMPLOYER_NI_FROM:
+        found.append((("costing", "on_costs", "employer_ni"), f"employer National Insurance figures are known from "
+                      f"{EMPLOYER_NI_FROM}; the effective date is {effective}"))
     return found
 
 

@@ -17,8 +17,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, 
 from pydantic.dataclasses import dataclass
 
 from .. import limits
+from .costing import Costing, ExternalFunding, Redundancy
 from .policy import Policy, Tier
-from .types import Date, Fraction, Id, Money, NonEmptyText, Percent, SpinalPoint, Text, Whole
+from .types import Date, Id, Money, NonEmptyText, Percent, SpinalPoint, Text, Whole
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 # The records that come by the thousand (posts, people, overlaps) are pydantic dataclasses: a third
@@ -98,7 +99,7 @@ class OldPost:
     group: Text | None = Field(None, description="Row of the savings table (default: the grade's name).")
     department: Text | None = None
     salary: Money | None = Field(None, description="Cost basis of the post, e.g. when it is vacant.")
-    external_funding: Fraction = Decimal(0)
+    external_funding: ExternalFunding = Decimal(0)
     in_review: StrictBool = Field(True, description="false: costed but not part of slotting.")
 
 
@@ -110,7 +111,7 @@ class NewPost:
     group: Text | None = None
     department: Text | None = None
     count: Whole = Field(1, ge=1, le=limits.PLACES, description="Places in this post.")
-    external_funding: Fraction = Decimal(0)
+    external_funding: ExternalFunding = Decimal(0)
     on_hold: StrictBool = Field(False, description="Appointment suspended (Leicester report s.7.1).")
     in_review: StrictBool = True
     ring_fence: list[Tier] | None = Field(None, description="This post's own ring-fence tiers (see policy).")
@@ -137,6 +138,13 @@ class Person:
         None, ge=0, le=70, description="Complete years of continuous service (redundancy estimate); at most "
         f"age - {limits.WORKING_AGE_START}."
     )
+    notice_weeks: Whole | None = Field(
+        None, ge=0, le=limits.NOTICE_WEEKS, description="Contractual notice in weeks (pay in lieu of notice); "
+        "without it, the statutory minimum of ERA 1996 s.86 from service_years.")
+    pension: Money | None = Field(None, description="Annual pension accrued at the exit (£), for the pension "
+                                  "strain estimate with costing.pension_strain factors.")
+    pension_strain: Money | None = Field(None, description="The pension strain cost on redundancy as the scheme's "
+                                         "actuary gave it (£, one-off); overrides the factor estimate.")
 
     @model_validator(mode="after")
     def _service_within_working_life(self) -> Person:
@@ -153,39 +161,6 @@ class Overlap:
     new_post: Id
     old_in_new: Percent = Field(description="Share of the current JD found in the new post.")
     new_from_old: Percent = Field(description="Share of the new JD that the current one forms.")
-
-
-class Redundancy(Model):
-    """Local Government (Early Termination of Employment) (Discretionary Compensation) Regs 2006."""
-
-    actual_weeks_pay: StrictBool = Field(
-        False, description="Reg 5: use the actual week's pay instead of the statutory cap."
-    )
-    multiplier: Decimal = Field(
-        Decimal(1), ge=1, le=Decimal("3.467"), allow_inf_nan=False,
-        description="Reg 6: multiply the statutory weeks, to a total of at most 104 weeks.",
-    )
-
-
-class Costing(Model):
-    on_cost_rate: Decimal = Field(Decimal(0), ge=0, le=5, allow_inf_nan=False)
-    new_posts_at: Literal["top", "slotted"] = "top"
-    round_to: Decimal = Field(Decimal(1), allow_inf_nan=False, description="Each savings cell is rounded half up "
-                              "to a multiple of this many pounds: 1, 10, 100 or 1000.")
-    target_saving: Decimal | None = Field(None, ge=-limits.MONEY * 100, le=limits.MONEY * 100, allow_inf_nan=False,
-                                          description="The full-year saving the proposal must reach, in pounds.")
-    redundancy: Redundancy = Field(default_factory=Redundancy)
-    pool_protection: Literal["mean", "max"] = Field(
-        "mean", description="Pay protection of a competitive pool's places: the mean of its candidates' "
-        "(the expected cost), or the largest (a prudent budget).")
-
-
-    @field_validator("round_to")
-    @classmethod
-    def _a_round_amount(cls, value: Decimal) -> Decimal:
-        if value not in limits.ROUND_TO:
-            raise ValueError("expected 1, 10, 100 or 1000")
-        return value
 
 
 _POINT = re.compile(r"0|[1-9][0-9]{0,5}")
@@ -238,6 +213,21 @@ class ReviewFile(Model):
     @cached_property
     def holder(self) -> dict[str, Person]:
         return {p.post: p for p in self.people}
+
+    @cached_property
+    def finance_asked_by(self) -> str | None:
+        """Gives the first field that asks for the finance view (profile by financial year), or None."""
+        c, p = self.costing, self.policy
+        for name in ("financial_year_start", "years", "pay_awards", "on_costs", "pension_strain", "pool_exit_costs"):
+            if getattr(c, name) is not None:
+                return f"costing.{name}"
+        if p.protection.scheme != "cash" or p.protection.cap is not None:
+            return "policy.protection"
+        for kind, posts in (("old_structure", self.old_structure.posts), ("new_structure", self.new_structure.posts)):
+            for post in posts:
+                if not isinstance(post.external_funding, Decimal):
+                    return f"{kind}.posts[{post.id}].external_funding (time-limited)"
+        return None
 
     def spinal_amount(self, spine: str, point: int) -> SpinalAmount:
         return self.pay_spines[spine][point]

@@ -55,6 +55,10 @@ def savings_data(s: SavingsResult) -> dict[str, Any]:
             "not_estimated": list(r.not_estimated),
             "notes": list(r.notes),
         }
+    if s.finance:
+        from .finance import finance_data
+
+        data["finance"] = finance_data(s.finance)
     return data
 
 
@@ -146,9 +150,23 @@ def savings_table(s: SavingsResult) -> Iterator[Any]:
     for row in _year_rows(s):
         years.add_row(*text_cells(row))
     parts: list[Any] = [table, years]
+    if s.finance:
+        from .finance import FY_HEADER, notes, year_cells
+
+        fy = Table(title="By financial year", title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+                   pad_edge=False)
+        cells = year_cells(s.finance)
+        for i, name in enumerate(FY_HEADER):  # each column as wide as its longest figure: never cut
+            widest = max([len(part) for part in name.split("\n")] + [len(row[i]) for row in cells])
+            fy.add_column(name, justify="left" if i == 0 else "right", no_wrap=True, min_width=widest)
+        for row in cells:
+            fy.add_row(*text_cells(row))
+        parts.append(fy)
     line = target_line(s)
     if line:
         parts.append(Text(line, style="bold green" if s.target_met else "bold red"))
+    if s.finance:
+        parts += [Text(n) for n in notes(s.finance, terminal)]
     parts += [Text(n) for n in _notes(s, terminal)]
     yield Group(*parts)
 
@@ -157,15 +175,31 @@ def savings_markdown(s: SavingsResult) -> Iterator[str]:
     """Yields the savings as Markdown (for a CI step summary)."""
     out = [f"# Savings (new posts costed at: {s.basis})\n", markdown_table(_flat(HEADER), _table_rows(s), "lrrrrr"),
            "## Year by year\n", markdown_table(_flat(YEAR_HEADER), _year_rows(s), "rrrrr")]
+    if s.finance:
+        from .finance import FY_HEADER, year_cells
+
+        out += ["## By financial year\n", markdown_table(_flat(FY_HEADER), year_cells(s.finance), "lrrrrrrrr")]
     line = target_line(s)
     if line:
         out.append(line + "\n")
+    if s.finance:
+        from .finance import notes
+
+        out.append("\n".join(notes(s.finance, markdown)) + "\n")
     out.append("\n".join(_notes(s, markdown)) + "\n")
     yield "\n".join(out)
 
 
-def savings_csv(s: SavingsResult) -> Iterator[str]:
-    """Yields the savings table as CSV."""
+def savings_csv(s: SavingsResult, table: str = "groups") -> Iterator[str]:
+    """Yields one table of the savings as CSV: the groups (default), the financial years or the exit costs."""
+    if table != "groups":
+        from .finance import EXIT_FIELDS, FY_FIELDS, exit_values, year_values
+
+        if s.finance is None:
+            raise ValueError(f"--table {table} needs the finance view")
+        yield (to_csv(FY_FIELDS, year_values(s.finance)) if table == "financial-years"
+               else to_csv(EXIT_FIELDS, exit_values(s.finance)))
+        return
     rows = [[r.group, r.existing_posts, r.existing_cost, r.new_posts, r.new_cost, r.saving] for r in (*s.rows, s.total)]
     yield to_csv(["group", "existing_posts", "existing_cost", "new_posts", "new_cost", "saving"], rows)
 
@@ -200,10 +234,36 @@ def savings_xlsx(s: SavingsResult) -> Iterator[bytes]:
         for col, amount in ((1, y.new_cost), (2, y.protection), (3, y.saving), (4, y.one_off_redundancy)):
             years.write_number(i, col, float(amount), gbp)
     years.set_column(0, 4, 22)
+    if s.finance:
+        from .finance import EXIT_FIELDS, FY_HEADER, exit_values, year_values
+
+        _sheet(book, "Financial years", _flat(FY_HEADER), year_values(s.finance), bold, gbp, money_from=2)
+        _sheet(book, "Exit costs", EXIT_FIELDS, exit_values(s.finance), bold, gbp, money_from=2)
     notes = book.add_worksheet("Notes")
-    lines = ([target_line(s)] if target_line(s) else []) + _notes(s)
+    lines = ([target_line(s)] if target_line(s) else [])
+    if s.finance:
+        from .finance import notes as finance_notes
+
+        lines += finance_notes(s.finance)
+    lines += _notes(s)
     for i, line in enumerate(lines):
         notes.write_string(i, 0, line)
     notes.set_column(0, 0, 120)
     book.close()
     yield buffer.getvalue()
+
+
+def _sheet(book, name: str, header: list[str], rows: list[list[Any]], bold, gbp, money_from: int) -> None:
+    """Writes one sheet: a header row, then numbers as numbers (money from column `money_from`), text as text."""
+    sheet = book.add_worksheet(name)
+    for col, title in enumerate(header):
+        sheet.write_string(0, col, title, bold)
+    for i, row in enumerate(rows, start=1):
+        for col, value in enumerate(row):
+            if value is None:
+                continue
+            if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+                sheet.write_number(i, col, float(value), gbp if col >= money_from else None)
+            else:
+                sheet.write_string(i, col, str(value))
+    sheet.set_column(0, len(header) - 1, 18)

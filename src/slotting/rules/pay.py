@@ -82,7 +82,7 @@ def placer(review: ReviewFile, grade: Grade) -> Callable[[Decimal], Placement]:
     distinct = len(set(amounts)) == len(amounts)
     tie = review.policy.nearest_point_tie
     tie_rule = _tie(tie)
-    protects = review.policy.protection_years > 0
+    protects = review.policy.protects
     nothing = Decimal(0)
 
     def place_salary(salary: Decimal) -> Placement:

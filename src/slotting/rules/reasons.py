@@ -35,6 +35,12 @@ def _figure(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+def money_words(amount: Decimal) -> str:
+    """Gives an amount of pounds in words: £1,234, or £1,234.50 when there are pence."""
+    amount = amount.quantize(Decimal("0.01"))
+    return f"£{amount:,.0f}" if amount == amount.to_integral_value() else f"£{amount:,.2f}"
+
+
 def allowed(policy: Policy, kind: str) -> str:
     """The grade distance a policy allows for a kind of claim, in words: "1", or "1 down and 0 up"."""
     if not policy.asymmetric:

@@ -15,7 +15,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from ..model import Grade, ReviewFile
+from ..model.costing import funding_share
+from .exit_costs import exit_costs
+from .finance import FinanceView, Items, Protected, engaged, finance_view
+from .oncosts import OnCostModel
 from .pay import grade_points
+from .protection import by_year, protected, protection_years
 from .redundancy import RedundancyCost, redundancy_cost, weekly_limit
 from .results import SlottingResult
 
@@ -72,6 +77,7 @@ class SavingsResult:
     conventions: tuple[str, ...]
     redundancy: RedundancyEstimate | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    finance: FinanceView | None = None
 
 
 def round_cell(amount: Decimal, round_to: Decimal) -> Decimal:
@@ -96,12 +102,15 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
     costing = review.costing
     basis = basis or costing.new_posts_at
     target = target if target is not None else costing.target_saving
-    rate = costing.on_cost_rate
+    model = OnCostModel(costing)
+    day = review.review.effective_date
     estimated: set[str] = set()
     existing: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     new: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     order: dict[str, None] = {}  # the groups in the order first met
     tops: dict[str, tuple[Decimal, str | None]] = {}
+    old_items: dict[tuple, list] = {}
+    new_items: dict[tuple, list] = {}
 
     def group_of(post) -> str:
         name = post.group or review.grade[post.grade].name
@@ -113,6 +122,13 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
             tops[grade_id] = top_of_grade(review, review.grade[grade_id])
         return tops[grade_id]
 
+    def cost(salary: Decimal, funding) -> Decimal:
+        return model.cost(salary, day) * (1 - funding_share(funding, day))
+
+    def count(items: dict[tuple, list], salary: Decimal, funding, places: int) -> None:
+        key = (salary, funding if isinstance(funding, Decimal) else id(funding))
+        items.setdefault(key, [salary, funding, 0])[2] += places
+
     for post in review.old_structure.posts:
         salary = post.salary
         if salary is None and post.id in review.holder:
@@ -122,7 +138,8 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
             estimated.update([label] if label else [])
         row = existing[group_of(post)]
         row[0] += 1
-        row[1] += annual_cost(salary, rate, post.external_funding)
+        row[1] += cost(salary, post.external_funding)
+        count(old_items, salary, post.external_funding, 1)
 
     filled = _filled_places(result) if basis == "slotted" else {}
     for new_post in review.new_structure.posts:
@@ -130,12 +147,17 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
         salaries = filled.get(new_post.id, [])
         if label and len(salaries) < new_post.count:
             estimated.add(label)
-        for _, slot_label in salaries:
+        for slot_salary, slot_label in salaries:
             estimated.update([slot_label] if slot_label else [])
+            count(new_items, slot_salary, new_post.external_funding, 1)
+        if new_post.count > len(salaries):
+            count(new_items, top, new_post.external_funding, new_post.count - len(salaries))
         total_salary = sum((s for s, _ in salaries), Decimal(0)) + top * (new_post.count - len(salaries))
         row = new[group_of(new_post)]
         row[0] += new_post.count
-        row[1] += annual_cost(total_salary, rate, new_post.external_funding)
+        row[1] += cost(total_salary, new_post.external_funding) if model.flat else \
+            sum((cost(s, new_post.external_funding) for s, _ in salaries), Decimal(0)) + \
+            cost(top, new_post.external_funding) * (new_post.count - len(salaries))
 
     step = costing.round_to
     rows = []
@@ -147,25 +169,59 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
                 sum(r.new_posts for r in rows), sum((r.new_cost for r in rows), Decimal(0)),
                 sum((r.saving for r in rows), Decimal(0)))
 
-    yearly_protection = round_cell(_protection(review, result, estimated), step)
-    years_protected = review.policy.protection_years
-    protection_by_year = tuple(yearly_protection for _ in range(years_protected))
+    policy = review.policy
+    scheme = policy.protection
+    if scheme.scheme == "cash" and scheme.cap is None:
+        yearly_protection = round_cell(_protection(review, result, estimated, model), step)
+        protection_by_year = tuple(yearly_protection for _ in range(policy.protection_years))
+    else:
+        protection_by_year = tuple(round_cell(_protection(review, result, estimated, model, k), step)
+                                   for k in range(protection_years(policy, costing.years)))
     redundancy = _redundancy(review, result)
     one_off = round_cell(redundancy.total, step) if redundancy else Decimal(0)
+    unending = scheme.scheme == "mark_time" and scheme.years is None
     years = tuple(
         Year(y, total.new_cost + p, p, total.saving - p, one_off if y == 1 else Decimal(0))
-        for y, p in enumerate(protection_by_year + (Decimal(0),), start=1)
+        for y, p in enumerate(protection_by_year + (() if unending else (Decimal(0),)), start=1)
     )
     met = None if target is None else total.saving >= target
+    finance = None
+    if engaged(review):
+        items = Items(tuple(map(tuple, old_items.values())), tuple(map(tuple, new_items.values())),
+                      *_protected(review, result))
+        finance = finance_view(review, items, exit_costs(review, result), round_cell, step)
     return SavingsResult(tuple(rows), total, protection_by_year, years, target, met, tuple(sorted(estimated)),
-                         basis, rate, step, conventions(review, basis), redundancy)
+                         basis, costing.on_cost_rate, step, conventions(review, basis, model), redundancy,
+                         finance=finance)
 
 
-def conventions(review: ReviewFile, basis: Basis) -> tuple[str, ...]:
+def conventions(review: ReviewFile, basis: Basis, model: OnCostModel | None = None) -> tuple[str, ...]:
     """Gives the costing conventions in words, for the output and the README."""
     c, p = review.costing, review.policy
+    model = model or OnCostModel(c)
+    scheme = p.protection
+    if scheme.scheme == "cash" and scheme.cap is None:
+        protection = f"Pay protection for {p.protection_years} year(s) = (current - new salary)"
+    elif scheme.scheme == "cash":
+        protection = (f"Pay protection for {p.protection_years} year(s) = (current - new salary), at most "
+                      f"£{scheme.cap:,} a person a year,")
+    elif scheme.scheme == "tapered":
+        shares = ", ".join(f"{_plain(share * 100)}%" for share in scheme.shares or [])
+        cap = f", at most £{scheme.cap:,} a person a year," if scheme.cap is not None else ""
+        protection = f"Tapered pay protection, year by year {shares} of (current - new salary){cap}"
+    else:
+        cap = f", at most £{scheme.cap:,} a person a year" if scheme.cap is not None else ""
+        limit = f" for at most {scheme.years} years" if scheme.years else ""
+        protection = (f"Pay protection by marking time{limit}: (current - new salary){cap}, until pay awards close "
+                      "the gap (none in this 12-month profile),")
+    cost = (f"Cost of a post = salary x (1 + on-costs {_plain(c.on_cost_rate * 100)}%) x (1 - external funding)."
+            if model.flat else f"Cost of a post = salary + {model.describe()}, on the effective date, x (1 - "
+            "external funding).")
+    if not all(isinstance(post.external_funding, Decimal)
+               for post in (*review.old_structure.posts, *review.new_structure.posts)):
+        cost += " Time-limited funding: the share in force on the effective date."
     return (
-        f"Cost of a post = salary x (1 + on-costs {_plain(c.on_cost_rate * 100)}%) x (1 - external funding).",
+        cost,
         "Old posts: the post's salary if given, else its holder's salary, else the top of its grade; "
         "vacant posts and posts outside the review are costed.",
         ("New posts: at the top of the grade, for every place." if basis == "top" else
@@ -173,7 +229,7 @@ def conventions(review: ReviewFile, basis: Basis) -> tuple[str, ...]:
          "candidates' slotted salaries), empty places at the top of the grade."),
         f"Each cell is rounded half up to a multiple of £{_plain(c.round_to)}; totals are the sums of the "
         "rounded cells.",
-        f"Pay protection for {p.protection_years} year(s) = (current - new salary) x (1 + on-costs) x "
+        f"{protection} x (1 + on-costs) x "
         "(1 - funding of the new post), the larger once for a person with two slots; for a competitive pool, "
         f"its places x the {'largest' if c.pool_protection == 'max' else 'mean'} protection of its candidates. "
         "Year N saving = full-year saving - protection in year N.",
@@ -203,14 +259,21 @@ def _filled_places(result: SlottingResult) -> dict[str, list[tuple[Decimal, str 
     return filled
 
 
-def _protection(review: ReviewFile, result: SlottingResult, estimated: set[str]) -> Decimal:
-    """Gives one year's cost of pay protection across the slotting (see `conventions`)."""
-    rate, new_post = review.costing.on_cost_rate, review.new_post
+def _protection(review: ReviewFile, result: SlottingResult, estimated: set[str], model: OnCostModel,
+                year_index: int | None = None) -> Decimal:
+    """Gives one year's cost of pay protection across the slotting (see `conventions`): in protection year
+    `year_index` under the policy's scheme, or the whole fall when no year is given (cash, no cap)."""
+    new_post, day = review.new_post, review.review.effective_date
 
     def cost(slot) -> Decimal:
         if slot.pay.protection and slot.pay.estimated:
             estimated.add(f"SP{slot.pay.point} £{slot.pay.amount} (slotted to {slot.post})")
-        return annual_cost(slot.pay.protection, rate, new_post[slot.post].external_funding)
+        amount = slot.pay.protection if year_index is None else protected(review.policy, slot.pay.protection,
+                                                                           year_index)
+        if not amount:
+            return Decimal(0)
+        funding = new_post[slot.post].external_funding
+        return model.extra(slot.pay.amount, amount, day) * (1 - funding_share(funding, day))
 
     total = Decimal(0)
     for person in result.people:
@@ -223,6 +286,24 @@ def _protection(review: ReviewFile, result: SlottingResult, estimated: set[str])
             each = max(costs) if review.costing.pool_protection == "max" else sum(costs, Decimal(0)) / len(costs)
             total += pool.places * each
     return total
+
+
+def _protected(review: ReviewFile, result: SlottingResult) -> tuple[tuple[Protected, ...], tuple]:
+    """Gives the protection the finance view costs: each person's (the slot with the larger fall, once) and
+    each competitive pool's places with its candidates'."""
+    new_post = review.new_post
+
+    def held(slot) -> Protected:
+        return Protected(slot.pay.amount, slot.pay.amount + slot.pay.protection, new_post[slot.post].external_funding)
+
+    people = []
+    for person in result.people:
+        certain = [s for s in person.slots if not s.competitive and s.pay.protection]
+        if certain:
+            people.append(held(max(certain, key=lambda s: s.pay.protection)))
+    pools = tuple((pool.places, tuple(held(result.slot_of(pid, post.id)) for pid in pool.candidates))
+                  for post in result.posts for pool in post.pools)
+    return tuple(people), pools
 
 
 def _redundancy(review: ReviewFile, result: SlottingResult) -> RedundancyEstimate | None:

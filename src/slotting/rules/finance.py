@@ -1,0 +1,258 @@
+"""The finance view: the profile by financial year with the part-year effect, pay awards, dated on-costs,
+time-limited funding and the protection scheme; one-off exit costs; net and cumulative saving; payback.
+
+Each financial year counts only the days from the effective date: a figure for the year is the
+annual rate of each period within it x the period's days / the days in the year. The periods are cut
+wherever anything changes: a financial year (pay awards), a tax year's National Insurance figures, a
+funding period, or an anniversary of the effective date (the protection years). The one-off exit
+costs fall on the effective date. The payback month is the first month from the effective date at
+whose end the cumulative net saving is above zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import ReviewFile
+from ..model.costing import funding_dates, funding_share
+from .calendar import APRIL_1, FinancialYear, add_months, add_years, financial_years
+from .exit_costs import ExitCosts
+from .oncosts import OnCostModel
+from .protection import protected
+
+DEFAULT_YEARS = 5
+Funding = object  # a post's external_funding as given: a share, a period or a list of periods
+
+
+def engaged(review: ReviewFile) -> bool:
+    """True when the review asks for the finance view: any of its fields is given."""
+    return review.finance_asked_by is not None
+
+
+@dataclass(frozen=True)
+class Protected:
+    """A person's (or a pool place's) protection: the new pay, the salary held, the new post's funding."""
+
+    new_pay: Decimal
+    held: Decimal
+    funding: Funding
+
+
+@dataclass(frozen=True)
+class Items:
+    """What the profile costs: salaries with how many places share them and their funding."""
+
+    old: tuple[tuple[Decimal, Funding, int], ...]  # (salary, funding, places)
+    new: tuple[tuple[Decimal, Funding, int], ...]
+    people: tuple[Protected, ...]
+    pools: tuple[tuple[int, tuple[Protected, ...]], ...]  # (places, candidates)
+
+
+@dataclass(frozen=True)
+class FinancialYearFigures:
+    label: str
+    start: dt.date
+    end: dt.date
+    days_in_force: int
+    days_in_year: int
+    pay_award: Decimal
+    existing_cost: Decimal
+    new_cost: Decimal
+    gross_saving: Decimal
+    protection: Decimal
+    one_off: Decimal
+    net_saving: Decimal
+    cumulative_net_saving: Decimal
+
+
+@dataclass(frozen=True)
+class FinanceView:
+    year_start: str
+    years: tuple[FinancialYearFigures, ...]
+    exit_costs: ExitCosts
+    payback_month: int | None
+    horizon_months: int
+    conventions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    year: int  # index of its financial year
+    existing: Decimal  # annual rates in force in the period
+    new: Decimal
+    protection: Decimal
+
+
+def _key(funding) -> object:
+    return funding if isinstance(funding, Decimal) else id(funding)
+
+
+def _cut_days(review: ReviewFile, items: Items, years: tuple[FinancialYear, ...], model: OnCostModel) -> list[dt.date]:
+    effective, end = review.review.effective_date or years[0].start, years[-1].end
+    cuts = {effective, end, *(fy.start for fy in years[1:]), *model.change_days(effective, end)}
+    fundings = [f for (_, f, _) in (*items.old, *items.new)] + [p.funding for p in items.people] + \
+        [c.funding for _, cs in items.pools for c in cs]
+    seen: set[int] = set()
+    for f in fundings:
+        if not isinstance(f, Decimal) and id(f) not in seen:
+            seen.add(id(f))
+            cuts.update(d for d in funding_dates(f) if effective < d < end)
+    k = 1
+    while (anniversary := add_years(effective, k)) < end:
+        cuts.add(anniversary)
+        k += 1
+    return sorted(cuts)
+
+
+def periods(review: ReviewFile, items: Items, years: tuple[FinancialYear, ...], factors: list[Decimal],
+            model: OnCostModel) -> list[Period]:
+    """Gives the periods of the profile, each with the annual rates in force in it."""
+    effective = review.review.effective_date
+    assert effective is not None
+    policy, pool_basis = review.policy, review.costing.pool_protection
+    cuts = _cut_days(review, items, years, model)
+    result = []
+    y = 0
+    for start, end in zip(cuts, cuts[1:]):
+        while start >= years[y].end:
+            y += 1
+        factor = factors[y]
+        protection_year = _years_since(effective, start)
+
+        def cost(salary: Decimal, funding) -> Decimal:
+            return model.cost(salary * factor, start) * (1 - funding_share(funding, start))
+
+        def protection(p: Protected) -> Decimal:
+            new_pay = p.new_pay * factor
+            amount = protected(policy, p.held - new_pay, protection_year)
+            if not amount:
+                return Decimal(0)
+            return model.extra(new_pay, amount, start) * (1 - funding_share(p.funding, start))
+
+        existing = sum((n * cost(s, f) for s, f, n in items.old), Decimal(0))
+        new = sum((n * cost(s, f) for s, f, n in items.new), Decimal(0))
+        kept = sum((protection(p) for p in items.people), Decimal(0))
+        for places, candidates in items.pools:
+            each = [protection(c) for c in candidates]
+            kept += places * (max(each) if pool_basis == "max" else sum(each, Decimal(0)) / len(each))
+        result.append(Period(start, end, y, existing, new, kept))
+    return result
+
+
+def _years_since(effective: dt.date, day: dt.date) -> int:
+    k = 0
+    while add_years(effective, k + 1) <= day:
+        k += 1
+    return k
+
+
+def award_factors(review: ReviewFile, years: tuple[FinancialYear, ...]) -> tuple[list[Decimal], list[Decimal]]:
+    """Gives, for each financial year, the award that starts in it and the cumulative pay factor."""
+    awards = review.costing.pay_awards or {}
+    factor, factors, given = Decimal(1), [], []
+    for fy in years:
+        award = awards.get(fy.label, Decimal(0))
+        factor *= 1 + award
+        factors.append(factor)
+        given.append(award)
+    return given, factors
+
+
+def year_amounts(all_periods: Iterable[Period], years: tuple[FinancialYear, ...]) -> list[tuple[Decimal, Decimal, Decimal]]:
+    """Gives each financial year's existing cost, new cost and protection, exact (before rounding)."""
+    sums = [[Decimal(0)] * 3 for _ in years]
+    for p in all_periods:
+        days = (p.end - p.start).days
+        row = sums[p.year]
+        row[0] += p.existing * days
+        row[1] += p.new * days
+        row[2] += p.protection * days
+    return [(a / fy.days, b / fy.days, c / fy.days) for (a, b, c), fy in zip(sums, years)]
+
+
+def payback_month(all_periods: list[Period], years: tuple[FinancialYear, ...], one_off: Decimal,
+                  effective: dt.date) -> tuple[int | None, int]:
+    """Gives the first month from the effective date at whose end the cumulative net saving is above zero
+    (None when not within the horizon), and the number of whole months in the horizon."""
+    end = years[-1].end
+    cumulative = -one_off
+    m, i = 0, 0
+    while add_months(effective, m + 1) <= end:
+        a, b = add_months(effective, m), add_months(effective, m + 1)
+        m += 1
+        while i < len(all_periods) and all_periods[i].end <= a:
+            i += 1
+        j = i
+        while j < len(all_periods) and all_periods[j].start < b:
+            p = all_periods[j]
+            days = (min(b, p.end) - max(a, p.start)).days
+            cumulative += (p.existing - p.new - p.protection) * days / years[p.year].days
+            j += 1
+        if cumulative > 0:
+            return m, _months(effective, end)
+    return None, _months(effective, end)
+
+
+def _months(effective: dt.date, end: dt.date) -> int:
+    m = 0
+    while add_months(effective, m + 1) <= end:
+        m += 1
+    return m
+
+
+def finance_view(review: ReviewFile, items: Items, exits: ExitCosts, round_cell, step: Decimal) -> FinanceView:
+    """Gives the profile by financial year, the exit costs, net and cumulative saving, and the payback."""
+    effective = review.review.effective_date
+    assert effective is not None  # model.references requires it for the finance view
+    costing = review.costing
+    month_day = costing.financial_year_start or APRIL_1
+    years = financial_years(effective, costing.years or DEFAULT_YEARS, month_day)
+    model = OnCostModel(costing)
+    awards, factors = award_factors(review, years)
+    all_periods = periods(review, items, years, factors, model)
+    one_off = round_cell(exits.total, step)
+    figures, cumulative = [], Decimal(0)
+    for i, (fy, (existing, new, kept)) in enumerate(zip(years, year_amounts(all_periods, years))):
+        existing, new, kept = round_cell(existing, step), round_cell(new, step), round_cell(kept, step)
+        off = one_off if i == 0 else Decimal(0)
+        net = existing - new - kept - off
+        cumulative += net
+        in_force = (fy.end - max(fy.start, effective)).days
+        figures.append(FinancialYearFigures(fy.label, fy.start, fy.end, in_force, fy.days, awards[i], existing, new,
+                                            existing - new, kept, off, net, cumulative))
+    month, horizon = payback_month(all_periods, years, exits.total, effective)
+    return FinanceView(f"{month_day[0]:02d}-{month_day[1]:02d}", tuple(figures), exits, month, horizon,
+                       conventions(review, model, years))
+
+
+def conventions(review: ReviewFile, model: OnCostModel, years: tuple[FinancialYear, ...]) -> tuple[str, ...]:
+    """Gives the conventions of the finance view in words."""
+    c = review.costing
+    lines = [
+        f"Financial years from {years[0].start.day} {years[0].start:%B} ({years[0].label} to {years[-1].label}); each counts the "
+        f"days from the effective date {review.review.effective_date} only: annual rate x days in force / days in "
+        "the year.",
+        f"Cost of pay: {model.describe()}; less the external funding in force on each day.",
+        ("Pay awards (costing.pay_awards) raise both structures and the spinal points from the start of their "
+         "year; protected salaries are held in cash terms." if c.pay_awards else
+         "No pay awards are applied (costing.pay_awards)."),
+        "One-off exit costs (redundancy pay, pay in lieu of notice, pension strain) fall on the effective date, "
+        "in the first year. Net saving = gross saving - protection - one-off costs; cells are rounded as in the "
+        "table and net and cumulative savings are sums of rounded cells.",
+        "Payback: the first month from the effective date at whose end the cumulative net saving (unrounded) is "
+        "above zero.",
+    ]
+    if model.model is not None and model.model.employer_ni and years[-1].end > _latest_known():
+        lines.append("Employer National Insurance after the latest known tax year uses its figures.")
+    return tuple(lines)
+
+
+def _latest_known() -> dt.date:
+    from .oncosts import EMPLOYER_NI
+
+    return add_years(EMPLOYER_NI[-1].since, 1)
