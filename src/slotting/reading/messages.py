@@ -11,7 +11,7 @@ from ..model.types import fields_of, unwrap
 
 def explain(error: dict, data: Any) -> tuple[tuple, str, str]:
     """Gives (data path, where to point: value | key | parent, message) for one pydantic error."""
-    path = data_path(error["loc"], data)
+    path = data_path(error["loc"], data, missing=error["type"] == "missing")
     kind = error["type"]
     if kind == "missing":
         what = "section" if len(path) == 1 else "key"
@@ -21,8 +21,9 @@ def explain(error: dict, data: Any) -> tuple[tuple, str, str]:
     return path, "value", _expected(error)
 
 
-def data_path(loc: tuple, data: Any) -> tuple:
-    """Drops the parts of a pydantic location that are not in the data (union and wrapper tags)."""
+def data_path(loc: tuple, data: Any, missing: bool = True) -> tuple:
+    """Drops the parts of a pydantic location that are not in the data (union and wrapper tags); the last
+    part names a key that is not there only when the error is that the key is missing."""
     path: list = []
     node = data
     for i, part in enumerate(loc):
@@ -33,7 +34,7 @@ def data_path(loc: tuple, data: Any) -> tuple:
         elif isinstance(node, dict) and str(part) in node:
             path.append(str(part))
             node = node[str(part)]
-        elif last and isinstance(node, dict) and part != "[key]":
+        elif last and missing and isinstance(node, dict) and part != "[key]":
             path.append(str(part))
     return tuple(path)
 

@@ -53,7 +53,7 @@ def _pct(value) -> str:
 
 def _person(p: PersonExit) -> str:
     parts = [f"{name.replace('_', ' ')} {money(part.amount) if part.amount is not None else 'no figure'} "
-             f"({part.basis})" for name, part in p.parts]
+             f"({part.basis})" for name, part in p.parts]  # a missing part's basis says why
     return f"{money(p.total)}: " + "; ".join(parts)
 
 

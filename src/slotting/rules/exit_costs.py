@@ -17,7 +17,7 @@ places) are costed at the mean or the largest of its candidates' estimates (cost
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..model import Person, ReviewFile
 from .redundancy import redundancy_cost, weekly_limit
@@ -25,6 +25,7 @@ from .reasons import money_words
 from .results import SlottingResult
 
 MAX_STATUTORY_NOTICE = 12
+PENNY = Decimal("0.01")
 
 
 def statutory_notice_weeks(service_years: int) -> int:
@@ -34,10 +35,14 @@ def statutory_notice_weeks(service_years: int) -> int:
 
 @dataclass(frozen=True)
 class Part:
-    """One component of a person's exit cost: the amount (None when no figure can be made) and how."""
+    """One component of a person's exit cost: the amount in pence (None when no figure can be made) and how."""
 
     amount: Decimal | None
     basis: str
+
+    def __post_init__(self) -> None:
+        if self.amount is not None:
+            object.__setattr__(self, "amount", self.amount.quantize(PENNY, rounding=ROUND_HALF_UP))
 
 
 @dataclass(frozen=True)
@@ -82,9 +87,9 @@ class ExitCosts:
 def _redundancy(review: ReviewFile, p: Person) -> Part:
     limit = weekly_limit(review.review.effective_date)
     if p.age is None or p.service_years is None:
-        return Part(None, "no figure: age or service_years missing")
+        return Part(None, "age or service_years missing")
     if limit is None:
-        return Part(None, "no figure: no statutory weekly limit is known for the effective date")
+        return Part(None, "no statutory weekly limit is known for the effective date")
     options = review.costing.redundancy
     cost = redundancy_cost(p.salary, p.age, p.service_years, limit, options.actual_weeks_pay, options.multiplier)
     return Part(cost.amount, cost.basis)
@@ -93,7 +98,7 @@ def _redundancy(review: ReviewFile, p: Person) -> Part:
 def _notice(p: Person) -> Part:
     statutory = statutory_notice_weeks(p.service_years) if p.service_years is not None else None
     if p.notice_weeks is None and statutory is None:
-        return Part(None, "no figure: notice_weeks and service_years missing")
+        return Part(None, "notice_weeks and service_years missing")
     weeks = max(w for w in (p.notice_weeks, statutory) if w is not None)
     if p.notice_weeks is not None and (statutory is None or p.notice_weeks >= statutory):
         why = f"{weeks} weeks' contractual notice"
@@ -107,16 +112,16 @@ def _strain(review: ReviewFile, p: Person) -> Part:
         return Part(p.pension_strain, "pension strain as given (people[].pension_strain)")
     table = review.costing.pension_strain
     if table is None:
-        return Part(None, "no figure: no pension_strain given and no costing.pension_strain factors")
+        return Part(None, "no pension_strain given and no costing.pension_strain factors")
     if p.age is None:
-        return Part(None, "no figure: age missing")
+        return Part(None, "age missing")
     if p.age < table.min_age:
         return Part(Decimal(0), f"none: aged {p.age}, under {table.min_age}, no unreduced {table.scheme} pension")
     factor = table.factors.get(p.age)
     if factor is None:
-        return Part(None, f"no figure: no {table.scheme} strain factor for age {p.age}")
+        return Part(None, f"no {table.scheme} strain factor for age {p.age}")
     if p.pension is None:
-        return Part(None, "no figure: annual pension missing (people[].pension)")
+        return Part(None, "annual pension missing (people[].pension)")
     return Part(p.pension * factor, f"{table.scheme} strain: pension {money_words(p.pension)} x factor {factor} "
                 f"at age {p.age}")
 
@@ -150,6 +155,8 @@ def exit_costs(review: ReviewFile, result: SlottingResult) -> ExitCosts:
     everyone = displaced + tuple(candidates[k] for k in sorted(candidates))
     missing = tuple((name, tuple(e.person for e in everyone if getattr(e, attr).amount is None))
                     for name, attr in (("redundancy", "redundancy"), ("notice", "notice"), ("pension_strain", "strain")))
+    if not everyone:
+        return ExitCosts((), (), tuple(pools), total, (), ("Nobody is at risk: there are no exit costs.",))
     notes = ["An estimate, not an entitlement: one-off costs fall in the financial year of the effective date.",
              "A competitive pool's candidates with a figure for every part set its estimate when any have one."]
     if review.costing.pension_strain is None and not any(review.person[e.person].pension_strain for e in everyone):
