@@ -279,3 +279,60 @@ def test_bad_costing_refused_with_a_location(tmp_path, old, new, path, message):
     with pytest.raises(InputError) as refused:
         load(review_of(tmp_path, text))
     assert any(p.path == path and message in p.message and p.line for p in refused.value.problems), refused.value
+
+
+EXAMPLE_FINANCE = Path(__file__).parent.parent / "examples" / "finance" / "leicester_2011_finance.yaml"
+
+
+def test_example_finance_file_is_what_make_writes():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_finance", EXAMPLE_FINANCE.parent / "_make.py")
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    assert EXAMPLE_FINANCE.read_text(encoding="utf-8") == make.variant()
+
+
+def test_example_with_ages_service_notice_and_strain_by_hand():
+    """The bundled example with the finance view's inputs (examples/finance/_make.py), every figure by hand.
+
+    Exit costs of the six pool candidates (weekly limit £400 on 2 January 2012; notice at salary / 52):
+      P02 56, 20 yrs: 15 x 1.5 + 5 = 27.5 weeks 11,000; notice 12 x 92,610/52 = 21,371.54; strain 30,000 x 1.8
+          = 54,000; total 86,371.54.
+      P03 54, 25 yrs (20 count): 13 x 1.5 + 7 = 26.5 weeks 10,600; statutory notice 12 weeks 23,307.69; under 55,
+          no strain; total 33,907.69.
+      P05 60, 30 yrs: 19 x 1.5 + 1 = 29.5 weeks 11,800; 12 weeks 22,961.54; 45,000 x 1.4 = 63,000; 97,761.54.
+      P06 45, 10 yrs: 4 x 1.5 + 6 = 12 weeks 4,800; 10 weeks 19,461.54; none; 24,261.54.
+      P11 58, 22 yrs: 17 x 1.5 + 3 = 28.5 weeks 11,400; 12 weeks 22,015.38; 40,000 x 1.6 = 64,000; 97,415.38.
+      P13 50, 5 yrs: 5 x 1.5 = 7.5 weeks 3,000; 5 weeks 9,490.38; none; 12,490.38.
+    Each pool has 2 candidates for 1 place: 1 likely displacement at their mean:
+      SD-ASCHH (P02, P03) 60,139.615; DD-DCPG (P05, P06) 61,011.54; DD-PTED (P11, P13) 54,952.88.
+      Total 176,104.035 -> £176,100 in 2011/12.
+    2011/12, 90 of 366 days: existing 3,475,500 x 90/366 = 854,631 -> 854,600; new 2,328,400 x 90/366 =
+    572,557 -> 572,600; protection 217,4xx x 90/366 -> 53,500. Net 282,000 - 53,500 - 176,100 = 52,400.
+    2013/14: the Health contribution to SD-ASCHH (half) ends on 1 April 2013, so new posts rise by half its
+    cost; protection ends on 1 January 2014 (276 days of the year).
+    Payback: about £76,000 of net saving a month against £176,104: above zero at the end of month 3.
+    """
+    s = figures(EXAMPLE_FINANCE)
+    e = s.finance.exit_costs
+    totals = {p.person: p.total for p in e.pool_candidates}
+    assert totals == {"P02": Decimal("86371.54"), "P03": Decimal("33907.69"), "P05": Decimal("97761.54"),
+                      "P06": Decimal("24261.54"), "P11": Decimal("97415.38"), "P13": Decimal("12490.38")}
+    assert {p.post: p.amount for p in e.pools} == {
+        "NEW-SD-ASCHH": Decimal("60139.615"), "NEW-DD-DCPG": Decimal("61011.54"), "NEW-DD-PTED": Decimal("54952.88")}
+    assert e.total == Decimal("176104.035") and e.missing == ()
+    first, second, third = s.finance.years[:3]
+    assert (first.existing_cost, first.new_cost, first.protection, first.one_off, first.net_saving) == (
+        854600, 572600, 53500, 176100, 52400)
+    assert (second.gross_saving, second.protection, second.net_saving, second.cumulative_net_saving) == (
+        1147100, 217400, 929700, 982100)
+    # SD top of grade x 1.31 x half, for 365 days: the new structure's cost rises by that much.
+    sd_half = (third.new_cost - second.new_cost)
+    review = load(EXAMPLE_FINANCE)
+    grade = review.grade["SD"]
+    top = review.spinal_amount(grade.spine, grade.points[1]).amount
+    assert top == 118983 and abs(sd_half - top * Decimal("1.31") / 2) < 100  # 77,933.87; cells rounded to £100
+    assert s.finance.payback_month == 3
+    # The published full-year table is unchanged.
+    assert (s.total.existing_cost, s.total.new_cost, s.total.saving) == (3475500, 2328400, 1147100)

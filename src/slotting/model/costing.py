@@ -198,9 +198,6 @@ class Costing(Model):
     pool_exit_costs: Literal["mean", "max"] | None = Field(
         None, description="Exit costs of a competitive pool's likely displacements: at the mean or the largest "
         "of its candidates' (default: as pool_protection).")
-    notice: Literal["in_lieu", "worked"] = Field(
-        "in_lieu", description="in_lieu: pay in lieu of notice is a one-off exit cost; worked: the notice is "
-        "worked before the exit, and costs nothing extra.")
 
     @field_validator("round_to")
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..rules.reasons import Wording, allowed, percent, plural
+from ..rules.protection import describe
 from ..rules.results import SlottingResult
 from .common import money, terminal
 
@@ -63,9 +64,11 @@ def explain_text(result: SlottingResult, person_id: str) -> Iterator[str]:
         lines.append("")
         lines.append(f"Pay on {s.post}: spinal point {s.pay.point}, {money(s.pay.amount)} a year "
                      f"({s.pay.rule}){'; this point is an ESTIMATED value' if s.pay.estimated else ''}.")
-        if s.pay.protection:
+        if s.pay.protection and policy.protection.scheme == "cash" and policy.protection.cap is None:
             lines.append(f"  Pay falls by {money(s.pay.protection)} a year: protected for "
                          f"{plural(policy.protection_years, 'year')}.")
+        elif s.pay.protection:
+            lines.append(f"  Pay falls by {money(s.pay.protection)} a year: {describe(policy, s.pay.protection)}.")
         else:
             lines.append("  Pay does not fall: no protection needed.")
     yield "".join(terminal(line) + "\n" for line in lines)

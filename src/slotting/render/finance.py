@@ -69,6 +69,10 @@ def notes(f: FinanceView, esc: Callable[[Any], str] = str) -> list[str]:
         lines.append(f"  - pool for {esc(pool.post)}: {money(pool.amount)} ({pool.basis})")
     if len(e.pools) > LISTED:
         lines.append(f"  - ... and {len(e.pools) - LISTED:,} more pools: see --format json")
+    for p in e.pool_candidates[:LISTED]:
+        lines.append(f"    - candidate {esc(p.person)}: {esc(_person(p))}")
+    if len(e.pool_candidates) > LISTED:
+        lines.append(f"    - ... and {len(e.pool_candidates) - LISTED:,} more candidates: see --format json")
     for part, people in e.missing:
         shown = ", ".join(map(esc, people[:LISTED])) + (f" and {len(people) - LISTED:,} more" if len(people) > LISTED
                                                         else "")

@@ -6,6 +6,8 @@ import textwrap
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..model import Policy
+from ..rules.protection import by_year, describe
 from ..rules.reasons import Wording, pct, plural
 from ..rules.results import OUTCOMES, PersonResult, PostResult, Slot, SlottingResult
 from .common import json_chunks, markdown, markdown_table, money, number, terminal, text_cells, to_csv
@@ -23,9 +25,11 @@ def run_data(result: SlottingResult) -> dict[str, Any]:
     each record is made when it is written (see common.json_chunks)."""
     wording = Wording(result.policy)
     alternatives, tiered = result.policy.alternatives, _tiered(result)  # once, not once a person
+    scheme = result.policy.protection
+    policy = result.policy if scheme.scheme != "cash" or scheme.cap is not None else None
     return {
         "review": result.review,
-        "people": (_person(p, wording.reason(p, result), alternatives, tiered) for p in result.people),
+        "people": (_person(p, wording.reason(p, result), alternatives, tiered, policy) for p in result.people),
         "posts": (_post(p) for p in result.posts),
         "summary": vars(result.summary).copy(),
         "ring_fence": {"may_apply": list(result.ring_fence.may_apply),
@@ -38,7 +42,8 @@ def _tiered(result: SlottingResult) -> bool:
     return any(post.ring_fence_tiers for post in result.posts)
 
 
-def _person(p: PersonResult, reason: str, alternatives: bool = False, tiered: bool = False) -> dict[str, Any]:
+def _person(p: PersonResult, reason: str, alternatives: bool = False, tiered: bool = False,
+            protection: Policy | None = None) -> dict[str, Any]:
     data = {
         "id": p.id,
         "name": p.name,
@@ -52,6 +57,11 @@ def _person(p: PersonResult, reason: str, alternatives: bool = False, tiered: bo
     }
     if tiered:  # an optional field: present only with ring-fence tiers
         data["may_apply_for"] = list(p.may_apply_for)
+    if protection is not None:  # optional fields: present only with a protection scheme other than plain cash
+        for slot, data_slot in zip(p.slots, data["slots"]):
+            if slot.pay.protection:
+                data_slot["protection_scheme"] = describe(protection, slot.pay.protection)
+                data_slot["protection_by_year"] = [number(a) for a in by_year(protection, slot.pay.protection)]
     if alternatives:  # an optional field: present only when the policy lists alternatives
         data["alternatives"] = [{"post": a.post, "score": number(a.score), "grade_distance": a.grade_distance,
                                  "new_salary": number(a.new_salary), "spinal_point": a.spinal_point,

@@ -105,7 +105,10 @@ def _notes(s: SavingsResult, esc: Callable[[Any], str] = str) -> list[str]:
     if s.estimated_points:
         lines.append("Estimated spinal points used in these figures:")
         lines += [f"  - {esc(p)}" for p in s.estimated_points]
-    if s.redundancy:
+    if s.redundancy and s.finance:
+        lines.append(f"Redundancy pay alone (the one-off of the 12-month profile): {money(s.redundancy.total)}; the "
+                     "exit costs above include it, with notice pay and pension strain.")
+    elif s.redundancy:
         r = s.redundancy
         lines.append(f"Redundancy (ESTIMATE): {money(r.total)} one-off, shown in year 1.")
         for p in r.people[:LISTED]:
