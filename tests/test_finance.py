@@ -129,7 +129,7 @@ def test_contracted_out_rebate_while_it_existed():
 def test_the_references_check_knows_the_first_ni_row():
     from slotting.model.references import EMPLOYER_NI_FROM
 
-    assert EMPLOYER_NI_FROM == EMPLOYER_NI[0].since
+    assert EMPLOYER_NI[0].since == EMPLOYER_NI_FROM
 
 
 def test_pension_strain_at_55_and_none_at_54(tmp_path):

@@ -88,8 +88,12 @@ def savings(
             raise InputError([Problem(str(path), None, None, "costing", f"--table {table.value} needs the profile by "
                                       "financial year: set costing.financial_year_start (or another field of "
                                       "the finance view) in the review")])
-        render = renderer("savings", format.value)
-        write(render(result, table=table.value) if format is SavingsFormat.csv else render(result), output)
+        if format is SavingsFormat.csv:
+            from ..render.savings import savings_csv
+
+            write(savings_csv(result, table=table.value), output)
+        else:
+            write(renderer("savings", format.value)(result), output)
         if result.target_met is False:
             typer.echo(target_line(result), err=True)
             return 1

@@ -1,5 +1,6 @@
 """The input format: pydantic models with bounded field types, the policy, and the reference checks."""
 
+from .costing import Redundancy
 from .policy import Policy
 from .references import check_references
 from .review import (
@@ -11,7 +12,6 @@ from .review import (
                      OldStructure,
                      Overlap,
                      Person,
-                     Redundancy,
                      Review,
                      ReviewFile,
                      SpinalAmount,

@@ -17,7 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, 
 from pydantic.dataclasses import dataclass
 
 from .. import limits
-from .costing import Costing, ExternalFunding, Redundancy
+from .costing import Costing, ExternalFunding
 from .policy import Policy, Tier
 from .types import Date, Id, Money, NonEmptyText, Percent, SpinalPoint, Text, Whole
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..rules.reasons import Wording, allowed, percent, plural
 from ..rules.protection import describe
+from ..rules.reasons import Wording, allowed, percent, plural
 from ..rules.results import SlottingResult
 from .common import money, terminal
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..model import Person, ReviewFile
-from .redundancy import redundancy_cost, weekly_limit
 from .reasons import money_words
+from .redundancy import redundancy_cost, weekly_limit
 from .results import SlottingResult
 
 MAX_STATUTORY_NOTICE = 12

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import ReviewFile
-from ..model.costing import funding_dates, funding_share
+from ..model.costing import FundingPeriod, funding_dates, funding_share
 from .calendar import APRIL_1, FinancialYear, add_months, add_years, financial_years
 from .exit_costs import ExitCosts
 from .oncosts import OnCostModel
 from .protection import protected
 
 DEFAULT_YEARS = 5
-Funding = object  # a post's external_funding as given: a share, a period or a list of periods
+Funding = Decimal | FundingPeriod | list[FundingPeriod]  # a post's external_funding as given
 
 
 def engaged(review: ReviewFile) -> bool:
@@ -92,55 +92,76 @@ def _key(funding) -> object:
     return funding if isinstance(funding, Decimal) else id(funding)
 
 
-def _cut_days(review: ReviewFile, items: Items, years: tuple[FinancialYear, ...], model: OnCostModel) -> list[dt.date]:
-    effective, end = review.review.effective_date or years[0].start, years[-1].end
-    cuts = {effective, end, *(fy.start for fy in years[1:]), *model.change_days(effective, end)}
-    fundings = [f for (_, f, _) in (*items.old, *items.new)] + [p.funding for p in items.people] + \
-        [c.funding for _, cs in items.pools for c in cs]
-    seen: set[int] = set()
-    for f in fundings:
-        if not isinstance(f, Decimal) and id(f) not in seen:
-            seen.add(id(f))
-            cuts.update(d for d in funding_dates(f) if effective < d < end)
-    k = 1
-    while (anniversary := add_years(effective, k)) < end:
-        cuts.add(anniversary)
-        k += 1
-    return sorted(cuts)
-
-
 def periods(review: ReviewFile, items: Items, years: tuple[FinancialYear, ...], factors: list[Decimal],
             model: OnCostModel) -> list[Period]:
-    """Gives the periods of the profile, each with the annual rates in force in it."""
+    """Gives the periods of the profile, each with the annual rates in force in it.
+
+    Each cost is evaluated on its own periods (the common cuts: financial years, National Insurance
+    changes, anniversaries; and its own funding's dates) and enters the totals as a change of rate where
+    each of its periods starts and ends; one sweep then gives the totals. The work grows with the costs
+    times the common cuts, never with the costs times every other cost's funding dates.
+    """
     effective = review.review.effective_date
     assert effective is not None
+    end = years[-1].end
     policy, pool_basis = review.policy, review.costing.pool_protection
-    cuts = _cut_days(review, items, years, model)
-    result = []
-    y = 0
-    for start, end in zip(cuts, cuts[1:]):
-        while start >= years[y].end:
-            y += 1
-        factor = factors[y]
-        protection_year = _years_since(effective, start)
+    common = {effective, end, *(fy.start for fy in years[1:]), *model.change_days(effective, end)}
+    k = 1
+    while (anniversary := add_years(effective, k)) < end:
+        common.add(anniversary)
+        k += 1
+    common_cuts = sorted(common)
+    schedules: dict[object, list[tuple[dt.date, dt.date]]] = {}
+    contexts: dict[dt.date, tuple[int, Decimal, int]] = {}
 
-        def cost(salary: Decimal, funding) -> Decimal:
-            return model.cost(salary * factor, start) * (1 - funding_share(funding, start))
+    def schedule(funding) -> list[tuple[dt.date, dt.date]]:
+        key = _key(funding)
+        if key not in schedules:
+            own = [] if isinstance(funding, Decimal) else [d for d in funding_dates(funding) if effective < d < end]
+            cuts = sorted(common.union(own)) if own else common_cuts
+            schedules[key] = list(zip(cuts, cuts[1:]))
+        return schedules[key]
 
-        def protection(p: Protected) -> Decimal:
-            new_pay = p.new_pay * factor
-            amount = protected(policy, p.held - new_pay, protection_year)
-            if not amount:
-                return Decimal(0)
-            return model.extra(new_pay, amount, start) * (1 - funding_share(p.funding, start))
+    def context(start: dt.date) -> tuple[int, Decimal, int]:
+        """(financial year index, pay factor, protection year) of a period starting on a day."""
+        if start not in contexts:
+            y = next(i for i, fy in enumerate(years) if fy.start <= start < fy.end)
+            contexts[start] = (y, factors[y], _years_since(effective, start))
+        return contexts[start]
 
-        existing = sum((n * cost(s, f) for s, f, n in items.old), Decimal(0))
-        new = sum((n * cost(s, f) for s, f, n in items.new), Decimal(0))
-        kept = sum((protection(p) for p in items.people), Decimal(0))
-        for places, candidates in items.pools:
-            each = [protection(c) for c in candidates]
-            kept += places * (max(each) if pool_basis == "max" else sum(each, Decimal(0)) / len(each))
-        result.append(Period(start, end, y, existing, new, kept))
+    changes: dict[dt.date, list[Decimal]] = {day: [Decimal(0)] * 3 for day in common_cuts}
+
+    def add(kind: int, a: dt.date, b: dt.date, rate: Decimal) -> None:
+        if rate:
+            changes.setdefault(a, [Decimal(0)] * 3)[kind] += rate
+            changes.setdefault(b, [Decimal(0)] * 3)[kind] -= rate
+
+    def protection(p: Protected, a: dt.date) -> Decimal:
+        _, factor, protection_year = context(a)
+        new_pay = p.new_pay * factor
+        amount = protected(policy, p.held - new_pay, protection_year)
+        if not amount:
+            return Decimal(0)
+        return model.extra(new_pay, amount, a) * (1 - funding_share(p.funding, a))
+
+    for kind, costs in ((0, items.old), (1, items.new)):
+        for salary, funding, places in costs:
+            for a, b in schedule(funding):
+                rate = model.cost(salary * context(a)[1], a) * (1 - funding_share(funding, a))
+                add(kind, a, b, places * rate)
+    for person in items.people:
+        for a, b in schedule(person.funding):
+            add(2, a, b, protection(person, a))
+    for places, candidates in items.pools:
+        for a, b in schedule(candidates[0].funding):  # a pool's candidates all compete for one post
+            each = [protection(c, a) for c in candidates]
+            add(2, a, b, places * (max(each) if pool_basis == "max" else sum(each, Decimal(0)) / len(each)))
+
+    result, running = [], [Decimal(0)] * 3
+    days = sorted(changes)
+    for a, b in zip(days, days[1:]):
+        running = [r + c for r, c in zip(running, changes[a])]
+        result.append(Period(a, b, context(a)[0], *running))
     return result
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..data import legal_table
 from ..model import Costing
@@ -41,6 +42,7 @@ EMPLOYER_NI: tuple[NationalInsurance, ...] = tuple(_row(row) for row in legal_ta
 FIRST_KNOWN = EMPLOYER_NI[0].since
 
 
+@lru_cache(maxsize=1024)
 def ni_in_force(day: dt.date) -> NationalInsurance | None:
     """Gives the employer NI figures in force on a day (the latest known after them; None before them)."""
     in_force = [row for row in EMPLOYER_NI if row.since <= day]

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from ..model import Grade, ReviewFile
+from ..model import Grade, NewPost, OldPost, ReviewFile
 from ..model.costing import funding_share
 from .exit_costs import exit_costs
 from .finance import FinanceView, Items, Protected, engaged, finance_view
 from .oncosts import OnCostModel
 from .pay import grade_points
-from .protection import by_year, protected, protection_years
+from .protection import protected, protection_years
 from .redundancy import RedundancyCost, redundancy_cost, weekly_limit
 from .results import SlottingResult
 
@@ -217,8 +217,8 @@ def conventions(review: ReviewFile, basis: Basis, model: OnCostModel | None = No
     cost = (f"Cost of a post = salary x (1 + on-costs {_plain(c.on_cost_rate * 100)}%) x (1 - external funding)."
             if model.flat else f"Cost of a post = salary + {model.describe()}, on the effective date, x (1 - "
             "external funding).")
-    if not all(isinstance(post.external_funding, Decimal)
-               for post in (*review.old_structure.posts, *review.new_structure.posts)):
+    posts: list[OldPost | NewPost] = [*review.old_structure.posts, *review.new_structure.posts]
+    if not all(isinstance(post.external_funding, Decimal) for post in posts):
         cost += " Time-limited funding: the share in force on the effective date."
     return (
         cost,
