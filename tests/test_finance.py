@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from slotting import InputError, load, slot
-from slotting.rules.calendar import financial_years
+from slotting.model.calendar import financial_years
 from slotting.rules.exit_costs import statutory_notice_weeks
 from slotting.rules.finance import Items, award_factors, periods, year_amounts
 from slotting.rules.oncosts import EMPLOYER_NI, OnCostModel, employer_ni, ni_in_force
@@ -124,12 +124,6 @@ def test_contracted_out_rebate_while_it_existed():
     assert employer_ni(Decimal(100000), ni_in_force(dt.date(2016, 4, 6)), True) == Decimal("0.138") * (100000 - 8112)
     assert ni_in_force(dt.date(2010, 4, 5)) is None
     assert [r.since for r in EMPLOYER_NI] == sorted(r.since for r in EMPLOYER_NI)
-
-
-def test_the_references_check_knows_the_first_ni_row():
-    from slotting.model.references import EMPLOYER_NI_FROM
-
-    assert EMPLOYER_NI[0].since == EMPLOYER_NI_FROM
 
 
 def test_pension_strain_at_55_and_none_at_54(tmp_path):
@@ -269,9 +263,15 @@ def test_bad_policy_refused(tmp_path, extra, path, message):
      "[{share: 0.5, until: 2013-01-01}, {share: 0.2, from: 2012-06-01}]}", "new_structure.posts[0].external_funding",
      "overlap"),
     ("effective_date: 2012-01-02", "effective_date: 2009-01-02", "review.effective_date", "is needed by"),
+    ("effective_date: 2012-01-02}\n", "effective_date: 2010-04-05}\n", "costing.on_costs.employer_ni",
+     "known from 2010-04-06"),
+    ('financial_year_start: "04-01"', 'financial_year_start: "01-01", pay_awards: {2013/14: 0.01}',
+     "costing.pay_awards.2013/14", "labelled like '2013'"),
 ])
 def test_bad_costing_refused_with_a_location(tmp_path, old, new, path, message):
     text = BASE.replace(old, new)
+    if "2010-04-05" in new:  # the NI figures begin on 6 April 2010: a day earlier is refused
+        text = text.replace("costing: {", "costing: {on_costs: {pension_rate: 0.2}, ")
     if "2009-01-02" in new:
         text = text.replace("review: {name: Finance case, effective_date: 2009-01-02}", "review: {name: Finance case}")
         path = "review"

@@ -9,9 +9,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from ..data import legal_table
+from .calendar import APRIL_1, financial_year_of, label
 from .review import ReviewFile
-
-EMPLOYER_NI_FROM = dt.date(2010, 4, 6)  # the first row of data/employer_ni.yaml (checked by a test)
 
 Found = list[tuple[tuple, str]]
 
@@ -159,20 +159,20 @@ def _finance(r: ReviewFile) -> Found:
         return [(("review",), f"effective_date is needed by {asked}: the profile by financial year starts on it")]
     found: Found = []
     c = r.costing
-    month, day = c.financial_year_start or (4, 1)
-    first = effective.year if (effective.month, effective.day) >= (month, day) else effective.year - 1
-    for label in c.pay_awards or {}:
-        year = int(label[:4])
-        expected = str(year) if (month, day) == (1, 1) else f"{year}/{(year + 1) % 100:02d}"
-        if label != expected:
-            found.append((("costing", "pay_awards", label), f"a financial year starting on {day:02d}/{month:02d} is "
-                          f"labelled like {expected!r}; got {label!r}"))
-        elif year < first:
-            found.append((("costing", "pay_awards", label), "an award for a year before the one holding the "
-                          "effective date is already in the file's pay figures"))
-    if c.on_costs is not None and c.on_costs.employer_ni and effective < EMPLOYER_NI_FROM:
+    month_day = c.financial_year_start or APRIL_1
+    first = financial_year_of(effective, month_day)
+    for written in c.pay_awards or {}:
+        start = dt.date(int(written[:4]), *month_day)
+        if written != label(start):
+            found.append((("costing", "pay_awards", written), f"a financial year starting on {start:%d %B} is "
+                          f"labelled like {label(start)!r}; got {written!r}"))
+        elif start < first.start:
+            found.append((("costing", "pay_awards", written), f"an award for a year before {first.label} (the year "
+                          "holding the effective date) is already in the file's pay figures"))
+    ni_from = legal_table("employer_ni")[0]["since"]
+    if c.on_costs is not None and c.on_costs.employer_ni and effective < ni_from:
         found.append((("costing", "on_costs", "employer_ni"), f"employer National Insurance figures are known from "
-                      f"{EMPLOYER_NI_FROM}; the effective date is {effective}"))
+                      f"{ni_from}; the effective date is {effective}"))
     return found
 
 

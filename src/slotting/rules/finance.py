@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import ReviewFile
+from ..model.calendar import APRIL_1, FinancialYear, add_months, add_years, financial_years
 from ..model.costing import FundingPeriod, funding_dates, funding_share
-from .calendar import APRIL_1, FinancialYear, add_months, add_years, financial_years
 from .exit_costs import ExitCosts
 from .oncosts import OnCostModel
 from .protection import protected
