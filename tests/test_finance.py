@@ -58,6 +58,7 @@ def test_part_year_effect_on_2_january():
     ]
     # Net is zero while the protection pays the whole fall; the first month above zero is January 2014.
     assert s.finance.payback_month == 25
+    assert s.finance.exit_costs.notes == ("Nobody is at risk: there are no exit costs.",)
     # The full-year table and the 12-month profile are as they were.
     assert (s.total.existing_cost, s.total.new_cost, s.total.saving) == (36600, 18300, 18300)
     assert s.protection_by_year == (18300, 18300)

@@ -17,15 +17,15 @@ places) are costed at the mean or the largest of its candidates' estimates (cost
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ..model import Person, ReviewFile
 from .reasons import money_words
 from .redundancy import redundancy_cost, weekly_limit
 from .results import SlottingResult
+from .rounding import PENNY, round_cell
 
 MAX_STATUTORY_NOTICE = 12
-PENNY = Decimal("0.01")
 
 
 def statutory_notice_weeks(service_years: int) -> int:
@@ -42,7 +42,7 @@ class Part:
 
     def __post_init__(self) -> None:
         if self.amount is not None:
-            object.__setattr__(self, "amount", self.amount.quantize(PENNY, rounding=ROUND_HALF_UP))
+            object.__setattr__(self, "amount", round_cell(self.amount, PENNY))
 
 
 @dataclass(frozen=True)
@@ -152,15 +152,15 @@ def exit_costs(review: ReviewFile, result: SlottingResult) -> ExitCosts:
                                   f"{'largest' if basis == 'max' else 'mean'} estimate of its "
                                   f"{len(pool.candidates)} candidates"))
             total += amount
-    everyone = displaced + tuple(candidates[k] for k in sorted(candidates))
-    missing = tuple((name, tuple(e.person for e in everyone if getattr(e, attr).amount is None))
-                    for name, attr in (("redundancy", "redundancy"), ("notice", "notice"), ("pension_strain", "strain")))
+    in_pools = tuple(candidates[k] for k in sorted(candidates))
+    everyone = displaced + in_pools
     if not everyone:
         return ExitCosts((), (), tuple(pools), total, (), ("Nobody is at risk: there are no exit costs.",))
+    missing = tuple((name, people) for name in ("redundancy", "notice", "pension_strain")
+                    if (people := tuple(e.person for e in everyone if name in e.missing)))
     notes = ["An estimate, not an entitlement: one-off costs fall in the financial year of the effective date.",
              "A competitive pool's candidates with a figure for every part set its estimate when any have one."]
     if review.costing.pension_strain is None and not any(review.person[e.person].pension_strain for e in everyone):
         notes.append("Pension strain is not included: give costing.pension_strain factors and people[].pension, "
                      "or people[].pension_strain.")
-    return ExitCosts(displaced, tuple(candidates[k] for k in sorted(candidates)), tuple(pools), total,
-                     tuple((n, ids) for n, ids in missing if ids), tuple(notes))
+    return ExitCosts(displaced, in_pools, tuple(pools), total, missing, tuple(notes))

@@ -20,8 +20,9 @@ from ..model import ReviewFile
 from ..model.calendar import APRIL_1, FinancialYear, add_months, add_years, financial_years
 from ..model.costing import FundingPeriod, funding_dates, funding_share
 from .exit_costs import ExitCosts
-from .oncosts import OnCostModel
+from .oncosts import EMPLOYER_NI, OnCostModel
 from .protection import protected
+from .rounding import round_cell
 
 DEFAULT_YEARS = 5
 Funding = Decimal | FundingPeriod | list[FundingPeriod]  # a post's external_funding as given
@@ -226,11 +227,12 @@ def _months(effective: dt.date, end: dt.date) -> int:
     return m
 
 
-def finance_view(review: ReviewFile, items: Items, exits: ExitCosts, round_cell, step: Decimal) -> FinanceView:
+def finance_view(review: ReviewFile, items: Items, exits: ExitCosts) -> FinanceView:
     """Gives the profile by financial year, the exit costs, net and cumulative saving, and the payback."""
     effective = review.review.effective_date
     assert effective is not None  # model.references requires it for the finance view
     costing = review.costing
+    step = costing.round_to
     month_day = costing.financial_year_start or APRIL_1
     years = financial_years(effective, costing.years or DEFAULT_YEARS, month_day)
     model = OnCostModel(costing)
@@ -274,6 +276,4 @@ def conventions(review: ReviewFile, model: OnCostModel, years: tuple[FinancialYe
 
 
 def _latest_known() -> dt.date:
-    from .oncosts import EMPLOYER_NI
-
     return add_years(EMPLOYER_NI[-1].since, 1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal
 
 from ..model import Grade, NewPost, OldPost, ReviewFile
@@ -23,6 +23,7 @@ from .pay import grade_points
 from .protection import protected, protection_years
 from .redundancy import RedundancyCost, redundancy_cost, weekly_limit
 from .results import SlottingResult
+from .rounding import round_cell
 
 Basis = Literal["top", "slotted"]
 
@@ -78,11 +79,6 @@ class SavingsResult:
     redundancy: RedundancyEstimate | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
     finance: FinanceView | None = None
-
-
-def round_cell(amount: Decimal, round_to: Decimal) -> Decimal:
-    """Gives an amount rounded half up to a multiple of round_to, as Excel's ROUND does."""
-    return (amount / round_to).quantize(Decimal(1), rounding=ROUND_HALF_UP) * round_to
 
 
 def annual_cost(salary: Decimal, on_cost_rate: Decimal, external_funding: Decimal) -> Decimal:
@@ -147,17 +143,14 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
         salaries = filled.get(new_post.id, [])
         if label and len(salaries) < new_post.count:
             estimated.add(label)
-        for slot_salary, slot_label in salaries:
-            estimated.update([slot_label] if slot_label else [])
-            count(new_items, slot_salary, new_post.external_funding, 1)
-        if new_post.count > len(salaries):
-            count(new_items, top, new_post.external_funding, new_post.count - len(salaries))
-        total_salary = sum((s for s, _ in salaries), Decimal(0)) + top * (new_post.count - len(salaries))
         row = new[group_of(new_post)]
         row[0] += new_post.count
-        row[1] += cost(total_salary, new_post.external_funding) if model.flat else \
-            sum((cost(s, new_post.external_funding) for s, _ in salaries), Decimal(0)) + \
-            cost(top, new_post.external_funding) * (new_post.count - len(salaries))
+        empty = new_post.count - len(salaries)
+        for salary, places in [*((s, 1) for s, _ in salaries), *([(top, empty)] if empty else [])]:
+            row[1] += places * cost(salary, new_post.external_funding)
+            count(new_items, salary, new_post.external_funding, places)
+        for _, slot_label in salaries:
+            estimated.update([slot_label] if slot_label else [])
 
     step = costing.round_to
     rows = []
@@ -189,7 +182,7 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
     if engaged(review):
         items = Items(tuple(map(tuple, old_items.values())), tuple(map(tuple, new_items.values())),
                       *_protected(review, result))
-        finance = finance_view(review, items, exit_costs(review, result), round_cell, step)
+        finance = finance_view(review, items, exit_costs(review, result))
     return SavingsResult(tuple(rows), total, protection_by_year, years, target, met, tuple(sorted(estimated)),
                          basis, costing.on_cost_rate, step, conventions(review, basis, model), redundancy,
                          finance=finance)
