@@ -82,18 +82,14 @@ def savings(
 
         with stages(4) as note:
             review, slotting = slotted(path, note)
+            if table is not CsvTable.groups and review.finance_asked_by is None:
+                raise InputError([Problem(str(path), None, None, "costing", f"--table {table.value} needs the "
+                                          "profile by financial year: set costing.financial_year_start (or another "
+                                          "field of the finance view) in the review")])
             note("costing")
             result = cost(review, slotting, basis.value if basis else None, target_amount)
-        if table is not CsvTable.groups and result.finance is None:
-            raise InputError([Problem(str(path), None, None, "costing", f"--table {table.value} needs the profile by "
-                                      "financial year: set costing.financial_year_start (or another field of "
-                                      "the finance view) in the review")])
-        if format is SavingsFormat.csv:
-            from ..render.savings import savings_csv
-
-            write(savings_csv(result, table=table.value), output)
-        else:
-            write(renderer("savings", format.value)(result), output)
+        options = {"table": table.value} if format is SavingsFormat.csv else {}
+        write(renderer("savings", format.value)(result, **options), output)
         if result.target_met is False:
             typer.echo(target_line(result), err=True)
             return 1

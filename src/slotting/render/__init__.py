@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import Any
 
-Renderer = Callable[[Any], Iterable[Any]]
+Renderer = Callable[..., Iterable[Any]]  # (result, **options of the format)
 
 RENDERERS: dict[str, dict[str, str]] = {  # command -> format -> module:function
     "run": {"table": "run:run_table", "json": "run:run_json", "csv": "run:run_csv", "markdown": "run:run_markdown"},
