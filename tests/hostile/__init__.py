@@ -90,6 +90,11 @@ def _deep(folder: Path) -> list[str]:
     return ["validate", str(path)]
 
 
+def _savings(folder: Path, costing: list[str], *replacements: tuple[str, str]) -> list[str]:
+    """`slotting savings` on the example with lines added to its costing section and text replaced."""
+    return ["savings", str(example(folder, *replacements, append="".join(f"  {line}\n" for line in costing)))]
+
+
 CASES = [
     Case("nul_in_people", lambda f: ["validate", str(example(f, (P03, "\x00" + P03)))], 1, "U+0000"),
     Case("hash_in_quoted_name_then_007", lambda f: ["validate", str(example(
@@ -156,13 +161,11 @@ CASES = [
     Case("two_independent_reviews", _two_reviews, 0, "valid: 20 people"),
     Case("output_onto_its_input", _output_onto_input, 1, "is one of the input files"),
     # The finance view: its numbers bounded, its dates checked, never a hang on a long horizon.
-    Case("finance_fifty_years_of_awards", lambda f: ["savings", str(example(f, append="  years: 50\n  pay_awards: {"
-         + ", ".join(f"{y}/{(y + 1) % 100:02d}: 0.99" for y in range(2012, 2061)) + "}\n"))], 0, "2060/61"),
-    Case("finance_years_beyond_bound", lambda f: ["savings", str(example(f, append="  years: 51\n"))], 1,
-         "costing.years"),
-    Case("finance_huge_pension", lambda f: ["savings", str(example(f, (SALARY, SALARY + " pension: 1e400,"),
-         append="  years: 2\n"))], 1, "pension"),
-    Case("finance_funding_not_a_date", lambda f: ["savings", str(example(
-         f, ("external_funding: 1}", "external_funding: {share: 1, until: 1325462400}}"), append="  years: 2\n"))],
-         1, "YYYY-MM-DD"),
+    Case("finance_fifty_years_of_awards", lambda f: _savings(f, ["years: 50", "pay_awards: {" + ", ".join(
+         f"{y}/{(y + 1) % 100:02d}: 0.99" for y in range(2012, 2061)) + "}"]), 0, "2060/61"),
+    Case("finance_years_beyond_bound", lambda f: _savings(f, ["years: 51"]), 1, "costing.years"),
+    Case("finance_huge_pension", lambda f: _savings(f, ["years: 2"], (SALARY, SALARY + " pension: 1e400,")), 1,
+         "pension"),
+    Case("finance_funding_not_a_date", lambda f: _savings(f, ["years: 2"], (
+         "external_funding: 1}", "external_funding: {share: 1, until: 1325462400}}")), 1, "YYYY-MM-DD"),
 ]
