@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import islice
 
 from ..model import ReviewFile
 from ..model.calendar import APRIL_1, FinancialYear, add_months, add_years, financial_years
@@ -201,30 +202,22 @@ def payback_month(all_periods: list[Period], years: tuple[FinancialYear, ...], o
                   effective: dt.date) -> tuple[int | None, int]:
     """Gives the first month from the effective date at whose end the cumulative net saving is above zero
     (None when not within the horizon), and the number of whole months in the horizon."""
-    end = years[-1].end
-    cumulative = -one_off
-    m, i = 0, 0
-    while add_months(effective, m + 1) <= end:
-        a, b = add_months(effective, m), add_months(effective, m + 1)
-        m += 1
-        while i < len(all_periods) and all_periods[i].end <= a:
+    horizon = 0
+    while add_months(effective, horizon + 1) <= years[-1].end:
+        horizon += 1
+    cumulative, i = -one_off, 0
+    for m in range(1, horizon + 1):
+        a, b = add_months(effective, m - 1), add_months(effective, m)
+        while all_periods[i].end <= a:  # the periods cover the horizon, in order
             i += 1
-        j = i
-        while j < len(all_periods) and all_periods[j].start < b:
-            p = all_periods[j]
+        for p in islice(all_periods, i, None):
+            if p.start >= b:
+                break
             days = (min(b, p.end) - max(a, p.start)).days
             cumulative += (p.existing - p.new - p.protection) * days / years[p.year].days
-            j += 1
         if cumulative > 0:
-            return m, _months(effective, end)
-    return None, _months(effective, end)
-
-
-def _months(effective: dt.date, end: dt.date) -> int:
-    m = 0
-    while add_months(effective, m + 1) <= end:
-        m += 1
-    return m
+            return m, horizon
+    return None, horizon
 
 
 def finance_view(review: ReviewFile, items: Items, exits: ExitCosts) -> FinanceView:
