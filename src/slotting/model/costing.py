@@ -160,6 +160,8 @@ class PensionStrain(Model):
         return self
 
 
+PROFILE_YEARS = 5  # financial years in the profile when costing.years is not given
+
 _MONTH_DAY = re.compile(r"(\d{2})-(\d{2})")
 _FY_LABEL = re.compile(r"(\d{4})(?:/(\d{2}))?")
 
@@ -231,6 +233,11 @@ class Costing(Model):
         if self.on_costs is not None and "on_cost_rate" in self.model_fields_set:
             raise ValueError("give on_cost_rate or on_costs, not both")
         return self
+
+    @property
+    def profile_years(self) -> int:
+        """The financial years in the profile (and the horizon of a mark-time protection)."""
+        return self.years or PROFILE_YEARS
 
     @property
     def exit_pool_basis(self) -> Literal["mean", "max"]:

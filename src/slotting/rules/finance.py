@@ -25,7 +25,6 @@ from .oncosts import EMPLOYER_NI, OnCostModel
 from .protection import protected
 from .rounding import round_cell
 
-DEFAULT_YEARS = 5
 Funding = Decimal | FundingPeriod | list[FundingPeriod]  # a post's external_funding as given
 
 
@@ -227,7 +226,7 @@ def finance_view(review: ReviewFile, items: Items, exits: ExitCosts) -> FinanceV
     costing = review.costing
     step = costing.round_to
     month_day = costing.financial_year_start or APRIL_1
-    years = financial_years(effective, costing.years or DEFAULT_YEARS, month_day)
+    years = financial_years(effective, costing.profile_years, month_day)
     model = OnCostModel(costing)
     awards, factors = award_factors(review, years)
     all_periods = periods(review, items, years, factors, model)

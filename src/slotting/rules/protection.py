@@ -13,9 +13,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model import Policy
+from ..model.costing import PROFILE_YEARS
 from .reasons import money_words
-
-DEFAULT_YEARS = 5  # the horizon of a mark-time protection shown without pay awards
 
 
 def protected(policy: Policy, fall: Decimal, year_index: int) -> Decimal:
@@ -33,17 +32,17 @@ def protected(policy: Policy, fall: Decimal, year_index: int) -> Decimal:
     return min(amount, scheme.cap) if scheme.cap is not None else amount
 
 
-def protection_years(policy: Policy, horizon: int | None = None) -> int:
+def protection_years(policy: Policy, horizon: int = PROFILE_YEARS) -> int:
     """Gives the number of years in which protection may be paid (mark time: up to a horizon)."""
     scheme = policy.protection
     if scheme.scheme == "cash":
         return policy.protection_years
     if scheme.scheme == "tapered":
         return len(scheme.shares or [])
-    return scheme.years or horizon or DEFAULT_YEARS
+    return scheme.years or horizon
 
 
-def by_year(policy: Policy, fall: Decimal, horizon: int | None = None) -> list[Decimal]:
+def by_year(policy: Policy, fall: Decimal, horizon: int = PROFILE_YEARS) -> list[Decimal]:
     """Gives the protection paid in each year for a fall in pay at today's pay (no awards)."""
     return [protected(policy, fall, k) for k in range(protection_years(policy, horizon))]
 

@@ -169,7 +169,7 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
         protection_by_year = tuple(yearly_protection for _ in range(policy.protection_years))
     else:
         protection_by_year = tuple(round_cell(_protection(review, result, estimated, model, k), step)
-                                   for k in range(protection_years(policy, costing.years)))
+                                   for k in range(protection_years(policy, costing.profile_years)))
     redundancy = _redundancy(review, result)
     one_off = round_cell(redundancy.total, step) if redundancy else Decimal(0)
     unending = scheme.scheme == "mark_time" and scheme.years is None
