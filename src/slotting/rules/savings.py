@@ -81,11 +81,6 @@ class SavingsResult:
     finance: FinanceView | None = None
 
 
-def annual_cost(salary: Decimal, on_cost_rate: Decimal, external_funding: Decimal) -> Decimal:
-    """Gives the employer's cost of a salary: salary x (1 + on-costs) x (1 - external funding)."""
-    return salary * (1 + on_cost_rate) * (1 - external_funding)
-
-
 def top_of_grade(review: ReviewFile, grade: Grade) -> tuple[Decimal, str | None]:
     """Gives the top spinal amount of a grade, and a label when that amount is estimated."""
     point, amount, estimated = grade_points(review, grade)[-1]
@@ -164,12 +159,8 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
 
     policy = review.policy
     scheme = policy.protection
-    if scheme.scheme == "cash" and scheme.cap is None:
-        yearly_protection = round_cell(_protection(review, result, estimated, model), step)
-        protection_by_year = tuple(yearly_protection for _ in range(policy.protection_years))
-    else:
-        protection_by_year = tuple(round_cell(_protection(review, result, estimated, model, k), step)
-                                   for k in range(protection_years(policy, costing.profile_years)))
+    protection_by_year = tuple(round_cell(_protection(review, result, estimated, model, k), step)
+                               for k in range(protection_years(policy, costing.profile_years)))
     redundancy = _redundancy(review, result)
     one_off = round_cell(redundancy.total, step) if redundancy else Decimal(0)
     unending = scheme.scheme == "mark_time" and scheme.years is None
@@ -253,16 +244,15 @@ def _filled_places(result: SlottingResult) -> dict[str, list[tuple[Decimal, str 
 
 
 def _protection(review: ReviewFile, result: SlottingResult, estimated: set[str], model: OnCostModel,
-                year_index: int | None = None) -> Decimal:
-    """Gives one year's cost of pay protection across the slotting (see `conventions`): in protection year
-    `year_index` under the policy's scheme, or the whole fall when no year is given (cash, no cap)."""
+                year_index: int) -> Decimal:
+    """Gives the cost of pay protection across the slotting in protection year `year_index` (0 is the first)
+    under the policy's scheme, at today's pay (see `conventions`)."""
     new_post, day = review.new_post, review.review.effective_date
 
     def cost(slot) -> Decimal:
         if slot.pay.protection and slot.pay.estimated:
             estimated.add(f"SP{slot.pay.point} £{slot.pay.amount} (slotted to {slot.post})")
-        amount = slot.pay.protection if year_index is None else protected(review.policy, slot.pay.protection,
-                                                                           year_index)
+        amount = protected(review.policy, slot.pay.protection, year_index)
         if not amount:
             return Decimal(0)
         funding = new_post[slot.post].external_funding
@@ -282,9 +272,9 @@ def _protection(review: ReviewFile, result: SlottingResult, estimated: set[str],
 
 
 def _protected(review: ReviewFile, result: SlottingResult) -> tuple[tuple[Protected, ...], tuple]:
-    """Gives the protection the finance view costs: each person's (the slot with the larger fall, once) and
+    """Gives the protection the finance view costs: each person's (the slot whose protection costs more, once) and
     each competitive pool's places with its candidates'."""
-    new_post = review.new_post
+    new_post, day = review.new_post, review.review.effective_date
 
     def held(slot) -> Protected:
         return Protected(slot.pay.amount, slot.pay.amount + slot.pay.protection, new_post[slot.post].external_funding)
@@ -293,7 +283,8 @@ def _protected(review: ReviewFile, result: SlottingResult) -> tuple[tuple[Protec
     for person in result.people:
         certain = [s for s in person.slots if not s.competitive and s.pay.protection]
         if certain:
-            people.append(held(max(certain, key=lambda s: s.pay.protection)))
+            people.append(held(max(certain, key=lambda s: s.pay.protection * (
+                1 - funding_share(new_post[s.post].external_funding, day)))))
     pools = tuple((pool.places, tuple(held(result.slot_of(pid, post.id)) for pid in pool.candidates))
                   for post in result.posts for pool in post.pools)
     return tuple(people), pools
