@@ -9,6 +9,8 @@ from typing import Any
 
 from ..rules.savings import Row, SavingsResult
 from .common import json_chunks, markdown, markdown_table, money, plain, terminal, text_cells, to_csv
+from .finance import EXIT_FIELDS, FY_FIELDS, FY_HEADER, exit_values, finance_data, year_cells, year_values
+from .finance import notes as finance_notes
 
 HEADER = ["Post group", "Existing\nposts", "Existing\n£", "New\nposts", "New\n£", "Saving\n£"]
 YEAR_HEADER = ["Year", "New\nstructure £", "Pay\nprotection £", "Saving £", "One-off redundancy\n£ (estimate)"]
@@ -56,8 +58,6 @@ def savings_data(s: SavingsResult) -> dict[str, Any]:
             "notes": list(r.notes),
         }
     if s.finance:
-        from .finance import finance_data
-
         data["finance"] = finance_data(s.finance)
     return data
 
@@ -154,8 +154,6 @@ def savings_table(s: SavingsResult) -> Iterator[Any]:
         years.add_row(*text_cells(row))
     parts: list[Any] = [table, years]
     if s.finance:
-        from .finance import FY_HEADER, notes, year_cells
-
         fy = Table(title="By financial year", title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                    pad_edge=False)
         cells = year_cells(s.finance)
@@ -169,7 +167,7 @@ def savings_table(s: SavingsResult) -> Iterator[Any]:
     if line:
         parts.append(Text(line, style="bold green" if s.target_met else "bold red"))
     if s.finance:
-        parts += [Text(n) for n in notes(s.finance, terminal)]
+        parts += [Text(n) for n in finance_notes(s.finance, terminal)]
     parts += [Text(n) for n in _notes(s, terminal)]
     yield Group(*parts)
 
@@ -179,16 +177,12 @@ def savings_markdown(s: SavingsResult) -> Iterator[str]:
     out = [f"# Savings (new posts costed at: {s.basis})\n", markdown_table(_flat(HEADER), _table_rows(s), "lrrrrr"),
            "## Year by year\n", markdown_table(_flat(YEAR_HEADER), _year_rows(s), "rrrrr")]
     if s.finance:
-        from .finance import FY_HEADER, year_cells
-
         out += ["## By financial year\n", markdown_table(_flat(FY_HEADER), year_cells(s.finance), "lrrrrrrrr")]
     line = target_line(s)
     if line:
         out.append(line + "\n")
     if s.finance:
-        from .finance import notes
-
-        out.append("\n".join(notes(s.finance, markdown)) + "\n")
+        out.append("\n".join(finance_notes(s.finance, markdown)) + "\n")
     out.append("\n".join(_notes(s, markdown)) + "\n")
     yield "\n".join(out)
 
@@ -196,8 +190,6 @@ def savings_markdown(s: SavingsResult) -> Iterator[str]:
 def savings_csv(s: SavingsResult, table: str = "groups") -> Iterator[str]:
     """Yields one table of the savings as CSV: the groups (default), the financial years or the exit costs."""
     if table != "groups":
-        from .finance import EXIT_FIELDS, FY_FIELDS, exit_values, year_values
-
         if s.finance is None:
             raise ValueError(f"--table {table} needs the finance view")
         yield (to_csv(FY_FIELDS, year_values(s.finance)) if table == "financial-years"
@@ -238,15 +230,11 @@ def savings_xlsx(s: SavingsResult) -> Iterator[bytes]:
             years.write_number(i, col, float(amount), gbp)
     years.set_column(0, 4, 22)
     if s.finance:
-        from .finance import EXIT_FIELDS, FY_HEADER, exit_values, year_values
-
         _sheet(book, "Financial years", _flat(FY_HEADER), year_values(s.finance), bold, gbp, money_from=2)
         _sheet(book, "Exit costs", EXIT_FIELDS, exit_values(s.finance), bold, gbp, money_from=2)
     notes = book.add_worksheet("Notes")
     lines = ([target_line(s)] if target_line(s) else [])
     if s.finance:
-        from .finance import notes as finance_notes
-
         lines += finance_notes(s.finance)
     lines += _notes(s)
     for i, line in enumerate(lines):
