@@ -95,12 +95,17 @@ def _savings(folder: Path, costing: list[str], *replacements: tuple[str, str]) -
     return ["savings", str(example(folder, *replacements, append="".join(f"  {line}\n" for line in costing)))]
 
 
+def _validate(*replacements: tuple[str, str]) -> Callable[[Path], list[str]]:
+    """`slotting validate` on the example with each (old, new) replaced once."""
+    return lambda folder: ["validate", str(example(folder, *replacements))]
+
+
 CASES = [
-    Case("nul_in_people", lambda f: ["validate", str(example(f, (P03, "\x00" + P03)))], 1, "U+0000"),
+    Case("nul_in_people", _validate((P03, "\x00" + P03)), 1, "U+0000"),
     Case("hash_in_quoted_name_then_007", lambda f: ["validate", str(example(
         f, ('name: "Holder: Strategic Director Dev. Culture & Regen", post: OLD-SD-DCR',
             'name: "Holder # Director", post: 007')))], 1, "unknown old post '007'"),
-    Case("hex_salary", lambda f: ["validate", str(example(f, ("salary: 109000", "salary: 0x53FC")))], 1,
+    Case("hex_salary", _validate(("salary: 109000", "salary: 0x53FC")), 1,
          "people[0].salary: expected a number"),
     Case("alias", lambda f: ["validate", str(example(f, ("salary: 109000", "salary: &s 109000"),
                                                       ("salary: 92610", "salary: *s")))], 1, "aliases"),
@@ -109,21 +114,21 @@ CASES = [
          "not the 75.00000000000002% assimilation threshold"),
     Case("tiny_exponent_read_exactly", lambda f: ["validate", str(example(
         f, ("old_in_new: 40, new_from_old: 40}", "old_in_new: 1e-400, new_from_old: 40}")))], 0, "valid:"),
-    Case("bel_in_a_name", lambda f: ["validate", str(example(f, ("Holder: Strategic Director Dev", "Holder\x07")))],
+    Case("bel_in_a_name", _validate(("Holder: Strategic Director Dev", "Holder\x07")),
          1, "U+0007"),
-    Case("c1_in_a_name", lambda f: ["validate", str(example(f, ("Holder: Strategic Director Dev", "Holder\x9b")))],
+    Case("c1_in_a_name", _validate(("Holder: Strategic Director Dev", "Holder\x9b")),
          1, "U+009B"),
-    Case("del_in_a_name", lambda f: ["validate", str(example(f, ("Holder: Strategic Director Dev", "Holder\x7f")))],
+    Case("del_in_a_name", _validate(("Holder: Strategic Director Dev", "Holder\x7f")),
          1, "U+007F"),
-    Case("nel_line_break", lambda f: ["validate", str(example(f, ("  match_threshold: 25", "\x85  match_threshold: 25")))],
+    Case("nel_line_break", _validate(("  match_threshold: 25", "\x85  match_threshold: 25")),
          1, "U+0085"),
-    Case("spinal_point_twice_as_text", lambda f: ["validate", str(example(f, ("    16: 110484", '    16: 110484\n    "16": 1')))],
+    Case("spinal_point_twice_as_text", _validate(("    16: 110484", '    16: 110484\n    "16": 1')),
          1, "duplicate key '16'"),
-    Case("spinal_point_with_leading_zero", lambda f: ["validate", str(example(f, ("    9: 85575", "    9: 85575\n    09: 1")))],
+    Case("spinal_point_with_leading_zero", _validate(("    9: 85575", "    9: 85575\n    09: 1")),
          1, "expected a whole number written plainly"),
-    Case("spinal_point_with_sign", lambda f: ["validate", str(example(f, ("    9: 85575", "    9: 85575\n    +9: 1")))],
+    Case("spinal_point_with_sign", _validate(("    9: 85575", "    9: 85575\n    +9: 1")),
          1, "expected a whole number written plainly"),
-    Case("spinal_point_as_decimal", lambda f: ["validate", str(example(f, ("    9: 85575", "    9: 85575\n    9.0: 1")))],
+    Case("spinal_point_as_decimal", _validate(("    9: 85575", "    9: 85575\n    9.0: 1")),
          1, "expected a whole number written plainly"),
     Case("deep_nesting", _deep, 1, "nested more than 16 levels"),
     Case("salary_1e28", lambda f: ["run", str(example(f, ("salary: 109000", "salary: 1e28")))], 1,
@@ -136,13 +141,13 @@ CASES = [
          "expected 1, 10, 100 or 1000"),
     Case("round_to_huge", lambda f: ["savings", str(example(f, ("round_to: 100 ", "round_to: 1e30 ")))], 1,
          "expected 1, 10, 100 or 1000"),
-    Case("points_span_huge", lambda f: ["validate", str(example(f, ("points: [6, 9]", "points: [1, 100000000]")))], 1,
+    Case("points_span_huge", _validate(("points: [6, 9]", "points: [1, 100000000]")), 1,
          "at most 1000"),
-    Case("count_1e21", lambda f: ["validate", str(example(f, ("title: Head of Paid Service, grade: HPS,",
-                                                             "title: Head of Paid Service, grade: HPS, count: 1e21,")))],
+    Case("count_1e21", _validate(("title: Head of Paid Service, grade: HPS,",
+                                                             "title: Head of Paid Service, grade: HPS, count: 1e21,")),
          1, "expected a whole number"),
-    Case("level_1e29", lambda f: ["validate", str(example(f, ("level: 4,", "level: 1e29,")))], 1, "expected a whole number"),
-    Case("date_as_a_number", lambda f: ["validate", str(example(f, ("effective_date: 2012-01-02", "effective_date: 0")))],
+    Case("level_1e29", _validate(("level: 4,", "level: 1e29,")), 1, "expected a whole number"),
+    Case("date_as_a_number", _validate(("effective_date: 2012-01-02", "effective_date: 0")),
          1, "expected a real calendar date written YYYY-MM-DD"),
     Case("date_as_a_timestamp", lambda f: ["validate", str(example(
         f, ("effective_date: 2012-01-02", 'effective_date: "1325462400"')))], 1, "YYYY-MM-DD"),
