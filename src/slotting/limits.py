@@ -24,4 +24,5 @@ ROUND_TO = (Decimal(1), Decimal(10), Decimal(100), Decimal(1000))  # what a savi
 YEARS = (1900, 2100)  # the first and last year of a date
 NOTICE_WEEKS = 104  # contractual notice, in weeks
 FINANCIAL_YEARS = 50  # financial years in a savings profile
+COMPETITORS_LISTED = 100  # a person's competitors listed in run JSON and explain (a pool is listed once in full)
 WORKING_AGE_START = 14  # service_years may be at most age minus this

@@ -53,7 +53,7 @@ MODES = {
     "person_in_unknown_post": ("{id: P2, post: O2", "{id: P2, post: O7", "post: O7", "people[1].post",
                                "unknown old post 'O7'"),
     "two_people_one_post": ("{id: P2, post: O2", "{id: P2, post: O1", "{id: P2, post: O1", "people[1].post",
-                            "already held by 'P1'"),
+                            "has one place but 2 people hold it: 'P1', 'P2'"),
     "overlap_unknown_new_post": ("{old_post: O2, new_post: N1,", "{old_post: O2, new_post: N2,", "new_post: N2",
                                  "overlaps[1].new_post", "unknown new post 'N2'"),
     "overlap_unknown_old_post": ("{old_post: O2, new_post: N1,", "{old_post: O3, new_post: N1,", "old_post: O3",

@@ -203,6 +203,13 @@ class Policy(BaseModel):
         description="The trial period in a suitable alternative post, in weeks; the statutory minimum is "
         "4 (Employment Rights Act 1996 s.138). Named in the reasons when alternatives are listed.",
     )
+    places: Literal["heads", "fte"] = Field(
+        "heads",
+        description="How a new post's places are counted against its claimants. heads (default): each "
+        "place takes one person, whatever their hours. fte: a post offers count x fte FTE and each "
+        "claimant takes their own FTE, so a post of 2.0 FTE takes a 1.0 and two 0.5 holders without "
+        "competition; a pool's places are then FTE.",
+    )
     nearest_point_tie: Literal["higher", "lower"] = Field(
         "higher",
         description="Spinal point chosen when a salary is exactly half way between two points. "

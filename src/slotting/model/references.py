@@ -6,6 +6,7 @@ One plain loop per check; the loader locates each path in the files.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,7 +24,7 @@ def check_references(r: ReviewFile) -> Found:
             *_duplicates(r.old_structure.posts, ("old_structure", "posts"), "old post"),
             *_duplicates(r.new_structure.posts, ("new_structure", "posts"), "new post"),
             *_duplicates(r.people, ("people",), "person"),
-            *_spines(r), *_grades_of_posts(r), *_holders(r), *_overlaps(r), *_groups_and_tiers(r), *_policy(r),
+            *_spines(r), *_grades_of_posts(r), *_holders(r), *_hours(r), *_reporting_lines(r), *_overlaps(r), *_groups_and_tiers(r), *_policy(r),
             *_finance(r)]
 
 
@@ -63,7 +64,7 @@ def _grades_of_posts(r: ReviewFile) -> Found:
         if old.grade not in grades:
             found.append((("old_structure", "posts", i, "grade"),
                           f"unknown grade {old.grade!r}; expected one of {_names(grades)}"))
-        elif old.salary is None and old.grade in no_spine and old.id not in r.holder:
+        elif old.salary is None and old.grade in no_spine and old.id not in r.holders:
             found.append((("old_structure", "posts", i), f"vacant post with grade {old.grade!r}, which has no "
                           "spine: give the post a salary so that it can be costed"))
     for i, new in enumerate(r.new_structure.posts):
@@ -77,19 +78,86 @@ def _grades_of_posts(r: ReviewFile) -> Found:
 
 
 def _holders(r: ReviewFile) -> Found:
+    """Each person's post exists, and no old post has more holders (or holders' FTE) than its establishment."""
     found: Found = []
     old = r.old_post
-    first_in_post: dict[str, int] = {}
+    index = {p.id: i for i, p in enumerate(r.people)}  # the first index of each id
     for i, person in enumerate(r.people):
         if person.post not in old:
             found.append((("people", i, "post"), f"unknown old post {person.post!r}"))
-        elif person.post in first_in_post:
-            other = r.people[first_in_post[person.post]].id
-            found.append((("people", i, "post"),
-                          f"old post {person.post!r} is already held by {other!r}; one holder per old post"))
-        else:
-            first_in_post[person.post] = i
+    for post_id, holders in r.holders.items():
+        post = old.get(post_id)
+        if post is None:
+            continue
+        if len(holders) > post.count:
+            extra = holders[post.count]
+            count = "one place" if post.count == 1 else f"{post.count} places (its count)"
+            found.append((("people", index[extra.id], "post"),
+                          f"old post {post_id!r} has {count} but {len(holders)} people hold it: "
+                          f"{_listed([h.id for h in holders])}; give the post a count, or correct their posts"))
+        elif post.fte is not None:
+            held = sum((r.fte(h.id) for h in holders), Decimal(0))
+            if held > post.fte:
+                found.append((("people", index[holders[-1].id], "post"),
+                              f"the holders of old post {post_id!r} together work {_plain(held)} FTE, more than its "
+                              f"establishment fte of {_plain(post.fte)}: {_listed([h.id for h in holders])}"))
     return found
+
+
+def _hours(r: ReviewFile) -> Found:
+    """Hours need the full-time week, and are at most it."""
+    found: Found = []
+    week = r.review.full_time_hours
+    for i, person in enumerate(r.people):
+        if person.hours is None:
+            continue
+        if week is None:
+            found.append((("people", i, "hours"), "hours need review.full_time_hours (the weekly hours of a "
+                          "full-time post) to give the FTE; or give fte instead"))
+        elif person.hours > week:
+            found.append((("people", i, "hours"), f"expected at most review.full_time_hours ({_plain(week)}); "
+                          f"got {_plain(person.hours)}"))
+    return found
+
+
+def _reporting_lines(r: ReviewFile) -> Found:
+    """Each reports_to names a post of the same structure, and no line of management loops back on itself."""
+    found: Found = []
+    for kind, posts in (("old_structure", r.old_structure.posts), ("new_structure", r.new_structure.posts)):
+        manager = {p.id: p.reports_to for p in posts}
+        index = {p.id: i for i, p in reversed(list(enumerate(posts)))}
+        structure = kind.replace("_structure", "")
+        for i, post in enumerate(posts):
+            if post.reports_to is not None and post.reports_to not in manager:
+                found.append(((kind, "posts", i, "reports_to"), f"unknown {structure} post {post.reports_to!r}"))
+        state: dict[str, int] = {}  # 1: on the line being followed, 2: done
+        for start in manager:
+            line = []
+            post_id: str | None = start
+            while post_id is not None and post_id in manager and post_id not in state:
+                state[post_id] = 1
+                line.append(post_id)
+                post_id = manager[post_id]
+            if post_id is not None and state.get(post_id) == 1:
+                loop = line[line.index(post_id):]
+                found.append(((kind, "posts", index[min(loop)], "reports_to"),
+                              f"a reporting line loops back: {' -> '.join(_short(loop + [loop[0]]))}"))
+            for seen in line:
+                state[seen] = 2
+    return found
+
+
+def _listed(ids: list[str], shown: int = 10) -> str:
+    text = ", ".join(repr(i) for i in ids[:shown])
+    return text + (f" and {len(ids) - shown:,} more" if len(ids) > shown else "")
+
+
+def _short(ids: list[str], shown: int = 12) -> list[str]:
+    return [repr(i) for i in ids] if len(ids) <= shown else [*map(repr, ids[:shown - 1]), "...", repr(ids[-1])]
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
 
 
 def _overlaps(r: ReviewFile) -> Found:

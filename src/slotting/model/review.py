@@ -19,8 +19,9 @@ from pydantic.dataclasses import dataclass
 from .. import limits
 from .costing import Costing, ExternalFunding
 from .policy import Policy, Tier
-from .types import Date, Id, Money, NonEmptyText, Percent, SpinalPoint, Text, Whole
+from .types import FTE, Date, Id, Money, NonEmptyText, Percent, SpinalPoint, Text, Whole
 
+_ONE = Decimal(1)
 _CONFIG = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 # The records that come by the thousand (posts, people, overlaps) are pydantic dataclasses: a third
 # faster to validate than models, and with slots they have no dict each.
@@ -43,6 +44,9 @@ class Review(Model):
     groups: dict[Text, list[Id]] = Field(
         default_factory=dict, description="Named groups of people (ids), for ring-fence tiers: e.g. "
         "{heads_of_service: [P01, P02]}.")
+    full_time_hours: Decimal | None = Field(
+        None, gt=0, le=168, allow_inf_nan=False,
+        description="Weekly hours of a full-time post (e.g. 37): people given by hours have FTE = hours / this.")
 
 
 class SpinalAmount(Model):
@@ -98,9 +102,22 @@ class OldPost:
     grade: Id
     group: Text | None = Field(None, description="Row of the savings table (default: the grade's name).")
     department: Text | None = None
-    salary: Money | None = Field(None, description="Cost basis of the post, e.g. when it is vacant.")
+    salary: Money | None = Field(None, description="Cost basis of the post (full-time), e.g. when it is vacant.")
     external_funding: ExternalFunding = Decimal(0)
     in_review: StrictBool = Field(True, description="false: costed but not part of slotting.")
+    count: Whole = Field(1, ge=1, le=limits.PLACES, description="Establishment: places in this post (a generic "
+                         "post held by many people); at most this many people may hold it.")
+    fte: Decimal | None = Field(None, gt=0, le=limits.PLACES, allow_inf_nan=False,
+                                description="Establishment FTE of all its places together (default: count); "
+                                "its holders' FTE may not exceed it.")
+    reports_to: Id | None = Field(None, description="The old post this one reports to (line management).")
+
+    @model_validator(mode="after")
+    def _fte_within_count(self) -> OldPost:
+        if self.fte is not None and self.fte > self.count:
+            raise ValueError(f"fte ({self.fte}) is more than count ({self.count}): the establishment FTE is that "
+                             "of all the post's places together, each at most 1")
+        return self
 
 
 @record
@@ -115,6 +132,8 @@ class NewPost:
     on_hold: StrictBool = Field(False, description="Appointment suspended (Leicester report s.7.1).")
     in_review: StrictBool = True
     ring_fence: list[Tier] | None = Field(None, description="This post's own ring-fence tiers (see policy).")
+    fte: FTE = Field(Decimal(1), description="FTE of each place (default 1, full time); the post offers count x fte.")
+    reports_to: Id | None = Field(None, description="The new post this one reports to (line management).")
 
 
 class OldStructure(Model):
@@ -130,8 +149,12 @@ class Person:
     id: Id
     name: Text | None = None
     post: Id = Field(description="The person's current (old) post id.")
-    salary: Money
+    salary: Money = Field(description="Full-time equivalent annual salary, as HR records it; costs, protection "
+                          "and a week's pay use salary x fte.")
     in_review: StrictBool = True
+    fte: FTE | None = Field(None, description="Full-time equivalent (default 1); or give hours.")
+    hours: Decimal | None = Field(None, gt=0, le=168, allow_inf_nan=False,
+                                  description="Contracted weekly hours: FTE = hours / review.full_time_hours.")
     characteristics: dict[str, Text] = Field(default_factory=dict)
     age: Whole | None = Field(None, ge=15, le=100, description="Age in whole years (redundancy estimate).")
     service_years: Whole | None = Field(
@@ -148,6 +171,8 @@ class Person:
 
     @model_validator(mode="after")
     def _service_within_working_life(self) -> Person:
+        if self.fte is not None and self.hours is not None:
+            raise ValueError("give fte or hours, not both")
         if self.age is not None and self.service_years is not None \
                 and self.service_years > self.age - limits.WORKING_AGE_START:
             raise ValueError(f"service_years is more than age minus {limits.WORKING_AGE_START}: "
@@ -211,8 +236,27 @@ class ReviewFile(Model):
         return {p.id: p for p in self.people}
 
     @cached_property
-    def holder(self) -> dict[str, Person]:
-        return {p.post: p for p in self.people}
+    def holders(self) -> dict[str, list[Person]]:
+        """Gives each held old post's holders, in the order of the people section."""
+        held: dict[str, list[Person]] = {}
+        for p in self.people:
+            held.setdefault(p.post, []).append(p)
+        return held
+
+    @cached_property
+    def part_time(self) -> dict[str, Decimal]:
+        """Gives the FTE of each person who is not full time (FTE 1 is left out)."""
+        hours = self.review.full_time_hours
+        found = {}
+        for p in self.people:
+            fte = p.fte if p.fte is not None else (p.hours / hours if p.hours is not None and hours else None)
+            if fte is not None and fte != 1:
+                found[p.id] = fte
+        return found
+
+    def fte(self, person_id: str) -> Decimal:
+        """Gives a person's FTE (1 when full time)."""
+        return self.part_time.get(person_id, _ONE)
 
     @cached_property
     def finance_asked_by(self) -> str | None:

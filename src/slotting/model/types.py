@@ -29,6 +29,8 @@ Money = Annotated[Decimal, Field(gt=0, le=limits.MONEY, allow_inf_nan=False,
 Fraction = Annotated[
     Decimal, Field(ge=0, le=1, allow_inf_nan=False, description="A share of the cost met externally, 0-1.")
 ]
+FTE = Annotated[Decimal, Field(gt=0, le=1, allow_inf_nan=False,
+                               description="Full-time equivalent: 1 is full time, 0.5 half time.")]
 SpinalPoint = Annotated[int, Field(ge=0, le=limits.SPINAL_POINT)]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import limits
 from ..rules.protection import describe
 from ..rules.reasons import Wording, allowed, percent, plural
 from ..rules.results import SlottingResult
@@ -42,9 +43,13 @@ def explain_text(result: SlottingResult, person_id: str) -> Iterator[str]:
                 state = "-> not pursued: no place was left after assimilation"
             lines.append(f"  {i}. {a.post} ({title}) {state}")
             lines.append(f"     {wording.why(a)}.")
-    if p.competitors:
+    competitors = result.competitors(p)
+    if competitors:
         lines.append("")
-        lines.append("Competing with: " + ", ".join(p.competitors))
+        shown = ", ".join(competitors[:limits.COMPETITORS_LISTED])
+        more = len(competitors) - limits.COMPETITORS_LISTED
+        lines.append("Competing with: " + shown + (f" and {more:,} more (see run --format json, posts[].pools)"
+                                                   if more > 0 else ""))
     if any(post.ring_fence_tiers for post in result.posts):
         lines.append("")
         lines.append("May apply for ring-fenced posts (the tier in use holds them): "

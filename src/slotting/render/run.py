@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from .. import limits
 from ..model import Policy
 from ..rules.protection import by_year, describe
 from ..rules.reasons import Wording, pct, plural
@@ -29,7 +30,8 @@ def run_data(result: SlottingResult) -> dict[str, Any]:
     policy = result.policy if scheme.scheme != "cash" or scheme.cap is not None else None
     return {
         "review": result.review,
-        "people": (_person(p, wording.reason(p, result), alternatives, tiered, policy) for p in result.people),
+        "people": (_person(p, wording.reason(p, result), _competitors(p, result), alternatives, tiered, policy)
+                   for p in result.people),
         "posts": (_post(p) for p in result.posts),
         "summary": vars(result.summary).copy(),
         "ring_fence": {"may_apply": list(result.ring_fence.may_apply),
@@ -42,8 +44,21 @@ def _tiered(result: SlottingResult) -> bool:
     return any(post.ring_fence_tiers for post in result.posts)
 
 
-def _person(p: PersonResult, reason: str, alternatives: bool = False, tiered: bool = False,
-            protection: Policy | None = None) -> dict[str, Any]:
+def _competitors(p: PersonResult, result: SlottingResult) -> list[str] | None:
+    """The other candidates of a person's pools, or None when there are more than limits.COMPETITORS_LISTED:
+    a pool is listed once, under posts[].pools, and a person's competitive slot names it by post and basis,
+    so that the list stays linear in the size of a pool."""
+    if p.outcome != "competitive":
+        return []
+    # A person is in at most two pools: past this size, one of them alone holds too many to list.
+    if sum(len(pool.candidates) for pool in result.pools_of(p)) > 2 * (limits.COMPETITORS_LISTED + 1):
+        return None
+    others = result.competitors(p)
+    return list(others) if len(others) <= limits.COMPETITORS_LISTED else None
+
+
+def _person(p: PersonResult, reason: str, competitors: list[str] | None, alternatives: bool = False,
+            tiered: bool = False, protection: Policy | None = None) -> dict[str, Any]:
     data = {
         "id": p.id,
         "name": p.name,
@@ -53,7 +68,7 @@ def _person(p: PersonResult, reason: str, alternatives: bool = False, tiered: bo
         "on_hold": p.on_hold,
         "slots": [_slot(s) for s in p.slots],
         "reason": reason,
-        "competitors": list(p.competitors),
+        "competitors": competitors,
     }
     if tiered:  # an optional field: present only with ring-fence tiers
         data["may_apply_for"] = list(p.may_apply_for)

@@ -30,17 +30,18 @@ Wanted = dict[str, list[tuple[str, Assessment]]]  # new post -> (person, claim) 
 
 @dataclass(slots=True)
 class _Post:
-    """A new post's places as the phases fill them."""
+    """A new post's places as the phases fill them: counted in heads, or in FTE (policy.places: fte)."""
 
     post: NewPost
+    places: int | Decimal
+    taken: int | Decimal = 0
     assimilated: list[str] = field(default_factory=list)
     matched: list[str] = field(default_factory=list)
     pools: list[Pool] = field(default_factory=list)
 
     @property
-    def places_left(self) -> int:
-        taken = len(self.assimilated) + len(self.matched) + sum(p.places for p in self.pools)
-        return self.post.count - taken
+    def places_left(self) -> int | Decimal:
+        return self.places - self.taken
 
 
 @dataclass
@@ -50,8 +51,8 @@ class _State:
     posts: dict[str, _Post]
     salary: dict[str, Decimal]
     place_on: dict[str, Callable[[Decimal], Placement]]  # new post -> places a salary on its grade
+    weight: Callable[[str], int | Decimal]  # a person's share of a place: 1, or their FTE
     slots: dict[str, list[Slot]] = field(default_factory=lambda: defaultdict(list))
-    competitors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     notes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
@@ -61,12 +62,18 @@ def slot(review: ReviewFile) -> SlottingResult:
     posts = {pid: p for pid, p in sorted(review.new_post.items()) if p.in_review}
     placers = {gid: placer(review, g) for gid, g in review.grade.items() if g.spine}
     assessments = _assess(review, people, posts, placers)
-    state = _State({pid: _Post(p) for pid, p in posts.items()}, {p.id: p.salary for p in people},
-                   {pid: placers[p.grade] for pid, p in posts.items()})
+    by_fte = review.policy.places == "fte"
+    state = _State({pid: _Post(p, p.count * p.fte if by_fte else p.count) for pid, p in posts.items()},
+                   {p.id: p.salary for p in people}, {pid: placers[p.grade] for pid, p in posts.items()},
+                   review.fte if by_fte else _one_each)
     filled = _assimilate(state, people, assessments, review)
     if review.policy.ring_fence_mode == "leftover":
         _match(state, people, assessments, filled, review)
     return _result(review, state, people, assessments)
+
+
+def _one_each(_person: str) -> int:
+    return 1
 
 
 def _people_in_review(review: ReviewFile) -> list[Person]:
@@ -117,19 +124,33 @@ def _settle(state: _State, kind: Kind, wanted: Wanted, places_of: Callable[[_Pos
         entries = sorted(wanted[post_id], key=_person_of)  # one claim per person and post
         post = state.posts[post_id]
         places = places_of(post)
-        competitive = len(entries) > places
+        ids = [pid for pid, _ in entries]
+        weights = [state.weight(pid) for pid in ids]
+        wanted_places = sum(weights)
+        competitive = wanted_places > places
         place = state.place_on[post_id]
         for pid, claim in entries:
             state.slots[pid].append(Slot(post_id, kind, competitive, claim, place(state.salary[pid])))
-        ids = [pid for pid, _ in entries]
         if competitive:
-            post.pools.append(Pool(post_id, kind, tuple(ids), places, post.post.on_hold))
-            for pid in ids:
-                state.competitors[pid].update(i for i in ids if i != pid)
-        elif kind == "assimilation":
+            post.pools.append(Pool(post_id, kind, tuple(ids), places, post.post.on_hold, _beyond(weights, places)))
+            post.taken += places
+            continue
+        post.taken += wanted_places
+        if kind == "assimilation":
             post.assimilated += ids
         else:
             post.matched += ids
+
+
+def _beyond(weights: list, places: int | Decimal) -> int:
+    """Gives the fewest claimants whose leaving brings the rest within the places (the largest shares leave
+    first); with one place a head, the claimants beyond the places."""
+    left = sum(weights)
+    for gone, weight in enumerate(sorted(weights, reverse=True)):
+        if left <= places:
+            return gone
+        left -= weight
+    return len(weights)
 
 
 def _person_of(entry: tuple[str, Assessment]) -> str:
@@ -146,7 +167,7 @@ def _assimilate(state: _State, people: list[Person], assessments: dict[str, list
         if judged and judged[0].kind == "assimilation":
             for claim in pursued([a for a in judged[:2] if a.kind == "assimilation"], review.policy):
                 wanted[claim.post].append((person.id, claim))
-    _settle(state, "assimilation", wanted, lambda post: post.post.count)
+    _settle(state, "assimilation", wanted, lambda post: post.places)
     return {pid for pid in wanted if state.posts[pid].places_left <= 0}
 
 
@@ -181,7 +202,7 @@ def _result(review: ReviewFile, state: _State, people: list[Person],
             assessments: dict[str, list[Assessment]]) -> SlottingResult:
     """Phases 3 and 4, and the result: places still empty are ring-fenced; people with no slot are
     displaced."""
-    posts = tuple(PostResult(pid, p.post.title, p.post.count, p.post.on_hold, tuple(p.assimilated),
+    posts = tuple(PostResult(pid, p.post.title, p.places, p.post.on_hold, tuple(p.assimilated),
                              tuple(p.matched), tuple(p.pools), p.places_left) for pid, p in state.posts.items())
     on_hold = {p.id for p in posts if p.on_hold}
     none: tuple = ()
@@ -191,7 +212,6 @@ def _result(review: ReviewFile, state: _State, people: list[Person],
         results.append(PersonResult(
             person.id, person.name, person.post, person.salary, _outcome(slots),
             any(s.post in on_hold for s in slots), slots, tuple(assessments[person.id]),
-            tuple(sorted(state.competitors[person.id])) if person.id in state.competitors else none,
             tuple(state.notes.get(person.id, none))))
     pools = [pool for post in posts for pool in post.pools]
     displaced = [r.id for r in results if r.outcome == "displaced"]
@@ -205,7 +225,7 @@ def _result(review: ReviewFile, state: _State, people: list[Person],
         displaced=count["displaced"],
         pools=len(pools),
         ring_fenced_places=sum(p.ring_fenced_places for p in posts),
-        potential_displacements=count["displaced"] + sum(len(p.candidates) - p.places for p in pools),
+        potential_displacements=count["displaced"] + sum(p.beyond for p in pools),
     )
     ring_fence = RingFence(tuple(sorted(set(displaced) | in_pools)), review.review.ring_fence_group)
     tiered = review.policy.ring_fence is not None or any(p.post.ring_fence for p in state.posts.values())

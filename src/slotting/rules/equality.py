@@ -111,7 +111,7 @@ def _at_risk_shares(result: SlottingResult) -> dict[str, Fraction]:
         for pool in post.pools:
             k = len(pool.candidates)
             for pid in pool.candidates:
-                share[pid] = share.get(pid, Fraction(0)) + Fraction(k - pool.places, k)
+                share[pid] = share.get(pid, Fraction(0)) + Fraction(pool.beyond, k)
     return share
 
 

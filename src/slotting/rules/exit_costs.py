@@ -84,18 +84,18 @@ class ExitCosts:
     notes: tuple[str, ...]
 
 
-def _redundancy(review: ReviewFile, p: Person) -> Part:
+def _redundancy(review: ReviewFile, p: Person, pay: Decimal) -> Part:
     limit = weekly_limit(review.review.effective_date)
     if p.age is None or p.service_years is None:
         return Part(None, "age or service_years missing")
     if limit is None:
         return Part(None, "no statutory weekly limit is known for the effective date")
     options = review.costing.redundancy
-    cost = redundancy_cost(p.salary, p.age, p.service_years, limit, options.actual_weeks_pay, options.multiplier)
+    cost = redundancy_cost(pay, p.age, p.service_years, limit, options.actual_weeks_pay, options.multiplier)
     return Part(cost.amount, cost.basis)
 
 
-def _notice(p: Person) -> Part:
+def _notice(p: Person, pay: Decimal) -> Part:
     statutory = statutory_notice_weeks(p.service_years) if p.service_years is not None else None
     if p.notice_weeks is None and statutory is None:
         return Part(None, "notice_weeks and service_years missing")
@@ -104,7 +104,7 @@ def _notice(p: Person) -> Part:
         why = f"{weeks} weeks' contractual notice"
     else:
         why = f"{weeks} weeks' statutory notice (ERA 1996 s.86, {p.service_years} years' service)"
-    return Part(weeks * p.salary / 52, f"{why} at {money_words(p.salary / 52)} a week")
+    return Part(weeks * pay / 52, f"{why} at {money_words(pay / 52)} a week")
 
 
 def _strain(review: ReviewFile, p: Person) -> Part:
@@ -129,7 +129,8 @@ def _strain(review: ReviewFile, p: Person) -> Part:
 def person_exit(review: ReviewFile, person_id: str, outcome: str) -> PersonExit:
     """Gives the estimated exit costs of one person, each part with its basis."""
     p = review.person[person_id]
-    return PersonExit(person_id, outcome, _redundancy(review, p), _notice(p), _strain(review, p))
+    pay = p.salary * review.fte(person_id)  # a week's pay is of the hours worked
+    return PersonExit(person_id, outcome, _redundancy(review, p, pay), _notice(p, pay), _strain(review, p))
 
 
 def exit_costs(review: ReviewFile, result: SlottingResult) -> ExitCosts:
@@ -141,7 +142,7 @@ def exit_costs(review: ReviewFile, result: SlottingResult) -> ExitCosts:
     pools = []
     for post in result.posts:
         for pool in post.pools:
-            likely = len(pool.candidates) - pool.places
+            likely = pool.beyond
             if likely <= 0:
                 continue
             each = [candidates.setdefault(pid, person_exit(review, pid, "competitive")) for pid in pool.candidates]

@@ -27,11 +27,17 @@ class Slot(NamedTuple):
 
 
 class Pool(NamedTuple):
+    """A post's claimants of one basis, more than its places. Named once; each candidate's competitive slot
+    (its post and basis) refers to it."""
+
     post: str
     basis: Kind
     candidates: tuple[str, ...]
-    places: int
+    places: int | Decimal  # FTE (a Decimal) when the policy counts places by FTE
     on_hold: bool
+    # Its potential displacements, the candidates beyond its places: len(candidates) - places; counting by
+    # FTE, the fewest candidates whose leaving brings the rest within the FTE places.
+    beyond: int = 0
 
 
 class TierResult(NamedTuple):
@@ -45,12 +51,12 @@ class TierResult(NamedTuple):
 class PostResult(NamedTuple):
     id: str
     title: str
-    places: int
+    places: int | Decimal  # FTE (a Decimal) when the policy counts places by FTE
     on_hold: bool
     assimilated: tuple[str, ...] = ()
     matched: tuple[str, ...] = ()
     pools: tuple[Pool, ...] = ()
-    ring_fenced_places: int = 0
+    ring_fenced_places: int | Decimal = 0
     ring_fence_tiers: tuple[TierResult, ...] = ()  # only when ring-fence tiers are set
 
 
@@ -74,7 +80,6 @@ class PersonResult(NamedTuple):
     on_hold: bool
     slots: tuple[Slot, ...]
     assessments: tuple[Assessment, ...]
-    competitors: tuple[str, ...]
     notes: tuple[str, ...]
     alternatives: tuple[Alternative, ...] = ()  # listed only when the policy asks (policy.alternatives)
     may_apply_for: tuple[str, ...] = ()  # ring-fenced posts, only when ring-fence tiers are set
@@ -88,7 +93,7 @@ class Summary:
     competitive: int
     displaced: int
     pools: int
-    ring_fenced_places: int
+    ring_fenced_places: int | Decimal
     potential_displacements: int
 
 
@@ -134,3 +139,15 @@ class SlottingResult:
     @property
     def pools(self) -> tuple[Pool, ...]:
         return tuple(pool for post in self.posts for pool in post.pools)
+
+    def pools_of(self, person: PersonResult) -> tuple[Pool, ...]:
+        """The competitive pools a person is a candidate in (through their competitive slots)."""
+        return tuple(pool for s in person.slots if s.competitive
+                     for pool in self._posts_by_id[s.post].pools if pool.basis == s.basis)
+
+    def competitors(self, person: PersonResult) -> tuple[str, ...]:
+        """The other candidates of a person's pools, by id. Asked person by person, it costs the size of their pools:
+        it is not stored, so that a pool of 20,000 does not make 20,000 lists of 19,999."""
+        others = {c for pool in self.pools_of(person) for c in pool.candidates}
+        others.discard(person.id)
+        return tuple(sorted(others))

@@ -26,6 +26,7 @@ from .results import SlottingResult
 from .rounding import round_cell
 
 Basis = Literal["top", "slotted"]
+_ONE = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -121,30 +122,26 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
         items.setdefault(key, [salary, funding, 0])[2] += places
 
     for post in review.old_structure.posts:
-        salary = post.salary
-        if salary is None and post.id in review.holder:
-            salary = review.holder[post.id].salary
-        if salary is None:
-            salary, label = top_of(post.grade)
-            estimated.update([label] if label else [])
         row = existing[group_of(post)]
-        row[0] += 1
-        row[1] += cost(salary, post.external_funding)
-        count(old_items, salary, post.external_funding, 1)
+        row[0] += post.count
+        for salary, fte, places in old_places(review, post, top_of, estimated):
+            row[1] += places * cost(salary * fte, post.external_funding)
+            count(old_items, salary * fte, post.external_funding, places)
 
-    filled = _filled_places(result) if basis == "slotted" else {}
+    filled = _filled_places(review, result) if basis == "slotted" else {}
     for new_post in review.new_structure.posts:
         top, label = top_of(new_post.grade)
         salaries = filled.get(new_post.id, [])
-        if label and len(salaries) < new_post.count:
-            estimated.add(label)
         row = new[group_of(new_post)]
         row[0] += new_post.count
-        empty = new_post.count - len(salaries)
-        for salary, places in [*((s, 1) for s, _ in salaries), *([(top, empty)] if empty else [])]:
-            row[1] += places * cost(salary, new_post.external_funding)
-            count(new_items, salary, new_post.external_funding, places)
-        for _, slot_label in salaries:
+        fte = new_post.fte
+        empty = new_post.count * fte - sum((f * n for _, _, f, n in salaries), Decimal(0))
+        if label and empty > 0:
+            estimated.add(label)
+        for salary, _, each, places in [*salaries, *([(top, None, fte, empty / fte)] if empty > 0 else [])]:
+            row[1] += places * cost(salary * each, new_post.external_funding)
+            count(new_items, salary * each, new_post.external_funding, places)
+        for _, slot_label, _, _ in salaries:
             estimated.update([slot_label] if slot_label else [])
 
     step = costing.round_to
@@ -177,6 +174,25 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
     return SavingsResult(tuple(rows), total, protection_by_year, years, target, met, tuple(sorted(estimated)),
                          basis, costing.on_cost_rate, step, conventions(review, basis, model), redundancy,
                          finance=finance)
+
+
+def old_places(review: ReviewFile, post: OldPost, top_of, estimated: set[str]) -> list[tuple[Decimal, Decimal, Decimal]]:
+    """Gives what an old post costs as (full-time salary, FTE, places): each holder at the post's salary if
+    given, else their own, at their FTE; and the vacancy (the establishment FTE less the holders', or the
+    places without a holder) at the post's salary, else the top of its grade."""
+    holders = review.holders.get(post.id, ())
+    places = [(post.salary or h.salary, review.fte(h.id), _ONE) for h in holders]
+    if post.fte is not None:
+        vacant = post.fte - sum((fte for _, fte, _ in places), Decimal(0))
+    else:
+        vacant = Decimal(post.count - len(holders))
+    if vacant > 0:
+        salary = post.salary
+        if salary is None:
+            salary, label = top_of(post.grade)
+            estimated.update([label] if label else [])
+        places.append((salary, _ONE, vacant))
+    return places
 
 
 def conventions(review: ReviewFile, basis: Basis, model: OnCostModel | None = None) -> tuple[str, ...]:
@@ -224,22 +240,25 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def _filled_places(result: SlottingResult) -> dict[str, list[tuple[Decimal, str | None]]]:
-    """Gives, per new post, the slotted salary of each place the slotting fills."""
-    filled: dict[str, list[tuple[Decimal, str | None]]] = defaultdict(list)
+def _filled_places(review: ReviewFile, result: SlottingResult) -> dict[str, list[tuple[Decimal, str | None, Decimal, Decimal]]]:
+    """Gives, per new post, what the slotting fills as (slotted salary, label when estimated, FTE of a place,
+    places): counting places by heads, a person fills a place of the post's FTE; by FTE, their own FTE."""
+    filled: dict[str, list[tuple[Decimal, str | None, Decimal, Decimal]]] = defaultdict(list)
+    by_fte = review.policy.places == "fte"
 
     def pay(person_id: str, post_id: str) -> tuple[Decimal, str | None]:
         s = result.slot_of(person_id, post_id)
         return s.pay.amount, (f"SP{s.pay.point} £{s.pay.amount} (slotted to {post_id})" if s.pay.estimated else None)
 
     for post in result.posts:
+        fte = review.new_post[post.id].fte
         for pid in post.assimilated + post.matched:
-            filled[post.id].append(pay(pid, post.id))
+            filled[post.id].append((*pay(pid, post.id), review.fte(pid) if by_fte else fte, _ONE))
         for pool in post.pools:
             amounts = [pay(pid, post.id) for pid in pool.candidates]
             average = sum((a for a, _ in amounts), Decimal(0)) / len(amounts)
             labels = ", ".join(label for _, label in amounts if label) or None
-            filled[post.id] += [(average, labels)] * pool.places
+            filled[post.id].append((average, labels, fte, pool.places / fte if by_fte else Decimal(pool.places)))
     return filled
 
 
@@ -248,24 +267,26 @@ def _protection(review: ReviewFile, result: SlottingResult, estimated: set[str],
     """Gives the cost of pay protection across the slotting in protection year `year_index` (0 is the first)
     under the policy's scheme, at today's pay (see `conventions`)."""
     new_post, day = review.new_post, review.review.effective_date
+    by_fte = review.policy.places == "fte"
 
-    def cost(slot) -> Decimal:
+    def cost(slot, fte: Decimal) -> Decimal:
         if slot.pay.protection and slot.pay.estimated:
             estimated.add(f"SP{slot.pay.point} £{slot.pay.amount} (slotted to {slot.post})")
         amount = protected(review.policy, slot.pay.protection, year_index)
         if not amount:
             return Decimal(0)
         funding = new_post[slot.post].external_funding
-        return model.extra(slot.pay.amount, amount, day) * (1 - funding_share(funding, day))
+        return model.extra(slot.pay.amount * fte, amount * fte, day) * (1 - funding_share(funding, day))
 
     total = Decimal(0)
     for person in result.people:
-        certain = [cost(s) for s in person.slots if not s.competitive]
+        certain = [cost(s, review.fte(person.id)) for s in person.slots if not s.competitive]
         if certain:
             total += max(certain)
     for post in result.posts:
+        fte = _ONE if by_fte else new_post[post.id].fte  # a pool's places are costed at the FTE of a place
         for pool in post.pools:
-            costs = [cost(result.slot_of(pid, post.id)) for pid in pool.candidates]
+            costs = [cost(result.slot_of(pid, post.id), fte) for pid in pool.candidates]
             each = max(costs) if review.costing.pool_protection == "max" else sum(costs, Decimal(0)) / len(costs)
             total += pool.places * each
     return total
@@ -275,17 +296,20 @@ def _protected(review: ReviewFile, result: SlottingResult) -> tuple[tuple[Protec
     """Gives the protection the finance view costs: each person's (the slot whose protection costs more, once) and
     each competitive pool's places with its candidates'."""
     new_post, day = review.new_post, review.review.effective_date
+    by_fte = review.policy.places == "fte"
 
-    def held(slot) -> Protected:
-        return Protected(slot.pay.amount, slot.pay.amount + slot.pay.protection, new_post[slot.post].external_funding)
+    def held(slot, fte: Decimal) -> Protected:
+        return Protected(slot.pay.amount * fte, (slot.pay.amount + slot.pay.protection) * fte,
+                         new_post[slot.post].external_funding)
 
     people = []
     for person in result.people:
         certain = [s for s in person.slots if not s.competitive and s.pay.protection]
         if certain:
             people.append(held(max(certain, key=lambda s: s.pay.protection * (
-                1 - funding_share(new_post[s.post].external_funding, day)))))
-    pools = tuple((pool.places, tuple(held(result.slot_of(pid, post.id)) for pid in pool.candidates))
+                1 - funding_share(new_post[s.post].external_funding, day))), review.fte(person.id)))
+    pools = tuple((pool.places, tuple(held(result.slot_of(pid, post.id), _ONE if by_fte else new_post[post.id].fte)
+                                      for pid in pool.candidates))
                   for post in result.posts for pool in post.pools)
     return tuple(people), pools
 
@@ -307,7 +331,7 @@ def _redundancy(review: ReviewFile, result: SlottingResult) -> RedundancyEstimat
     estimate: dict[str, RedundancyCost | None] = {}
     for pid in at_risk:
         p = person[pid]
-        estimate[pid] = (redundancy_cost(p.salary, p.age, p.service_years, limit, options.actual_weeks_pay,
+        estimate[pid] = (redundancy_cost(p.salary * review.fte(pid), p.age, p.service_years, limit, options.actual_weeks_pay,
                                          options.multiplier) if p.age is not None and p.service_years is not None else None)
     if not any(estimate.values()):
         return None
@@ -318,7 +342,7 @@ def _redundancy(review: ReviewFile, result: SlottingResult) -> RedundancyEstimat
     for post in result.posts:
         for pool in post.pools:
             costs = [known.amount for pid in pool.candidates if (known := estimate[pid]) is not None]
-            likely = len(pool.candidates) - pool.places
+            likely = pool.beyond
             if costs:
                 amount = likely * sum(costs, Decimal(0)) / len(costs)
                 pools.append((post.id, likely, amount))
