@@ -6,8 +6,8 @@ One plain loop per check; the loader locates each path in the files.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from ..data import legal_table
@@ -24,7 +24,8 @@ def check_references(r: ReviewFile) -> Found:
             *_duplicates(r.old_structure.posts, ("old_structure", "posts"), "old post"),
             *_duplicates(r.new_structure.posts, ("new_structure", "posts"), "new post"),
             *_duplicates(r.people, ("people",), "person"),
-            *_spines(r), *_grades_of_posts(r), *_holders(r), *_hours(r), *_reporting_lines(r), *_overlaps(r), *_groups_and_tiers(r), *_policy(r),
+            *_spines(r), *_grades_of_posts(r), *_holders(r), *_hours(r), *_reporting_lines(r),
+            *_overlaps(r), *_groups_and_tiers(r), *_policy(r),
             *_finance(r)]
 
 
@@ -123,7 +124,9 @@ def _hours(r: ReviewFile) -> Found:
 def _reporting_lines(r: ReviewFile) -> Found:
     """Each reports_to names a post of the same structure, and no line of management loops back on itself."""
     found: Found = []
-    for kind, posts in (("old_structure", r.old_structure.posts), ("new_structure", r.new_structure.posts)):
+    structures: tuple[tuple[str, list[Any]], ...] = (("old_structure", r.old_structure.posts),
+                                                     ("new_structure", r.new_structure.posts))
+    for kind, posts in structures:
         manager = {p.id: p.reports_to for p in posts}
         index = {p.id: i for i, p in reversed(list(enumerate(posts)))}
         structure = kind.replace("_structure", "")

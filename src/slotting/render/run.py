@@ -9,7 +9,7 @@ from typing import Any
 from .. import limits
 from ..model import Policy
 from ..rules.protection import by_year, describe
-from ..rules.reasons import Wording, pct, plural
+from ..rules.reasons import Wording, pct, places, plural
 from ..rules.results import OUTCOMES, PersonResult, PostResult, Slot, SlottingResult
 from .common import json_chunks, markdown, markdown_table, money, number, terminal, text_cells, to_csv
 
@@ -104,11 +104,11 @@ def _post(p: PostResult) -> dict[str, Any]:
     data = {
         "id": p.id,
         "title": p.title,
-        "places": p.places,
+        "places": number(p.places),
         "assimilated": list(p.assimilated),
         "matched": list(p.matched),
-        "pools": [{"basis": q.basis, "candidates": list(q.candidates), "places": q.places} for q in p.pools],
-        "ring_fenced_places": p.ring_fenced_places,
+        "pools": [{"basis": q.basis, "candidates": list(q.candidates), "places": number(q.places)} for q in p.pools],
+        "ring_fenced_places": number(p.ring_fenced_places),
         "on_hold": p.on_hold,
     }
     if p.ring_fence_tiers:  # an optional field: present only with ring-fence tiers
@@ -184,7 +184,7 @@ def _ring_fence_lines(result: SlottingResult, esc: Callable[[Any], str]) -> list
     for post in result.posts:
         if post.ring_fenced_places:
             hold = " (on hold)" if post.on_hold else ""
-            lines.append(f"{esc(post.id)}: {esc(post.title)}{hold} - {plural(post.ring_fenced_places, 'place')}")
+            lines.append(f"{esc(post.id)}: {esc(post.title)}{hold} - {places(post.ring_fenced_places)}")
             for tier in post.ring_fence_tiers:
                 state = "used" if tier.used else "if unfilled"
                 who = ", ".join(map(esc, tier.eligible)) or "nobody eligible"
@@ -200,7 +200,7 @@ def _ring_fence_lines(result: SlottingResult, esc: Callable[[Any], str]) -> list
 def _pool_lines(result: SlottingResult, esc: Callable[[Any], str]) -> list[str]:
     return [
         f"{esc(pool.post)}: {len(pool.candidates)} candidates ({', '.join(map(esc, pool.candidates))}) for "
-        f"{plural(pool.places, 'place')}, {pool.basis} basis{' - on hold' if pool.on_hold else ''}"
+        f"{places(pool.places)}, {pool.basis} basis{' - on hold' if pool.on_hold else ''}"
         for post in result.posts for pool in post.pools
     ]
 

@@ -118,7 +118,7 @@ def _with_pay_loss(a: Assessment, salary: Decimal, review: ReviewFile, posts: di
     return within_pay_loss(a, salary, placed, points_lost, policy, match_allowed)
 
 
-def _settle(state: _State, kind: Kind, wanted: Wanted, places_of: Callable[[_Post], int]) -> None:
+def _settle(state: _State, kind: Kind, wanted: Wanted, places_of: Callable[[_Post], int | Decimal]) -> None:
     """Gives each post's claimants their slots: placed when they fit its places, else a pool."""
     for post_id in sorted(wanted):
         entries = sorted(wanted[post_id], key=_person_of)  # one claim per person and post

@@ -57,6 +57,13 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def places(count: int | Decimal) -> str:
+    """Gives a number of places in words: heads ('3 places'), or FTE ('2.5 FTE') when the policy counts by FTE."""
+    if isinstance(count, Decimal):
+        return f"{format(count.normalize(), 'f')} FTE"
+    return plural(count, "place")
+
+
 def _sentence(note: str) -> str:
     return note[:1].upper() + note[1:] + "."
 
@@ -160,14 +167,14 @@ class Wording:
             if s.competitive:
                 pool = next(p for p in post.pools if p.basis == s.basis)
                 head = (f"In a competitive pool ({s.basis} basis) for {s.post} ({post.title}): "
-                        f"{plural(len(pool.candidates), 'claimant')} for {plural(pool.places, 'place')}")
+                        f"{plural(len(pool.candidates), 'claimant')} for {places(pool.places)}")
             elif s.basis == "assimilation":
                 head = (f"Assimilated to {s.post} ({post.title}): {plural(len(post.assimilated), 'claimant')} "
-                        f"for {plural(post.places, 'place')}")
+                        f"for {places(post.places)}")
             else:
                 left = post.places - len(post.assimilated)
                 head = (f"Matched to {s.post} ({post.title}), subject to a competency assessment: "
-                        f"{plural(len(post.matched), 'claimant')} for {plural(left, 'place')} left after assimilation")
+                        f"{plural(len(post.matched), 'claimant')} for {places(left)} left after assimilation")
             if post.on_hold:
                 head += "; the post is on hold"
             parts.append(f"{head}. {self.figures(s.claim)}: {self.verdict(s.claim)}.")

@@ -117,7 +117,7 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
     def cost(salary: Decimal, funding) -> Decimal:
         return model.cost(salary, day) * (1 - funding_share(funding, day))
 
-    def count(items: dict[tuple, list], salary: Decimal, funding, places: int) -> None:
+    def count(items: dict[tuple, list], salary: Decimal, funding, places: Decimal) -> None:
         key = (salary, funding if isinstance(funding, Decimal) else id(funding))
         items.setdefault(key, [salary, funding, 0])[2] += places
 
