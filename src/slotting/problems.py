@@ -14,17 +14,25 @@ class Problem:
     column: int | None
     path: str
     message: str
+    sheet: str | None = None  # a spreadsheet's sheet: line and column are then its row and column
+    cell: str | None = None  # the cell (C5) or row of a spreadsheet
 
     def __str__(self) -> str:
         where = self.file
-        if self.line is not None:
+        if self.sheet is not None:
+            where += f"[{self.sheet}]" + (f"!{self.cell}" if self.cell else "")
+        elif self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """Gives the problem as a mapping; sheet and cell only for a spreadsheet."""
+        data = asdict(self)
+        if self.sheet is None:
+            del data["sheet"], data["cell"]
+        return data
 
 
 class InputError(Exception):

@@ -24,9 +24,9 @@ from .. import limits
 from ..model.types import fields_of, unwrap
 from ..problems import Problem
 
-_TRUES = frozenset({"true", "True", "TRUE"})
-_FALSES = frozenset({"false", "False", "FALSE"})
-_SPELLINGS = _TRUES | _FALSES
+TRUES = frozenset({"true", "True", "TRUE"})
+FALSES = frozenset({"false", "False", "FALSE"})
+SPELLINGS = TRUES | FALSES
 
 
 @dataclass
@@ -84,14 +84,14 @@ def _quoted(raw: str, row: list[str]) -> list[bool] | None:
     return flags if values == row else None
 
 
-def _boolean_fields(record_type: Any) -> frozenset[str]:
+def boolean_fields(record_type: Any) -> frozenset[str]:
     """The fields of a record that take true or false."""
     return frozenset(name for name, info in (fields_of(record_type) or {}).items() if unwrap(info.annotation) is bool)
 
 
 def parse(text: str, file: str, record_type: Any = None) -> tuple[list[dict], Table, list[Problem]]:
     """Gives (records, table positions, problems) for the text of one CSV file of records."""
-    booleans = _boolean_fields(record_type)
+    booleans = boolean_fields(record_type)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -136,7 +136,7 @@ def parse(text: str, file: str, record_type: Any = None) -> tuple[list[dict], Ta
                     if isinstance(target, dict):
                         target[parts[1]] = value
                     continue
-                if boolean and value in _SPELLINGS:
+                if boolean and value in SPELLINGS:
                     if quoted == []:
                         lines = lines or text.split("\n")
                         raw = "\n".join(lines[first - 1:ended])
@@ -146,7 +146,7 @@ def parse(text: str, file: str, record_type: Any = None) -> tuple[list[dict], Ta
                                                 "cell is quoted; write true or false without quotes"))
                         continue
                     if not quoted[column]:
-                        record[name] = value in _TRUES
+                        record[name] = value in TRUES
                         continue
                 record[name] = value
             records.append(record)

@@ -28,7 +28,20 @@ def _refuse(file: str, message: str, line: int | None = None, column: int | None
 
 
 def read_text(path: Path, *, shown_as: str | None = None) -> str:
-    """Gives a file's text decoded as UTF-8 (a BOM is allowed), or raises a located InputError.
+    """Gives a file's text decoded as UTF-8 (a BOM is allowed), or raises a located InputError."""
+    name = shown_as or str(path)
+    raw = read_bytes(path, shown_as=shown_as)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise _refuse(name, f"text is not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
+                      line, column) from None
+
+
+def read_bytes(path: Path, *, shown_as: str | None = None) -> bytes:
+    """Gives a file's bytes, or raises a located InputError.
 
     Only a regular file of at most limits.FILE_BYTES is read: a FIFO would block forever and
     /dev/zero never ends, so both are refused before anything is read.
@@ -57,13 +70,7 @@ def read_text(path: Path, *, shown_as: str | None = None) -> str:
     if len(raw) > limits.FILE_BYTES:
         raise _refuse(name, f"the file is larger than {limits.FILE_BYTES:,} bytes")
     _read.add(os.path.realpath(path))
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        raise _refuse(name, f"text is not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
-                      line, column) from None
+    return raw
 
 
 def referenced(review: Path, name: str) -> Path | str:

@@ -2,11 +2,12 @@
 
 A review is one YAML file. Any of its top-level sections may instead name a file in the review's
 folder: a YAML file holding that section's value, or, for a list section (`people`, `overlaps`,
-`old_structure.posts`, `new_structure.posts`), a CSV table. Every problem is reported at once,
+`old_structure.posts`, `new_structure.posts`), a CSV table or a sheet of an .xlsx or .ods workbook
+(`people: {file: hr.xlsx, sheet: People}`). Every problem is reported at once,
 located at file:line:column with the field path and what was expected; no message echoes a salary
 or a characteristic.
 
-There is one reader per format (yaml_text, csv_text), and each gives the same data whatever the
+There is one reader per format (yaml_text, csv_text, workbook), and each gives the same data whatever the
 file's size or content. The positions of values are needed only to locate a problem: the YAML is
 then read again, by the same reader, keeping them.
 """
@@ -23,8 +24,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..model import ReviewFile, check_references
 from ..problems import InputError, Problem, dotted
-from . import csv_text, messages, yaml_text
-from .files import read_text, referenced
+from . import csv_text, messages, workbook, yaml_text
+from .files import read_bytes, read_text, referenced
 
 SECTIONS = tuple(ReviewFile.model_fields)
 LIST_SECTIONS: tuple[tuple[str, ...], ...] = (
@@ -39,7 +40,7 @@ class Source:
 
     review_file: str
     section_files: dict[str, str] = field(default_factory=dict)  # top-level section -> its YAML file
-    tables: dict[tuple, csv_text.Table] = field(default_factory=dict)  # list section -> its CSV table
+    tables: dict[tuple, csv_text.Table | workbook.SheetTable] = field(default_factory=dict)  # list section -> table
     texts: dict[str, str] = field(default_factory=dict)  # YAML file -> its text, to read again for positions
     _positions: dict[str, yaml_text.Parsed] = field(default_factory=dict)
 
@@ -49,10 +50,19 @@ class Source:
             return self.section_files[path[0]], path[1:]
         return self.review_file, path
 
+    def problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
+        """Gives the problem of the value (or the key) at a data path, located as near as known."""
+        for prefix, table in self.tables.items():
+            if path[: len(prefix)] == prefix and len(path) > len(prefix) and isinstance(table, workbook.SheetTable):
+                row, column = table.locate(path[len(prefix):])
+                cell = workbook.cell_name(row, column) if row and column else (f"row {row}" if row else None)
+                return Problem(table.file, row, column, dotted(path), message, table.sheet, cell)
+        return Problem(*self.locate(path, key=key), dotted(path), message)
+
     def locate(self, path: tuple, *, key: bool = False) -> tuple[str, int | None, int | None]:
         """Gives (file, line, column) of the value (or the key) at a data path, as near as known."""
         for prefix, table in self.tables.items():
-            if path[: len(prefix)] == prefix and len(path) > len(prefix):
+            if path[: len(prefix)] == prefix and len(path) > len(prefix) and isinstance(table, csv_text.Table):
                 return (table.file, *table.locate(path[len(prefix):]))
         file, inner = self.file_of(path)
         parsed = self._positions_of(file)
@@ -104,7 +114,8 @@ def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source]:
     for section in LIST_SECTIONS:
         parent = _parent_of(section, data)
         value = parent.get(section[-1]) if parent is not None else None
-        if parent is not None and isinstance(value, str) and not value.lower().endswith(_SECTION_FILE_SUFFIXES):
+        if parent is not None and (isinstance(value, dict) or isinstance(value, str)
+                                   and not value.lower().endswith(_SECTION_FILE_SUFFIXES)):
             problems += _read_table(parent, section, review_path, source, note)
     if problems:
         raise InputError(problems)
@@ -116,8 +127,7 @@ def _reference(review_path: Path, source: Source, section: tuple, name: str) -> 
     target = referenced(review_path, name)
     if isinstance(target, Path):
         return target
-    file, line, column = source.locate(section)
-    return Problem(file, line, column, dotted(section), target)
+    return source.problem(section, target)
 
 
 def _unreadable(source: Source, section: tuple, kind: str, shown: str, err: InputError) -> Problem:
@@ -150,24 +160,50 @@ def _read_section_file(data: dict, section: str, name: str, review_path: Path, s
 
 
 def _read_table(parent: dict, section: tuple, review_path: Path, source: Source, note: Progress) -> list[Problem]:
-    """Replaces a list section given as a CSV file name by the CSV's records."""
-    # A CSV named from a section file is found, like every file, from the review file's folder.
-    target = _reference(review_path, source, section, parent[section[-1]])
+    """Replaces a list section that names a table (a CSV file, or a workbook's sheet) by the table's records."""
+    reference = _table_reference(parent[section[-1]])
+    if isinstance(reference, str):
+        return [source.problem(section, reference)]
+    name, sheet = reference
+    is_workbook = name.lower().endswith(workbook.SUFFIXES)
+    if sheet is not None and not is_workbook:
+        return [source.problem(section + ("sheet",), "a sheet is named only for an .xlsx or .ods workbook")]
+    # A table named from a section file is found, like every file, from the review file's folder.
+    target = _reference(review_path, source, section, name)
     if isinstance(target, Problem):
         return [target]
-    shown = str(review_path.parent / parent[section[-1]])
+    shown = str(review_path.parent / name)
     note(f"reading {Path(shown).name}")
+    kind = "workbook" if is_workbook else "CSV"
     try:
-        text = read_text(target, shown_as=shown)
+        content: str | bytes = read_bytes(target, shown_as=shown) if is_workbook else read_text(target, shown_as=shown)
     except InputError as err:
-        return [_unreadable(source, section, "CSV", shown, err)]
-    problems = yaml_text.forbidden_characters(text, shown)
-    if problems:
-        return problems
-    records, table, problems = csv_text.parse(text, shown, _record_type(section))
+        return [_unreadable(source, section, kind, shown, err)]
+    table: csv_text.Table | workbook.SheetTable
+    if isinstance(content, bytes):
+        records, table, problems = workbook.parse(content, shown, sheet, _record_type(section))
+    else:
+        problems = yaml_text.forbidden_characters(content, shown)
+        if problems:
+            return problems
+        records, table, problems = csv_text.parse(content, shown, _record_type(section))
     parent[section[-1]] = records
     source.tables[section] = table
     return problems
+
+
+def _table_reference(value: Any) -> tuple[str, str | None] | str:
+    """Gives (file name, sheet or None) of a list section that names a table, or what is wrong with it."""
+    if isinstance(value, str):
+        return value, None
+    unknown = sorted(str(k) for k in value if k not in ("file", "sheet"))
+    if unknown or not isinstance(value.get("file"), str):
+        return ("expected a list, a file name, or {file: NAME, sheet: SHEET} naming a table"
+                + (f"; unknown key(s) {', '.join(map(repr, unknown))}" if unknown else ""))
+    sheet = value.get("sheet")
+    if sheet is not None and not isinstance(sheet, str):
+        return "sheet: expected the name of a sheet"
+    return value["file"], sheet
 
 
 def _parent_of(section: tuple[str, ...], data: dict) -> dict | None:
@@ -215,10 +251,7 @@ def validate(data: dict, source: Source) -> ReviewFile:
         review = ReviewFile.model_validate(data)
     except ValidationError as err:
         raise InputError([_problem(e, data, source) for e in _one_per_value(err.errors(include_url=False))]) from None
-    problems = []
-    for path, message in check_references(review):
-        file, line, column = source.locate(path)
-        problems.append(Problem(file, line, column, dotted(path), message))
+    problems = [source.problem(path, message) for path, message in check_references(review)]
     if problems:
         raise InputError(problems)
     return review
@@ -238,7 +271,6 @@ def _one_per_value(errors: list[Any]) -> list[Any]:
 def _problem(error: Any, data: Any, source: Source) -> Problem:
     path, point_at, message = messages.explain(error, data)
     if point_at == "parent":
-        file, line, column = source.locate(path[:-1])
-    else:
-        file, line, column = source.locate(path, key=point_at == "key")
-    return Problem(file, line, column, dotted(path), message)
+        located = source.problem(path[:-1], message)
+        return Problem(located.file, located.line, located.column, dotted(path), message, located.sheet, located.cell)
+    return source.problem(path, message, key=point_at == "key")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict
 
 from ..problems import Problem
 from .common import github_message, github_property, json_chunks, terminal
@@ -16,14 +15,17 @@ def problems_text(problems: Sequence[Problem]) -> Iterator[str]:
 
 
 def problems_json(problems: Sequence[Problem]) -> Iterator[bytes]:
-    """Yields the problems as a JSON list of {file, line, column, path, message}."""
-    yield from json_chunks([asdict(p) for p in problems])
+    """Yields the problems as a JSON list of {file, line, column, path, message} (and sheet and cell for a
+    spreadsheet, whose row and column are then line and column)."""
+    yield from json_chunks([p.as_dict() for p in problems])
 
 
 def problems_github(problems: Sequence[Problem]) -> Iterator[str]:
     """Yields one `::error file=...,line=...,col=...::message` annotation per problem."""
     for p in problems:
-        where = ",".join(f"{k}={github_property(str(v))}" for k, v in (("file", p.file), ("line", p.line),
-                                                                       ("col", p.column)) if v is not None)
+        at = (("file", p.file),) if p.sheet is not None else (("file", p.file), ("line", p.line), ("col", p.column))
+        where = ",".join(f"{k}={github_property(str(v))}" for k, v in at if v is not None)
         text = f"{p.path}: {p.message}" if p.path else p.message
+        if p.sheet is not None:
+            text = f"[{p.sheet}]" + (f"!{p.cell}" if p.cell else "") + f": {text}"
         yield f"::error {where}::{github_message(terminal(text))}\n"
