@@ -26,12 +26,12 @@ def explain(
         from ..render.explain import explain_text
 
         with stages(3) as note:
-            _, result = slotted(path, note)
+            review, result = slotted(path, note)
         if result.person(person) is None:
             known = ", ".join(p.id for p in result.people[:10])
             more = " ..." if len(result.people) > 10 else ""
             fail([f"no person {person!r} in the review (people in the review: {known}{more})"])
-        write(explain_text(result, person), None)
+        write(explain_text(result, person, review), None)
         return 0
 
     guard(body)

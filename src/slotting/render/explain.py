@@ -5,21 +5,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import limits
+from ..model import ReviewFile
 from ..rules.protection import describe
 from ..rules.reasons import Wording, allowed, percent, plural
 from ..rules.results import SlottingResult
 from .common import money, terminal
 
 
-def explain_text(result: SlottingResult, person_id: str) -> Iterator[str]:
+def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | None = None) -> Iterator[str]:
     """Yields, in plain English, every claim a person had and what became of it (control characters
-    in names and titles shown escaped)."""
+    in names and titles shown escaped). With the review, a generic post's holders and a part-time FTE
+    are named too."""
     p = result.person(person_id)
     if p is None:
         raise KeyError(person_id)
     wording = Wording(result.policy)
-    lines = [f"{p.name or p.id} ({p.id}), current post {p.current_post}", f"Outcome: {p.outcome}"
-             + (" (on hold)" if p.on_hold else ""), "", wording.reason(p, result), ""]
+    lines = [f"{p.name or p.id} ({p.id}), current post {p.current_post}{_post_held(review, p.current_post)}",
+             f"Outcome: {p.outcome}" + (" (on hold)" if p.on_hold else "")]
+    fte = review.fte(p.id) if review is not None else None
+    if fte is not None and fte != 1:
+        shown = format(fte.normalize(), "f")
+        lines.append(f"Part time: {shown} FTE. Salaries here are full-time equivalents; their pay, its cost, any "
+                     f"protection and a week's pay are at {shown} of them (now {money(p.current_salary * fte)} a year).")
+    lines += ["", wording.reason(p, result), ""]
     policy = result.policy
     lines.append(f"Policy: assimilate at {percent(policy.assimilate_threshold)} with grade distance up to "
                  f"{allowed(policy, 'assimilation')}; match at {percent(policy.match_threshold)} with grade distance "
@@ -77,3 +85,12 @@ def explain_text(result: SlottingResult, person_id: str) -> Iterator[str]:
         else:
             lines.append("  Pay does not fall: no protection needed.")
     yield "".join(terminal(line) + "\n" for line in lines)
+
+
+def _post_held(review: ReviewFile | None, post_id: str) -> str:
+    """Gives ' (title; one of N holders of its M places)' for a generic post (count above 1), else ''."""
+    post = review.old_post.get(post_id) if review is not None else None
+    if post is None or post.count == 1:
+        return ""
+    holders = len(review.holders.get(post_id, ())) if review is not None else 0
+    return f" ({post.title}; one of {holders} holders of its {post.count} places)"
