@@ -234,20 +234,23 @@ def _xlsx_sheets(parts: dict[str, bytes]) -> dict[str, str] | str:
     return found
 
 
+_XLSX_REF = re.compile(rb'\sr\s*=\s*["\']([A-Z]{1,3})([0-9]{1,7})["\']')  # a cell's reference (rows have no letters)
 _XLSX_CELL = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br\s*=\s*["\']([A-Z]{1,3})([0-9]{1,7})["\']')
-_XLSX_CELL_TAGS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _XLSX_ERROR = re.compile(rb'\bt\s*=\s*["\']e["\']')
 
 
 def _xlsx_scan(xml: bytes) -> tuple[tuple[int, int, int, int], list[tuple[int, int, str]]] | str:
-    """Gives the extent (top, left, bottom, right) of a worksheet's cells and its error cells (row, column, value)."""
-    refs = _XLSX_CELL.findall(xml)
-    if len(refs) != len(_XLSX_CELL_TAGS.findall(xml)):
+    """Gives the extent (top, left, bottom, right) of a worksheet's cells and its error cells (row, column, value).
+
+    Every cell reference is counted, and any text that looks like one too, so the extent is never smaller
+    than the one the reader will allocate."""
+    refs = _XLSX_REF.findall(xml)
+    if xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>") > len(refs):
         return "the sheet has cells without a reference (r attribute); save it again from a spreadsheet program"
     if not refs:
         return (1, 1, 0, 0), []
     rows = [int(r) for _, r in refs]
-    columns = {_column_number(c) for c, _ in set(refs)}
+    columns = {_column_number(c) for c in {c for c, _ in refs}}
     errors = []
     for found in _XLSX_ERROR.finditer(xml):
         start = xml.rfind(b"<", 0, found.start())
