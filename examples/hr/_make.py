@@ -61,7 +61,7 @@ overlaps:
   - {old_post: CS-ADM, new_post: CX-BSO, old_in_new: 70, new_from_old: 60}
 costing:
   on_cost_rate: 0.28
-  target_saving: 100000
+  target_saving: 60000
 """
 
 

@@ -15,12 +15,12 @@ class Problem:
     path: str
     message: str
     sheet: str | None = None  # a spreadsheet's sheet: line and column are then its row and column
-    cell: str | None = None  # the cell (C5) or row of a spreadsheet
+    cell: str | None = None  # the cell of a spreadsheet (C5), when the column is known
 
     def __str__(self) -> str:
         where = self.file
         if self.sheet is not None:
-            where += f"[{self.sheet}]" + (f"!{self.cell}" if self.cell else "")
+            where += f"[{self.sheet}]" + (f"!{self.cell}" if self.cell else f" row {self.line}" if self.line else "")
         elif self.line is not None:
             where += f":{self.line}"
             if self.column is not None:

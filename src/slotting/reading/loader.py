@@ -55,7 +55,7 @@ class Source:
         for prefix, table in self.tables.items():
             if path[: len(prefix)] == prefix and len(path) > len(prefix) and isinstance(table, workbook.SheetTable):
                 row, column = table.locate(path[len(prefix):])
-                cell = workbook.cell_name(row, column) if row and column else (f"row {row}" if row else None)
+                cell = workbook.cell_name(row, column) if row and column else None
                 return Problem(table.file, row, column, dotted(path), message, table.sheet, cell)
         return Problem(*self.locate(path, key=key), dotted(path), message)
 

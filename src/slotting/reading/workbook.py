@@ -115,7 +115,7 @@ def parse(raw: bytes, file: str, sheet: str | None, record_type: Any = None
 
 def _problem(table: SheetTable, row: int | None, column: int | None, message: str) -> Problem:
     return Problem(table.file, row, column, "", message, table.sheet,
-                   cell_name(row, column) if row and column else (f"row {row}" if row else None))
+                   cell_name(row, column) if row and column else None)
 
 
 def _records(rows: list[list[Any]], first_row: int, first_column: int, table: SheetTable,

@@ -27,5 +27,5 @@ def problems_github(problems: Sequence[Problem]) -> Iterator[str]:
         where = ",".join(f"{k}={github_property(str(v))}" for k, v in at if v is not None)
         text = f"{p.path}: {p.message}" if p.path else p.message
         if p.sheet is not None:
-            text = f"[{p.sheet}]" + (f"!{p.cell}" if p.cell else "") + f": {text}"
+            text = f"[{p.sheet}]" + (f"!{p.cell}" if p.cell else f" row {p.line}" if p.line else "") + f": {text}"
         yield f"::error {where}::{github_message(terminal(text))}\n"
