@@ -6,6 +6,7 @@ One plain loop per check; the loader locates each path in the files.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -82,14 +83,18 @@ def _holders(r: ReviewFile) -> Found:
     """Each person's post exists, and no old post has more holders (or holders' FTE) than its establishment."""
     found: Found = []
     old = r.old_post
-    index = {p.id: i for i, p in enumerate(r.people)}  # the first index of each id
+    held: Counter[str] = Counter()
     for i, person in enumerate(r.people):
         if person.post not in old:
             found.append((("people", i, "post"), f"unknown old post {person.post!r}"))
-    for post_id, holders in r.holders.items():
-        post = old.get(post_id)
-        if post is None:
-            continue
+        else:
+            held[person.post] += 1
+    checked = [pid for pid, n in held.items() if n > old[pid].count or old[pid].fte is not None]
+    if not checked:
+        return found
+    index = {p.id: i for i, p in reversed(list(enumerate(r.people)))}  # the first index of each id
+    for post_id in checked:
+        post, holders = old[post_id], r.holders[post_id]
         if len(holders) > post.count:
             extra = holders[post.count]
             count = "one place" if post.count == 1 else f"{post.count} places (its count)"
@@ -97,10 +102,10 @@ def _holders(r: ReviewFile) -> Found:
                           f"old post {post_id!r} has {count} but {len(holders)} people hold it: "
                           f"{_listed([h.id for h in holders])}; give the post a count, or correct their posts"))
         elif post.fte is not None:
-            held = sum((r.fte(h.id) for h in holders), Decimal(0))
-            if held > post.fte:
+            work = sum((r.fte(h.id) for h in holders), Decimal(0))
+            if work > post.fte:
                 found.append((("people", index[holders[-1].id], "post"),
-                              f"the holders of old post {post_id!r} together work {_plain(held)} FTE, more than its "
+                              f"the holders of old post {post_id!r} together work {_plain(work)} FTE, more than its "
                               f"establishment fte of {_plain(post.fte)}: {_listed([h.id for h in holders])}"))
     return found
 
@@ -127,11 +132,14 @@ def _reporting_lines(r: ReviewFile) -> Found:
     structures: tuple[tuple[str, list[Any]], ...] = (("old_structure", r.old_structure.posts),
                                                      ("new_structure", r.new_structure.posts))
     for kind, posts in structures:
-        manager = {p.id: p.reports_to for p in posts}
+        manager = {p.id: p.reports_to for p in posts if p.reports_to is not None}
+        if not manager:
+            continue
+        ids = {p.id for p in posts}
         index = {p.id: i for i, p in reversed(list(enumerate(posts)))}
         structure = kind.replace("_structure", "")
         for i, post in enumerate(posts):
-            if post.reports_to is not None and post.reports_to not in manager:
+            if post.reports_to is not None and post.reports_to not in ids:
                 found.append(((kind, "posts", i, "reports_to"), f"unknown {structure} post {post.reports_to!r}"))
         state: dict[str, int] = {}  # 1: on the line being followed, 2: done
         for start in manager:

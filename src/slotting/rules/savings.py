@@ -220,10 +220,17 @@ def conventions(review: ReviewFile, basis: Basis, model: OnCostModel | None = No
     posts: list[OldPost | NewPost] = [*review.old_structure.posts, *review.new_structure.posts]
     if not all(isinstance(post.external_funding, Decimal) for post in posts):
         cost += " Time-limited funding: the share in force on the effective date."
+    old = ("Old posts: the post's salary if given, else its holder's salary, else the top of its grade; "
+           "vacant posts and posts outside the review are costed.")
+    if review.part_time or any(post.count > 1 or post.fte is not None for post in review.old_structure.posts):
+        old += (" A post of several places (count) costs each holder's place so, at the holder's FTE, and its vacant "
+                "places (or the establishment FTE no holder works) at the post's salary, else the top of its grade.")
+    if any(post.fte != 1 for post in review.new_structure.posts) or p.places == "fte":
+        cost += (" A new post's place is costed at its FTE" + (" (counting places by FTE, a filled place at its holder's "
+                 "FTE)." if p.places == "fte" else "."))
     return (
         cost,
-        "Old posts: the post's salary if given, else its holder's salary, else the top of its grade; "
-        "vacant posts and posts outside the review are costed.",
+        old,
         ("New posts: at the top of the grade, for every place." if basis == "top" else
          "New posts: filled places at the slotted salary (a competitive pool's places at the mean of its "
          "candidates' slotted salaries), empty places at the top of the grade."),
