@@ -303,6 +303,16 @@ def test_a_sheet_too_large_to_allocate_is_refused_before_it_is_read(tmp_path: Pa
     assert b"the sheet's cells span A1:XFD1048576, more than 10,000,000 cells" in done.stderr
 
 
+def test_a_workbook_that_unzips_too_large_is_refused_unread(tmp_path: Path):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "hr.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (257 * 1024 * 1024))  # 257 MiB of zeros: 256 KB zipped
+    records, _, problems = workbook.parse((tmp_path / "hr.xlsx").read_bytes(), "hr.xlsx", None)
+    assert records == [] and [p.message for p in problems] == [
+        "the workbook unzips to 269,484,032 bytes; at most 268,435,456 are read"]
+
+
 def test_an_ods_sheet_reads_as_the_xlsx_does_and_its_error_cells_are_refused(tmp_path: Path):
     rows = [HEADER, *[r or [] for r in ROWS]]
     rows[4] = ["P3", None, "O2", 30500, None, None, "F", None]

@@ -13,7 +13,7 @@ FILE_BYTES = 256 * 1024 * 1024  # a YAML or CSV file (a 200,000-person YAML revi
 NESTING = 16  # levels of lists and mappings in a YAML file (a review needs 6)
 RECORDS = 1_000_000  # items in one list section (people, overlaps, posts)
 SHEET_CELLS = 10_000_000  # the rectangle of cells of one spreadsheet sheet (200,000 rows of 50 columns)
-WORKBOOK_BYTES = 512 * 1024 * 1024  # a workbook (.xlsx, .ods) unzipped
+WORKBOOK_BYTES = 256 * 1024 * 1024  # a workbook (.xlsx, .ods) unzipped
 WORKBOOK_PARTS = 10_000  # files inside a workbook's zip
 TEXT_CHARS = 10_000  # characters in one value (a title, a name, a number written out)
 

@@ -73,6 +73,43 @@ def _github_file_name(folder: Path) -> list[str]:
     return ["validate", "--format", "github", str(path)]
 
 
+def _workbook(folder: Path, write: Callable[[Path], None], reference: str = "{file: hr.xlsx}") -> list[str]:
+    write(folder / "hr.xlsx")
+    return _with_people_file(folder, reference)
+
+
+def _sparse_sheet(path: Path) -> None:
+    """One cell at A1 and one at XFD1048576: the reader would allocate 17 billion cells and abort."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("People")
+    sheet.write(0, 0, "id")
+    sheet.write(1048575, 16383, "x")
+    book.close()
+
+
+def _zip_bomb(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", b"<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * (300 * 1024 * 1024))
+
+
+def _lying_zip(path: Path) -> None:
+    """A part that declares 10 bytes and inflates to 10 MB."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" * (10 * 1024 * 1024))
+    raw = bytearray(path.read_bytes())
+    for header, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # uncompressed size, local and central
+        at = raw.find(header)
+        raw[at + offset:at + offset + 4] = (10).to_bytes(4, "little")
+    path.write_bytes(bytes(raw))
+
+
 def _two_reviews(folder: Path) -> list[str]:
     first = example(folder, name="a.yaml")
     second = example(folder, ("Leicester City Council senior", "Another senior"), name="b.yaml")
@@ -164,6 +201,17 @@ CASES = [
     Case("github_annotation_file_name", _github_file_name, 1, "%0A%3A%3Astop-commands%3A%3A",
          never=["\n::stop-commands::", "\n::notice::"]),
     Case("two_independent_reviews", _two_reviews, 0, "valid: 20 people"),
+    # Workbooks (issue 16): checked before the Rust reader allocates anything.
+    Case("workbook_sparse_cell_at_xfd1048576", lambda f: _workbook(f, _sparse_sheet), 1,
+         "the sheet's cells span A1:XFD1048576"),
+    Case("workbook_zip_bomb", lambda f: _workbook(f, _zip_bomb), 1, "at most 268,435,456 are read"),
+    Case("workbook_part_lies_about_its_size", lambda f: _workbook(f, _lying_zip), 1, "hr.xlsx"),
+    Case("workbook_not_a_zip", lambda f: _workbook(f, lambda p: p.write_bytes(b"\x00\x1b[31mID,NAME\n")), 1,
+         "not a workbook", never=["\x1b[31m"]),
+    Case("workbook_outside_the_folder", lambda f: _with_people_file(f, "{file: ../hr.xlsx, sheet: People}"), 1,
+         "inside the review file's folder"),
+    Case("workbook_sheet_name_with_escapes", lambda f: _workbook(f, _sparse_sheet, '{file: hr.xlsx, sheet: "\\e[31mX"}'),
+         1, "no sheet", never=["\x1b[31m"]),
     Case("output_onto_its_input", _output_onto_input, 1, "is one of the input files"),
     # The finance view: its numbers bounded, its dates checked, never a hang on a long horizon.
     Case("finance_fifty_years_of_awards", lambda f: _savings(f, ["years: 50", "pay_awards: {" + ", ".join(

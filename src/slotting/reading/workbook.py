@@ -187,8 +187,8 @@ def _text(value: Any) -> str:
 def _unzipped(raw: bytes) -> dict[str, bytes] | str:
     """Gives a workbook's parts by name, unzipped under limits.WORKBOOK_BYTES in all, or the reason it is refused.
 
-    Each part is inflated here whatever its header claims, so that a part that inflates beyond its
-    declared size is caught before the Rust reader sees it.
+    The sizes the archive declares are checked first; each part is then inflated here, where a part that
+    inflates beyond its declared size fails its check, before the Rust reader sees the archive.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
@@ -197,6 +197,9 @@ def _unzipped(raw: bytes) -> dict[str, bytes] | str:
         return "not a workbook: an .xlsx or .ods file is a zip archive, and this one cannot be opened"
     if len(entries) > limits.WORKBOOK_PARTS:
         return f"the workbook has {len(entries):,} parts; at most {limits.WORKBOOK_PARTS:,} are read"
+    declared = sum(entry.file_size for entry in entries)
+    if declared > limits.WORKBOOK_BYTES:
+        return f"the workbook unzips to {declared:,} bytes; at most {limits.WORKBOOK_BYTES:,} are read"
     left = limits.WORKBOOK_BYTES
     parts = {}
     try:
