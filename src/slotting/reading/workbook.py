@@ -114,7 +114,7 @@ def parse(raw: bytes, file: str, sheet: str | None, record_type: Any = None
 
 
 def _problem(table: SheetTable, row: int | None, column: int | None, message: str) -> Problem:
-    return Problem(table.file, row, column, "", message, table.sheet,
+    return Problem(table.file, row, column, "", message, table.sheet or None,
                    cell_name(row, column) if row and column else None)
 
 
