@@ -30,6 +30,11 @@ def check_references(r: ReviewFile) -> Found:
             *_finance(r)]
 
 
+def check_policy(r: ReviewFile) -> Found:
+    """Gives the contradictions of a review's policy and costing alone: what a variant of them must pass."""
+    return [*_policy(r), *_finance(r)]
+
+
 def _duplicates(items: Iterable[Any], path: tuple, kind: str) -> Found:
     first: dict[str, int] = {}
     found = []

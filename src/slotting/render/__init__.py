@@ -19,6 +19,10 @@ RENDERERS: dict[str, dict[str, str]] = {  # command -> format -> module:function
                 "markdown": "savings:savings_markdown", "xlsx": "savings:savings_xlsx"},
     "equality": {"table": "equality:equality_table", "json": "equality:equality_json", "csv": "equality:equality_csv",
                  "markdown": "equality:equality_markdown"},
+    "compare": {"table": "compare:compare_table", "json": "compare:compare_json", "csv": "compare:compare_csv",
+                "markdown": "compare:compare_markdown", "xlsx": "compare:compare_xlsx"},
+    "sensitivity": {"table": "sensitivity:sensitivity_table", "json": "sensitivity:sensitivity_json",
+                    "csv": "sensitivity:sensitivity_csv", "markdown": "sensitivity:sensitivity_markdown"},
 }
 
 

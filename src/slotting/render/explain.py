@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from .. import limits
 from ..model import ReviewFile
 from ..rules.protection import describe
-from ..rules.reasons import Wording, allowed, percent, plural
+from ..rules.reasons import Wording, allowed, distances, percent, plural
 from ..rules.results import SlottingResult
 from .common import money, terminal
 
@@ -51,6 +51,7 @@ def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | No
                 state = "-> not pursued: no place was left after assimilation"
             lines.append(f"  {i}. {a.post} ({title}) {state}")
             lines.append(f"     {wording.why(a)}.")
+            lines.append(f"     Distance: {distances(a.score, policy)}.")
     competitors = result.competitors(p)
     if competitors:
         lines.append("")

@@ -13,13 +13,13 @@ Pure: it never opens a file or prints. Work grows with the number of overlap row
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import ChainMap, Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
 
-from ..model import NewPost, Overlap, Person, ReviewFile
+from ..model import Grade, NewPost, Overlap, Person, ReviewFile
 from ..model.policy import Tier
 from .claims import Assessment, Kind, assessor, pursued, ranked, within_pay_loss
 from .pay import Placement, placer
@@ -56,20 +56,63 @@ class _State:
     notes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
-def slot(review: ReviewFile) -> SlottingResult:
-    """Gives the slotting list for a validated review."""
+@dataclass(frozen=True)
+class Setting:
+    """What a slotting needs besides the policy's figures, found once: re-used by every variant of a
+    sensitivity sweep, whose policies differ only in those figures."""
+
+    people: list[Person]  # in review, by id
+    posts: dict[str, NewPost]  # new posts in review, by id
+    placers: dict[str, Callable[[Decimal], Placement]]  # grade -> places a salary on it
+    by_old_post: dict[str, list[Overlap]]  # old post -> its overlap rows with new posts in review
+    new_grade_of: dict[str, Grade]  # new post -> its grade
+    key: tuple  # the policy fields the placers depend on
+
+
+def setting(review: ReviewFile) -> Setting:
+    """Gives the policy-independent part of a slotting run."""
     people = _people_in_review(review)
     posts = {pid: p for pid, p in sorted(review.new_post.items()) if p.in_review}
     placers = {gid: placer(review, g) for gid, g in review.grade.items() if g.spine}
-    assessments = _assess(review, people, posts, placers)
+    by_old_post: dict[str, list[Overlap]] = defaultdict(list)
+    every_post = len(posts) == len(review.new_post)
+    for o in review.overlaps:
+        if every_post or o.new_post in posts:
+            by_old_post[o.old_post].append(o)
+    return Setting(people, posts, placers, by_old_post, {pid: review.grade[p.grade] for pid, p in posts.items()},
+                   _placer_key(review))
+
+
+def _placer_key(review: ReviewFile) -> tuple:
+    return (review.policy.nearest_point_tie, review.policy.protects)
+
+
+def slot(review: ReviewFile, prepared: Setting | None = None) -> SlottingResult:
+    """Gives the slotting list for a validated review (with `prepared`, the setting of a review that
+    differs from this one in its policy's figures at most)."""
+    base = prepared if prepared is not None and prepared.key == _placer_key(review) else setting(review)
+    assessments = assess(review, base, base.people)
+    state, _ = phases(review, base, base.people, assessments)
+    return _result(review, state, base.people, assessments)
+
+
+def phases(review: ReviewFile, base: Setting, people: list[Person], assessments: dict[str, list[Assessment]],
+           posts: dict[str, NewPost] | None = None, within: set[str] | None = None,
+           also_full: frozenset[str] | set[str] = frozenset()) -> tuple[_State, set[str]]:
+    """Runs assimilation and matching for `people` on `posts` (default: all in review). With `within`, only
+    those posts' fullness after assimilation comes from this run, and `also_full` gives the others'. Gives
+    the state and the posts full after assimilation."""
+    posts = base.posts if posts is None else posts
     by_fte = review.policy.places == "fte"
     state = _State({pid: _Post(p, p.count * p.fte if by_fte else p.count) for pid, p in posts.items()},
-                   {p.id: p.salary for p in people}, {pid: placers[p.grade] for pid, p in posts.items()},
+                   {p.id: p.salary for p in people}, {pid: base.placers[p.grade] for pid, p in posts.items()},
                    review.fte if by_fte else _one_each)
     filled = _assimilate(state, people, assessments, review)
+    if within is not None:
+        filled &= within
     if review.policy.ring_fence_mode == "leftover":
-        _match(state, people, assessments, filled, review)
-    return _result(review, state, people, assessments)
+        _match(state, people, assessments, filled | also_full, review)
+    return state, filled
 
 
 def _one_each(_person: str) -> int:
@@ -82,24 +125,21 @@ def _people_in_review(review: ReviewFile) -> list[Person]:
     return sorted((p for p in review.people if p.in_review and old_post[p.post].in_review), key=attrgetter("id"))
 
 
-def _assess(review: ReviewFile, people: list[Person], posts: dict[str, NewPost],
-            placers: dict[str, Callable[[Decimal], Placement]]) -> dict[str, list[Assessment]]:
-    """Every person's overlap rows with new posts in review, judged (pay-loss limits included) and
-    ranked best first."""
-    by_old_post: dict[str, list[Overlap]] = defaultdict(list)
-    every_post = len(posts) == len(review.new_post)
-    for o in review.overlaps:
-        if every_post or o.new_post in posts:
-            by_old_post[o.old_post].append(o)
+def assess(review: ReviewFile, base: Setting, people: list[Person],
+           rows: dict[str, list[Overlap]] | None = None) -> dict[str, list[Assessment]]:
+    """Every person's overlap rows with new posts in review (or, for the old posts in `rows`, those rows),
+    judged under the review's policy (pay-loss limits included) and ranked best first."""
     judge = assessor(review.policy)
-    grade, old_post = review.grade, review.old_post
-    new_grade_of = {pid: grade[p.grade] for pid, p in posts.items()}
+    grade, old_post, posts = review.grade, review.old_post, base.posts
+    new_grade_of = base.new_grade_of
     by = review.policy.rank_by
-    judged = {person.id: judge(by_old_post.get(person.post, ()), grade[old_post[person.post].grade], new_grade_of)
+    of = base.by_old_post if rows is None else ChainMap(rows, base.by_old_post)
+    judged = {person.id: judge(of.get(person.post, ()), grade[old_post[person.post].grade], new_grade_of)
               for person in people}
     if review.policy.max_pay_loss is not None:
         for person in people:
-            judged[person.id] = [_with_pay_loss(a, person.salary, review, posts, placers) for a in judged[person.id]]
+            judged[person.id] = [_with_pay_loss(a, person.salary, review, posts, base.placers)
+                                 for a in judged[person.id]]
     return {pid: ranked(claims, by) for pid, claims in judged.items()}
 
 
@@ -188,7 +228,7 @@ def _match(state: _State, people: list[Person], assessments: dict[str, list[Asse
     _settle(state, "match", wanted, lambda post: post.places_left)
 
 
-def _outcome(slots: tuple[Slot, ...]) -> Outcome:
+def outcome_of(slots: tuple[Slot, ...] | list[Slot]) -> Outcome:
     """Competitive if any slot is; else matched if any is a match; else assimilated; none: displaced."""
     outcome: Outcome = "displaced"
     for s in slots:
@@ -210,7 +250,7 @@ def _result(review: ReviewFile, state: _State, people: list[Person],
     for person in people:
         slots = tuple(sorted(state.slots.get(person.id, none), key=attrgetter("post")))
         results.append(PersonResult(
-            person.id, person.name, person.post, person.salary, _outcome(slots),
+            person.id, person.name, person.post, person.salary, outcome_of(slots),
             any(s.post in on_hold for s in slots), slots, tuple(assessments[person.id]),
             tuple(state.notes.get(person.id, none))))
     pools = [pool for post in posts for pool in post.pools]

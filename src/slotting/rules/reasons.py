@@ -9,6 +9,7 @@ written once per policy (see Wording) and the reasons are built only when they a
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,33 @@ def pct(value: Any) -> str:
 @lru_cache(maxsize=4096)
 def _figure(value: Decimal) -> str:
     return format(value.normalize(), "f")
+
+
+def distances(score: Any, policy: Any) -> str:
+    """Gives, in words, how far a score lies from each threshold of the policy, and whether it meets it:
+    'score 80: 5 points above the assimilation threshold (75, met); ...'."""
+    def points(gap: Fraction) -> str:
+        gap = abs(gap)
+        decimal = Decimal(gap.numerator) / Decimal(gap.denominator)
+        shown = _figure(decimal) if Fraction(decimal) == gap else f"{decimal:.1f}"  # 2/3 of a point: 0.7
+        return f"{shown} point{'' if shown == '1' else 's'}"
+
+    parts = []
+    for name, threshold in (("assimilation", policy.assimilate_threshold), ("match", policy.match_threshold)):
+        gap = _exact(score) - _exact(threshold)
+        side = "above" if gap > 0 else "below" if gap < 0 else "at"
+        parts.append(f"{points(gap) + ' ' if gap else ''}{side} the {name} threshold ({percent(threshold)}, "
+                     f"{'met' if gap >= 0 else 'missed'})")
+    if policy.match_upper is not None:
+        gap = _exact(policy.match_upper) - _exact(score)
+        side = "below" if gap > 0 else "above" if gap < 0 else "at"
+        parts.append(f"{points(gap) + ' ' if gap else ''}{side} the match upper limit ({percent(policy.match_upper)}, "
+                     f"{'met' if gap >= 0 else 'missed'})")
+    return f"score {percent(score)}: " + "; ".join(parts)
+
+
+def _exact(value: Any) -> Fraction:
+    return value if isinstance(value, Fraction) else Fraction(value)
 
 
 def money_words(amount: Decimal) -> str:

@@ -1,0 +1,83 @@
+"""`slotting compare A.yaml B.yaml [C.yaml ...]`: options side by side."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .base import Output, Reviews, app, check_output, fail, guard, stages, write
+
+
+class CompareFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
+class CompareTable(str, enum.Enum):
+    people = "people"
+    headline = "headline"
+    posts = "posts"
+    savings = "savings"
+
+
+@app.command()
+def compare(
+    files: Reviews,
+    label: Annotated[Optional[list[str]], typer.Option("--label", help="A name for each option, in the order of "
+                                                       "the files (default: the file names).", show_default=False)] = None,
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.table,
+    table: Annotated[CompareTable, typer.Option("--table", help="With --format csv: which table.")] = CompareTable.people,
+    fail_on_change: Annotated[bool, typer.Option("--fail-on-change", help="Exit 1 when any person's outcome differs "
+                                                 "between the options (for CI).")] = False,
+    output: Output = None,
+) -> None:
+    """Compare options: the same restructure proposed two or more ways.
+
+    The headline figures of each option; the people whose outcome, post, new salary or protection
+    differs; the new posts added, removed or changed; and the savings rows side by side.
+    """
+    if len(files) < 2:
+        raise typer.BadParameter("give at least two review files to compare", param_hint="FILE")
+    if label and len(label) != len(files):
+        raise typer.BadParameter(f"give one --label per file ({len(files)}); got {len(label)}", param_hint="--label")
+    labels = list(label) if label else _default_labels(files)
+    check_output(output, files)
+
+    def body() -> int:
+        from .. import cost, equality_summary, load, slot
+        from ..render import renderer
+        from ..rules.compare import compare as comparison
+        from ..rules.equality import characteristics_found
+
+        reviews, results, costs, equalities = [], [], [], []
+        with stages(3 * len(files) + 1) as note:
+            for path in files:
+                review = load(path, progress=note)
+                note("slotting")
+                result = slot(review)
+                note("costing")
+                reviews.append(review)
+                results.append(result)
+                costs.append(cost(review, result))
+                equalities.append(equality_summary(review, result) if characteristics_found(review, result) else None)
+            note("comparing")
+            found = comparison(labels, reviews, results, costs, equalities)
+        options = {"table": table.value} if format is CompareFormat.csv else {}
+        write(renderer("compare", format.value)(found, **options), output)
+        if fail_on_change and found.outcomes_differ:
+            changed = sum(1 for row in found.people if row.outcome_differs)
+            fail([f"{changed} person(s) have a different outcome between the options (--fail-on-change)"])
+        return 0
+
+    guard(body)
+
+
+def _default_labels(files: list[Path]) -> list[str]:
+    names = [f.name for f in files]
+    return names if len(set(names)) == len(names) else [str(f) for f in files]

@@ -1,0 +1,127 @@
+"""Renderers of `slotting sensitivity`: the sweep of headline figures and the fragile decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from ..rules.results import OUTCOMES
+from ..rules.sensitivity import Fragile, Headline, SensitivityResult
+from .common import json_chunks, markdown, markdown_table, money, number, terminal, text_cells, to_csv
+
+SWEEP_FIGURES = ["people", *OUTCOMES, "potential displacements", "full-year saving", "target"]
+FRAGILE_HEADER = ["Person", "Now", "Moved figure", "In the file", "Changes at", "Distance", "Crossing", "Then"]
+FRAGILE_FIELDS = ["person", "outcome", "posts", "source", "figure", "value", "at", "distance", "crossing",
+                  "then_outcome", "then_posts"]
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value) if value is not None else "-"
+
+
+def _short(field: str) -> str:
+    return field.split(".", 1)[1]
+
+
+def _decision(outcome: str, posts: tuple[str, ...]) -> str:
+    return outcome + (f" ({', '.join(posts)})" if posts else "")
+
+
+def sweep_rows(s: SensitivityResult) -> list[list[str]]:
+    rows = []
+    for h in s.sweep:
+        summary = h.summary
+        target = "-" if h.target_met is None else ("met" if h.target_met else "missed")
+        rows.append([*(_plain(v) + (" (file)" if h.own else "") for v in h.values), str(summary.people),
+                     *(str(getattr(summary, o)) for o in OUTCOMES), str(summary.potential_displacements),
+                     money(h.saving, brackets=True), target])
+    return rows
+
+
+def fragile_rows(s: SensitivityResult) -> list[list[str]]:
+    return [[f.person, _decision(f.outcome, f.posts), f"{f.source}: {f.figure}", _plain(f.value), _plain(f.at),
+             _plain(f.distance), f.crossing, _decision(f.then_outcome, f.then_posts)] for f in s.fragile]
+
+
+def _headings(s: SensitivityResult) -> list[str]:
+    lines = []
+    if s.margin > 0:
+        lines.append(f"Fragile decisions: outcomes or posts that change when one overlap figure of the person's post, "
+                     f"or one threshold, moves by {_plain(s.margin)} points or less ({len(s.fragile)} found). Each is "
+                     "shown at the nearest value that changes it.")
+    return lines
+
+
+def sensitivity_table(s: SensitivityResult) -> Iterator[Any]:
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[Any] = []
+    if s.sweep:
+        table = Table(title=Text(f"Sensitivity: {terminal(s.review)}"), title_justify="left", title_style="bold",
+                      box=box.SIMPLE_HEAD, pad_edge=False)
+        for name in [*(_short(f) for f in s.fields), *SWEEP_FIGURES]:
+            table.add_column(name, justify="right", overflow="fold")
+        for row in sweep_rows(s):
+            table.add_row(*text_cells(row))
+        parts.append(table)
+    if s.margin > 0:
+        parts.append(Text(_headings(s)[0]))
+        if s.fragile:
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+            for name in FRAGILE_HEADER:
+                table.add_column(name, overflow="fold")
+            for row in fragile_rows(s):
+                table.add_row(*text_cells(row))
+            parts.append(table)
+    yield Group(*parts)
+
+
+def sensitivity_markdown(s: SensitivityResult) -> Iterator[str]:
+    out = [f"# Sensitivity: {markdown(s.review)}\n"]
+    if s.sweep:
+        header = [*(_short(f) for f in s.fields), *SWEEP_FIGURES]
+        out.append(markdown_table(header, sweep_rows(s), "r" * len(header)))
+    if s.margin > 0:
+        out.append(markdown(_headings(s)[0]) + "\n")
+        if s.fragile:
+            out.append(markdown_table(FRAGILE_HEADER, fragile_rows(s), "lllrrrll"))
+    yield "\n".join(out)
+
+
+def _fragile_data(f: Fragile) -> dict[str, Any]:
+    return {"person": f.person, "outcome": f.outcome, "posts": list(f.posts), "source": f.source, "figure": f.figure,
+            "value": number(f.value), "at": number(f.at), "distance": number(f.distance), "crossing": f.crossing,
+            "then_outcome": f.then_outcome, "then_posts": list(f.then_posts)}
+
+
+def _headline_data(s: SensitivityResult, h: Headline) -> dict[str, Any]:
+    return {"values": {field: number(v) for field, v in zip(s.fields, h.values)}, "own": h.own,
+            "summary": vars(h.summary).copy(), "full_year_saving": number(h.saving), "target_met": h.target_met}
+
+
+def sensitivity_json(s: SensitivityResult) -> Iterator[bytes]:
+    data: dict[str, Any] = {"review": s.review}
+    if s.sweep:
+        data["sweep"] = {"fields": list(s.fields), "own": [number(Decimal(o)) if o is not None else None for o in s.own],
+                         "rows": [_headline_data(s, h) for h in s.sweep]}
+    if s.margin > 0:
+        data["fragile"] = {"margin": number(s.margin), "decisions": [_fragile_data(f) for f in s.fragile]}
+    yield from json_chunks(data)
+
+
+def sensitivity_csv(s: SensitivityResult, table: str | None = None) -> Iterator[str]:
+    """Yields the sweep (default when fields are varied) or the fragile decisions as CSV."""
+    if (table or ("sweep" if s.sweep else "fragile")) == "sweep":
+        header = [*s.fields, "people", *OUTCOMES, "potential_displacements", "full_year_saving", "target_met", "own"]
+        rows: list[list[Any]] = [[*h.values, h.summary.people, *(getattr(h.summary, o) for o in OUTCOMES),
+                                  h.summary.potential_displacements, h.saving, h.target_met, h.own] for h in s.sweep]
+        yield to_csv(header, rows)
+        return
+    yield to_csv(FRAGILE_FIELDS, [[f.person, f.outcome, " ".join(f.posts), f.source, f.figure, f.value, f.at,
+                                   f.distance, f.crossing, f.then_outcome, " ".join(f.then_posts)] for f in s.fragile])

@@ -1,0 +1,135 @@
+"""Comparison of options: the same restructure proposed two or more ways, side by side.
+
+Each option is a whole review, slotted and costed on its own. The comparison keeps what differs: the
+headline figures of every option, the people whose outcome, slotted posts, new salary or protection is
+not the same in every option (and those in some options only), the new posts added, removed or changed,
+and the savings rows with each option's difference from the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import ReviewFile
+from .equality import EqualityResult
+from .results import SlottingResult, Summary
+from .savings import SavingsResult
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option's headline figures."""
+
+    label: str
+    review: str
+    summary: Summary
+    saving: Decimal  # the full-year saving
+    target: Decimal | None
+    against_target: Decimal | None  # saving - target
+    flags: tuple[str, ...]  # the equality flags raised, in words
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A person's decision in one option."""
+
+    outcome: str
+    posts: tuple[str, ...]
+    new_salary: tuple[Decimal, ...]  # one per slot
+    protection: tuple[Decimal, ...]
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: str
+    options: tuple[Placed | None, ...]  # None: not in that option's review
+
+    @property
+    def outcome_differs(self) -> bool:
+        return len({(p.outcome if p else None) for p in self.options}) > 1
+
+
+@dataclass(frozen=True)
+class PostState:
+    title: str
+    grade: str
+    count: int
+    on_hold: bool
+
+
+@dataclass(frozen=True)
+class PostRow:
+    id: str
+    change: str  # added (not in the first option), removed (not in a later one) or changed
+    options: tuple[PostState | None, ...]
+
+
+@dataclass(frozen=True)
+class SavingsRow:
+    group: str
+    options: tuple[tuple[Decimal, Decimal, Decimal] | None, ...]  # (existing cost, new cost, saving)
+    difference: tuple[Decimal | None, ...]  # each option's saving minus the first's (None for the first)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    options: tuple[Option, ...]
+    people: tuple[PersonRow, ...]
+    posts: tuple[PostRow, ...]
+    savings: tuple[SavingsRow, ...]
+
+    @property
+    def outcomes_differ(self) -> bool:
+        """True when any person's outcome differs between options (or they are in some options only)."""
+        return any(row.outcome_differs for row in self.people)
+
+
+def compare(labels: list[str], reviews: list[ReviewFile], results: list[SlottingResult],
+            costs: list[SavingsResult], equalities: list[EqualityResult | None]) -> Comparison:
+    """Gives the comparison of options, each given as its review, slotting, savings and equality summary."""
+    options = tuple(
+        Option(label, review.review.name, result.summary, cost.total.saving, cost.target_saving,
+               cost.total.saving - cost.target_saving if cost.target_saving is not None else None,
+               tuple(f.message for b in equality.breakdowns for f in b.flags) if equality else ())
+        for label, review, result, cost, equality in zip(labels, reviews, results, costs, equalities))
+    return Comparison(options, _people(results), _posts(reviews), _savings(costs))
+
+
+def _people(results: list[SlottingResult]) -> tuple[PersonRow, ...]:
+    placed: list[dict[str, Placed]] = [
+        {p.id: Placed(p.outcome, tuple(s.post for s in p.slots), tuple(s.pay.amount for s in p.slots),
+                      tuple(s.pay.protection for s in p.slots)) for p in result.people}
+        for result in results]
+    ids = sorted(set().union(*placed))
+    rows = []
+    for pid in ids:
+        cells = tuple(option.get(pid) for option in placed)
+        if len(set(cells)) > 1:
+            rows.append(PersonRow(pid, cells))
+    return tuple(rows)
+
+
+def _posts(reviews: list[ReviewFile]) -> tuple[PostRow, ...]:
+    states = [{p.id: PostState(p.title, p.grade, p.count, p.on_hold) for p in review.new_structure.posts}
+              for review in reviews]
+    ids = sorted(set().union(*states))
+    rows = []
+    for post in ids:
+        cells = tuple(option.get(post) for option in states)
+        if len(set(cells)) == 1:
+            continue
+        change = "added" if cells[0] is None else "removed" if any(c is None for c in cells) else "changed"
+        rows.append(PostRow(post, change, cells))
+    return tuple(rows)
+
+
+def _savings(costs: list[SavingsResult]) -> tuple[SavingsRow, ...]:
+    tables = [{r.group: (r.existing_cost, r.new_cost, r.saving) for r in (*cost.rows, cost.total)} for cost in costs]
+    groups = list(dict.fromkeys(g for table in tables for g in table if g != "Total")) + ["Total"]
+    rows = []
+    for group in groups:
+        cells = tuple(table.get(group) for table in tables)
+        first = cells[0][2] if cells[0] else Decimal(0)
+        rows.append(SavingsRow(group, cells, (None, *((c[2] if c else Decimal(0)) - first for c in cells[1:]))))
+    return tuple(rows)

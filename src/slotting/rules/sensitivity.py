@@ -1,0 +1,415 @@
+"""Sensitivity: the headline figures across variants of the policy and costing, and the fragile decisions.
+
+A variant changes numbers only (thresholds, grade distances, years, rates), so the review is read and
+validated once and each variant re-runs the rules alone, sharing the policy-independent setting.
+
+A decision is fragile when the person's outcome or slotted posts would change if one overlap figure of
+theirs (either figure of a row of their post; a generic post's holders share it), or one threshold of
+the policy, moved by at most `margin` points. The engine compares a figure only with constants: the
+thresholds, and the other figures and scores of the same post's rows (ranking, ties, the min measure);
+and a threshold only with scores. Between two consecutive constants nothing it decides can change, so
+only one value per interval (and the constants themselves) is tried, and each is settled locally:
+only the posts its change can reach, and the people who claim them (see `_settle_locally`).
+tests/test_sensitivity.py checks the result against a brute-force re-run of every value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import math
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..model import Policy, ReviewFile
+from ..model.costing import Costing
+from ..model.references import check_policy
+from ..model.types import Share, unwrap
+from .claims import Assessment
+from .engine import Setting, assess, outcome_of, phases, setting, slot
+from .results import Outcome, Summary
+from .savings import savings
+
+THRESHOLDS = ("assimilate_threshold", "match_threshold", "match_upper")
+LIMIT_VARIANTS = 1000  # headline rows of one sweep
+FIGURES = ("old_in_new", "new_from_old")
+
+
+class VaryError(ValueError):
+    """A --vary that cannot be used: the message names the field or value; `malformed` when the option
+    itself is not FIELD=values (a usage error)."""
+
+    def __init__(self, message: str, malformed: bool = False):
+        super().__init__(message)
+        self.malformed = malformed
+
+
+def numeric_fields() -> dict[str, Any]:
+    """Gives every numeric field of the policy and costing that a sweep may vary, as 'policy.x' -> its type."""
+    found: dict[str, Any] = {}
+
+    def walk(model: type[BaseModel], prefix: str) -> None:
+        for name, info in model.model_fields.items():
+            tp = unwrap(info.annotation)
+            if isinstance(tp, type) and issubclass(tp, BaseModel):
+                walk(tp, f"{prefix}{name}.")
+            elif tp in (int, Decimal) or _is_threshold(info.annotation):
+                found[prefix + name] = tp
+    walk(Policy, "policy.")
+    walk(Costing, "costing.")
+    return found
+
+
+def _is_threshold(annotation: Any) -> bool:
+    return "Share" in repr(annotation)
+
+
+def field_name(name: str) -> str:
+    """Gives the full name of a field given as 'policy.x', 'costing.y' or a bare 'x' (policy first)."""
+    fields = numeric_fields()
+    for candidate in (name, f"policy.{name}", f"costing.{name}"):
+        if candidate in fields:
+            return candidate
+    known = ", ".join(sorted(f.split(".", 1)[1] for f in fields))
+    raise VaryError(f"{name!r} is not a numeric field of the policy or costing; expected one of: {known}")
+
+
+def parse_vary(text: str) -> tuple[str, tuple[Decimal, ...]]:
+    """Gives (field, values) of FIELD=START:STOP:STEP (STOP included when reached) or FIELD=v1,v2,..."""
+    name, sep, spec = text.partition("=")
+    if not sep or not name.strip() or not spec.strip():
+        raise VaryError(f"{text!r}: expected FIELD=START:STOP:STEP or FIELD=v1,v2,...", malformed=True)
+    field = field_name(name.strip())
+    try:
+        if ":" in spec:
+            parts = [Decimal(p.strip()) for p in spec.split(":")]
+            if len(parts) != 3:
+                raise VaryError(f"{text!r}: a range is START:STOP:STEP", malformed=True)
+            start, stop, step = parts
+            if not all(p.is_finite() for p in parts):
+                raise VaryError(f"{text!r}: expected finite numbers")
+            if step <= 0:
+                raise VaryError(f"{text!r}: the step must be more than 0")
+            if (stop - start) / step >= LIMIT_VARIANTS:
+                raise VaryError(f"{text!r}: at most {LIMIT_VARIANTS:,} values")
+            values: list[Decimal] = []
+            value = start
+            while (value <= stop) if start <= stop else (value >= stop):
+                values.append(value)
+                value = value + step if start <= stop else value - step
+        else:
+            values = [Decimal(v.strip()) for v in spec.split(",")]
+            if not all(v.is_finite() for v in values):
+                raise VaryError(f"{text!r}: expected finite numbers")
+    except ArithmeticError:
+        raise VaryError(f"{text!r}: expected numbers, as START:STOP:STEP or v1,v2,...", malformed=True) from None
+    if not values:
+        raise VaryError(f"{text!r}: the range holds no value")
+    if len(values) > LIMIT_VARIANTS:
+        raise VaryError(f"{text!r}: at most {LIMIT_VARIANTS:,} values")
+    return field, tuple(values)
+
+
+def own_value(review: ReviewFile, field: str) -> Any:
+    """Gives the review's own value of a field ('policy.x.y'), or None."""
+    value: Any = review
+    for part in field.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value
+
+
+def variant(review: ReviewFile, changes: dict[str, Decimal]) -> ReviewFile:
+    """Gives the review with some numeric policy or costing fields changed, validated as a file would be,
+    or raises VaryError naming the value."""
+    sections: dict[str, Any] = {"policy": review.policy, "costing": review.costing}
+    for field, value in changes.items():
+        section, *path = field.split(".")
+        sections[section] = _replaced(sections[section], path, value, field)
+    try:
+        changed = review.model_copy(update=sections)
+    except ValidationError as err:  # pragma: no cover - model_copy does not validate
+        raise VaryError(str(err)) from None
+    found = check_policy(changed)
+    if found:
+        shown = ", ".join(f"{f}={_plain(v)}" for f, v in changes.items())
+        raise VaryError(f"{shown}: " + "; ".join(f"{'.'.join(map(str, path))}: {message}" for path, message in found))
+    return changed
+
+
+def _replaced(model: BaseModel, path: list[str], value: Decimal, field: str) -> BaseModel:
+    """Gives the model with the field at `path` set to `value`, validated (nested models made when unset)."""
+    name, rest = path[0], path[1:]
+    data = {k: getattr(model, k) for k in model.model_fields_set}
+    if rest:
+        inner = getattr(model, name)
+        if inner is None:
+            tp = unwrap(type(model).model_fields[name].annotation)
+            inner = tp.model_construct()
+        data[name] = _replaced(inner, rest, value, field)
+    else:
+        data[name] = str(value) if not isinstance(value, Share) else value
+    try:
+        return type(model).model_validate(data)
+    except ValidationError as err:
+        problem = err.errors(include_url=False)[0]
+        raise VaryError(f"{field}={_plain(value)}: {problem['msg']}") from None
+
+
+def _plain(value: Any) -> str:
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+
+
+@dataclass(frozen=True)
+class Headline:
+    values: tuple[Decimal, ...]  # one per varied field
+    own: bool  # every value is the file's own
+    summary: Summary
+    saving: Decimal  # the full-year saving
+    target_met: bool | None
+
+
+def sweep(review: ReviewFile, varies: list[tuple[str, tuple[Decimal, ...]]]) -> list[Headline]:
+    """Gives the headline figures for every combination of the varied values (a grid), in order."""
+    combinations = list(itertools.product(*(values for _, values in varies)))
+    if len(combinations) > LIMIT_VARIANTS:
+        raise VaryError(f"the grid has {len(combinations):,} variants; at most {LIMIT_VARIANTS:,}")
+    fields = [field for field, _ in varies]
+    own = [own_value(review, field) for field in fields]
+    base = setting(review)
+    rows = []
+    for values in combinations:
+        changed = variant(review, dict(zip(fields, values)))
+        result = slot(changed, base)
+        table = savings(changed, result)
+        rows.append(Headline(values, all(o is not None and Decimal(o) == v for o, v in zip(own, values)),
+                             result.summary, table.total.saving, table.target_met))
+    return rows
+
+
+# --- fragile decisions -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Fragile:
+    """One decision that moves when one figure or threshold moves by at most the margin."""
+
+    person: str
+    outcome: Outcome
+    posts: tuple[str, ...]
+    source: str  # "overlap O1 -> N1" or "policy"
+    figure: str  # "new_from_old", "assimilate_threshold", ...
+    value: Decimal  # its value in the file
+    at: Decimal  # the nearest value at which the decision changes
+    crossing: str  # what the move crosses, in words
+    then_outcome: Outcome
+    then_posts: tuple[str, ...]
+
+    @property
+    def distance(self) -> Decimal:
+        return abs(self.at - self.value)
+
+
+Decision = tuple[Outcome, tuple[str, ...]]
+
+
+class _Base:
+    """The file's own slotting, kept in the form a local re-settling needs."""
+
+    def __init__(self, review: ReviewFile) -> None:
+        self.review = review
+        self.setting: Setting = setting(review)
+        self.assessments = assess(review, self.setting, self.setting.people)
+        state, filled = phases(review, self.setting, self.setting.people, self.assessments)
+        self.slots = {pid: list(state.slots.get(pid, ())) for pid in self.assessments}
+        self.filled = filled
+        self.person = {p.id: p for p in self.setting.people}
+        self.assimilated = {pid for pid, slots in self.slots.items() if any(s.basis == "assimilation" for s in slots)}
+        self.claimants: dict[str, set[str]] = defaultdict(set)  # new post -> people with a claim on it
+        self.match_claimants: dict[str, set[str]] = defaultdict(set)
+        for pid, claims in self.assessments.items():
+            for a in claims:
+                if a.kind:
+                    self.claimants[a.post].add(pid)
+                if a.kind == "match":
+                    self.match_claimants[a.post].add(pid)
+        self.decision = {pid: _decision(slots) for pid, slots in self.slots.items()}
+
+
+def _decision(slots: Iterable) -> Decision:
+    slots = list(slots)
+    return outcome_of(slots), tuple(sorted(s.post for s in slots))
+
+
+def _settle_locally(base: _Base, review: ReviewFile, changed: dict[str, list[Assessment]]) -> dict[str, Decision]:
+    """Gives the decisions that differ from the base when some people's claims change, settling only the
+    posts the change can reach.
+
+    Assimilation changes only on the posts the changed people claimed before or claim now (T0); which
+    posts are full after it, only among those; so matching changes only for the changed people and for
+    those still unslotted after assimilation with a match claim on a T0 post, on the posts they claim
+    (T1). Everyone who claims a post of T0 and T1 is settled again with their claims; every other post
+    keeps its claimants, places and fullness, and every other person their slots.
+    """
+    def claims(pid: str) -> list[Assessment]:
+        return changed[pid] if pid in changed else base.assessments[pid]
+
+    reach = {a.post for pid in changed for a in (*base.assessments[pid], *changed[pid]) if a.kind}
+    rechoose = set(changed)
+    for post in reach:
+        rechoose |= {pid for pid in base.match_claimants.get(post, ()) if pid not in base.assimilated}
+    reach |= {a.post for pid in rechoose for a in claims(pid) if a.kind == "match"}
+    involved = set(changed)
+    for post in reach:
+        involved |= base.claimants.get(post, set())
+    people = sorted((base.person[pid] for pid in involved), key=lambda p: p.id)
+    assessments = {pid: claims(pid) for pid in involved}
+    posts = {a.post: base.setting.posts[a.post] for claims_ in assessments.values() for a in claims_ if a.kind}
+    state, _ = phases(review, base.setting, people, assessments, posts, within=reach,
+                      also_full=base.filled - reach)
+    moved = {}
+    for pid in involved:
+        slots = [s for s in state.slots.get(pid, ()) if s.post in reach]
+        slots += [s for s in base.slots[pid] if s.post not in reach]
+        decision = _decision(slots)
+        if decision != base.decision[pid]:
+            moved[pid] = decision
+    return moved
+
+
+def _tried(value: Decimal, constants: Iterable[Decimal], margin: Decimal, low: Decimal = Decimal(0),
+           high: Decimal = Decimal(100)) -> list[Decimal]:
+    """Gives one value for each distinct place a figure at `value` can move to within the margin: each
+    constant in reach, and one value in each interval between them (a whole number of points from `value`
+    where the interval has one, nearest first; else its middle)."""
+    lo, hi = max(low, value - margin), min(high, value + margin)
+    points = sorted({c for c in constants if lo <= c <= hi})
+    tried = [c for c in points if c != value]
+    edges = [lo, *points, hi]
+    for a, b in zip(edges, edges[1:]):
+        if a == b:
+            continue
+        inside = _inside(value, a, b, a == lo and a not in points, b == hi and b not in points)  # a constant is its own case
+        if inside is not None and inside != value:
+            tried.append(inside)
+    return sorted(set(tried), key=lambda v: (abs(v - value), v))
+
+
+def _inside(value: Decimal, a: Decimal, b: Decimal, closed_a: bool, closed_b: bool) -> Decimal | None:
+    """Gives a value of the interval from a to b (each end included when closed): a whole number of points
+    from `value`, nearest to it, when one fits, else the middle; None when `value` itself is inside."""
+    if a < value < b:
+        return None
+    if value <= a:
+        gap = a - value
+        candidate = value + max(1, math.ceil(gap) if closed_a else math.floor(gap) + 1)
+    else:
+        gap = value - b
+        candidate = value - max(1, math.ceil(gap) if closed_b else math.floor(gap) + 1)
+    above_a = a < candidate or (closed_a and candidate == a)
+    below_b = candidate < b or (closed_b and candidate == b)
+    return candidate if above_a and below_b else (a + b) / 2
+
+
+def _number(value: Any) -> Decimal:
+    """Gives a figure or threshold as a Decimal (a fraction of the whole such as 2/3 to 28 digits)."""
+    if isinstance(value, Fraction):
+        return Decimal(value.numerator) / Decimal(value.denominator)
+    return Decimal(value)
+
+
+def fragile(review: ReviewFile, margin: Decimal) -> list[Fragile]:
+    """Gives every fragile decision within `margin` points, nearest first for each person and source."""
+    base = _Base(review)
+    found: dict[tuple[str, str, str], Fragile] = {}
+
+    def note(pid: str, source: str, figure: str, value: Decimal, at: Decimal, crossing: str, then: Decision) -> None:
+        key = (pid, source, figure)
+        now = base.decision[pid]
+        candidate = Fragile(pid, now[0], now[1], source, figure, value, at, crossing, then[0], then[1])
+        if key not in found or candidate.distance < found[key].distance:
+            found[key] = candidate
+
+    policy = review.policy
+    thresholds = {name: _number(getattr(policy, name)) for name in THRESHOLDS if getattr(policy, name) is not None}
+    named = {v: name for name, v in thresholds.items()}
+    holders: dict[str, list] = defaultdict(list)
+    for p in base.setting.people:
+        holders[p.post].append(p)
+    for old_post, rows in base.setting.by_old_post.items():
+        if old_post not in holders:
+            continue
+        constants = set(thresholds.values())
+        for row in rows:
+            constants |= {_number(row.old_in_new), _number(row.new_from_old)}
+        for i, row in enumerate(rows):
+            for figure in FIGURES:
+                value = _number(getattr(row, figure))
+                for at in _tried(value, constants, margin):
+                    moved_rows = list(rows)
+                    moved_rows[i] = dataclasses.replace(row, **{figure: at})  # type: ignore[type-var]
+                    changed = assess(review, base.setting, holders[old_post], {old_post: moved_rows})
+                    moved = _settle_locally(base, review, changed)
+                    crossing = _crossing(value, at, named, "the")
+                    for p in holders[old_post]:
+                        if p.id in moved:
+                            note(p.id, f"overlap {old_post} -> {row.new_post}", figure, value, at, crossing, moved[p.id])
+    scores = sorted({_number(a.score) for claims in base.assessments.values() for a in claims})
+    by_score: dict[Decimal, set[str]] = defaultdict(set)
+    for pid, claims in base.assessments.items():
+        for a in claims:
+            by_score[_number(a.score)].add(pid)
+    for name, value in thresholds.items():
+        for at in _tried(value, scores, margin):
+            try:
+                changed_review = variant(review, {f"policy.{name}": at})
+            except VaryError:
+                continue  # a policy the file could not state (match above assimilation)
+            low, high = min(value, at), max(value, at)
+            near = {pid for s in scores[bisect_left(scores, low):bisect_right(scores, high)] for pid in by_score[s]}
+            people = [base.person[pid] for pid in sorted(near)]
+            judged = assess(changed_review, base.setting, people)
+            changed = {pid: claims for pid, claims in judged.items() if claims != base.assessments[pid]}
+            if not changed:
+                continue
+            moved = _settle_locally(base, changed_review, changed)
+            for pid, then in moved.items():
+                own = [a for a in base.assessments[pid] if low <= _number(a.score) <= high]
+                crossing = (f"their score of {_plain(own[0].score)} on {own[0].post}" if own
+                            else "another claimant's score on a post they claim")
+                note(pid, "policy", name, value, at, crossing, then)
+    return sorted(found.values(), key=lambda f: (f.person, f.distance, f.source, f.figure))
+
+
+def _crossing(value: Decimal, at: Decimal, named: dict[Decimal, str], article: str) -> str:
+    """Names the thresholds a figure passes moving from `value` to `at`, or says it passes another figure."""
+    low, high = min(value, at), max(value, at)
+    passed = [f"{article} {named[c].replace('_', ' ')} ({_plain(c)})" for c in sorted(named) if low <= c <= high]
+    return ", ".join(passed) if passed else "another figure of the post's claims (their ranking or a tie)"
+
+
+
+
+@dataclass(frozen=True)
+class SensitivityResult:
+    review: str
+    fields: tuple[str, ...]  # the varied fields, in the order given
+    own: tuple[Any, ...]  # the file's own value of each
+    sweep: tuple[Headline, ...]
+    margin: Decimal
+    fragile: tuple[Fragile, ...]
+
+
+def sensitivity(review: ReviewFile, varies: list[tuple[str, tuple[Decimal, ...]]], margin: Decimal) -> SensitivityResult:
+    """Gives the sweep of the varied fields (if any) and the fragile decisions within the margin."""
+    fields = tuple(field for field, _ in varies)
+    return SensitivityResult(review.review.name, fields, tuple(own_value(review, f) for f in fields),
+                             tuple(sweep(review, varies)) if varies else (), margin,
+                             tuple(fragile(review, margin)) if margin > 0 else ())

@@ -1,0 +1,163 @@
+"""`slotting sensitivity` (issue 17): the sweep of headline figures, and the fragile decisions, whose
+reasoning (only the values between the engine's constants, settled locally) is checked against a
+brute-force full re-run of every value on small random reviews."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from slotting import load, slot
+from slotting.rules.sensitivity import FIGURES, THRESHOLDS, VaryError, _number, fragile, parse_vary, sweep, variant
+
+from .conftest import EXAMPLE, build, cli, with_base
+
+HALF = Decimal("0.5")
+
+
+def decisions(review) -> dict:
+    return {p.id: (p.outcome, tuple(sorted(s.post for s in p.slots))) for p in slot(review).people}
+
+
+def brute_force(review, margin: Decimal) -> dict[tuple, Decimal]:
+    """Every (person, source, figure) whose decision changes at some value within the margin, with the
+    nearest such distance, by re-running the whole slotting at every half point (all figures and
+    thresholds of these reviews are whole numbers, so half points reach every distinct case)."""
+    before = decisions(review)
+    found: dict[tuple, Decimal] = {}
+    steps = [k * HALF for k in range(-int(margin * 2), int(margin * 2) + 1) if k]
+
+    def record(key, distance):
+        if key not in found or distance < found[key]:
+            found[key] = distance
+
+    holders = {}
+    for p in review.people:
+        holders.setdefault(p.post, []).append(p.id)
+    for i, row in enumerate(review.overlaps):
+        if row.old_post not in holders:
+            continue
+        for figure in FIGURES:
+            value = _number(getattr(row, figure))
+            for step in steps:
+                at = value + step
+                if not 0 <= at <= 100:
+                    continue
+                rows = list(review.overlaps)
+                rows[i] = dataclasses.replace(row, **{figure: at})
+                after = decisions(review.model_copy(update={"overlaps": rows}))
+                for pid in holders[row.old_post]:
+                    if after[pid] != before[pid]:
+                        record((pid, f"overlap {row.old_post} -> {row.new_post}", figure), abs(step))
+    for name in THRESHOLDS:
+        own = getattr(review.policy, name)
+        if own is None:
+            continue
+        for step in steps:
+            at = _number(own) + step
+            if not 0 <= at <= 100:
+                continue
+            try:
+                changed = variant(review, {f"policy.{name}": at})
+            except VaryError:
+                continue
+            after = decisions(changed)
+            for pid in before:
+                if after[pid] != before[pid]:
+                    record((pid, "policy", name), abs(step))
+    return found
+
+
+@st.composite
+def small_reviews(draw):
+    levels = {"G1": 1, "G2": 2, "G3": 3}
+    n_old = draw(st.integers(1, 3))
+    old = [{"id": f"O{i}", "title": "Old", "grade": draw(st.sampled_from(list(levels))), "count": draw(st.integers(1, 3))}
+           for i in range(n_old)]
+    new = [{"id": f"N{j}", "title": "New", "grade": draw(st.sampled_from(list(levels))), "count": draw(st.integers(1, 2))}
+           for j in range(draw(st.integers(1, 3)))]
+    people = []
+    for post in old:
+        for _ in range(draw(st.integers(0, post["count"]))):
+            person = {"id": f"P{len(people)}", "post": post["id"], "salary": draw(st.sampled_from([30000, 31000, 41000]))}
+            if draw(st.booleans()):
+                person["fte"] = "0.5"
+            people.append(person)
+    figure = st.sampled_from([20, 24, 25, 26, 50, 60, 70, 74, 75, 76, 80, 100])
+    overlaps = [{"old_post": o["id"], "new_post": n["id"], "old_in_new": draw(figure), "new_from_old": draw(figure)}
+                for o in old for n in new if draw(st.booleans())]
+    policy = {"places": draw(st.sampled_from(["heads", "fte"])), "split_slots": draw(st.booleans()),
+              "overlap_measure": draw(st.sampled_from(["min", "old_in_new"]))}
+    if draw(st.booleans()):
+        policy["match_upper"] = 74
+    return with_base({"policy": policy, "old_structure": {"posts": old}, "new_structure": {"posts": new},
+                      "people": people, "overlaps": overlaps})
+
+
+@settings(max_examples=60, deadline=None)
+@given(small_reviews(), st.sampled_from([Decimal(1), Decimal(5)]))
+def test_fragile_decisions_are_exactly_what_brute_force_finds(data, margin):
+    review = build(data)
+    found = fragile(review, margin)
+    expected = brute_force(review, margin)
+    assert {(f.person, f.source, f.figure) for f in found} == set(expected)
+    for f in found:
+        # Each reported value really changes the decision as said, and is within the margin.
+        assert f.distance <= margin and f.distance >= expected[(f.person, f.source, f.figure)]
+        if f.source == "policy":
+            changed = variant(review, {f"policy.{f.figure}": f.at})
+        else:
+            old_post, new_post = f.source.removeprefix("overlap ").split(" -> ")
+            rows = [dataclasses.replace(o, **{f.figure: f.at}) if (o.old_post, o.new_post) == (old_post, new_post)
+                    else o for o in review.overlaps]
+            changed = review.model_copy(update={"overlaps": rows})
+        assert decisions(changed)[f.person] == (f.then_outcome, f.then_posts)
+
+
+def test_the_example_lists_the_80_75_person_and_what_they_become_at_74():
+    found = [f for f in fragile(load(EXAMPLE), Decimal(5)) if f.source.startswith("overlap")]
+    assert [(f.person, f.outcome, f.figure, f.value, f.at, f.then_outcome, f.then_posts) for f in found] == [
+        ("P16", "assimilated", "new_from_old", Decimal(75), Decimal(74), "matched", ("NEW-DD-ICA",))]
+
+
+def test_sweep_of_the_assimilation_threshold_on_the_example():
+    review = load(EXAMPLE)
+    rows = sweep(review, [parse_vary("assimilate_threshold=74:76:1")])
+    assert [(r.values[0], r.own, r.summary.assimilated, r.summary.matched) for r in rows] == [
+        (Decimal(74), False, 7, 7), (Decimal(75), True, 7, 7), (Decimal(76), False, 6, 8)]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("colour=1,2", "'colour' is not a numeric field of the policy or costing"),
+    ("policy.rank_by=1", "'policy.rank_by' is not a numeric field"),
+    ("assimilate_threshold=70:80:0", "the step must be more than 0"),
+    ("assimilate_threshold=70:80", "a range is START:STOP:STEP"),
+    ("assimilate_threshold=a,b", "expected numbers"),
+    ("assimilate_threshold=0:1000000:0.001", "at most 1,000 values"),
+    ("assimilate_threshold", "expected FIELD=START:STOP:STEP"),
+])
+def test_bad_vary_options_are_named(text, message):
+    with pytest.raises(VaryError, match=None) as err:
+        parse_vary(text)
+    assert message in str(err.value)
+
+
+def test_a_variant_that_contradicts_the_policy_names_the_value():
+    with pytest.raises(VaryError) as err:
+        sweep(load(EXAMPLE), [parse_vary("match_threshold=80")])
+    assert "policy.match_threshold=80" in str(err.value) and "expected at most assimilate_threshold" in str(err.value)
+
+
+def test_sensitivity_command_on_the_example():
+    result = cli("sensitivity", str(EXAMPLE), "--vary", "assimilate_threshold=70:80:5", "--margin", "5")
+    assert result.exit_code == 0, result.stderr
+    assert "P16" in result.stdout and "74" in result.stdout
+    data = json.loads(cli("sensitivity", str(EXAMPLE), "--vary", "assimilate_threshold=75,76", "-f", "json").stdout)
+    assert [row["own"] for row in data["sweep"]["rows"]] == [True, False]
+    bad = cli("sensitivity", str(EXAMPLE), "--vary", "colour=1")
+    assert bad.exit_code == 1 and "'colour' is not a numeric field" in bad.stderr
