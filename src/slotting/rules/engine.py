@@ -21,7 +21,7 @@ from operator import attrgetter
 
 from ..model import Grade, NewPost, Overlap, Person, ReviewFile
 from ..model.policy import Tier
-from .claims import Assessment, Kind, assessor, pursued, ranked, within_pay_loss
+from .claims import Assessment, Assessor, Kind, assessor, pursued, ranked, within_pay_loss
 from .pay import Placement, placer
 from .results import Alternative, Outcome, PersonResult, Pool, PostResult, RingFence, Slot, SlottingResult, Summary, TierResult
 
@@ -108,11 +108,26 @@ def phases(review: ReviewFile, base: Setting, people: list[Person], assessments:
                    {p.id: p.salary for p in people}, {pid: base.placers[p.grade] for pid, p in posts.items()},
                    review.fte if by_fte else _one_each)
     filled = _assimilate(state, people, assessments, review)
+    full: set[str] | _Full = filled
     if within is not None:
         filled &= within
+        full = _Full(filled, within, also_full)
     if review.policy.ring_fence_mode == "leftover":
-        _match(state, people, assessments, filled | also_full, review)
+        _match(state, people, assessments, full, review)
     return state, filled
+
+
+@dataclass(frozen=True, slots=True)
+class _Full:
+    """The posts full after assimilation: as this run found for the posts `within`, as `others` says for the rest
+    (a view, so that a local run does not copy the whole review's set)."""
+
+    found: set[str]
+    within: set[str]
+    others: frozenset[str] | set[str]
+
+    def __contains__(self, post: object) -> bool:
+        return post in self.found if post in self.within else post in self.others
 
 
 def _one_each(_person: str) -> int:
@@ -125,11 +140,12 @@ def _people_in_review(review: ReviewFile) -> list[Person]:
     return sorted((p for p in review.people if p.in_review and old_post[p.post].in_review), key=attrgetter("id"))
 
 
-def assess(review: ReviewFile, base: Setting, people: list[Person],
-           rows: dict[str, list[Overlap]] | None = None) -> dict[str, list[Assessment]]:
+def assess(review: ReviewFile, base: Setting, people: list[Person], rows: dict[str, list[Overlap]] | None = None,
+           judge: Assessor | None = None) -> dict[str, list[Assessment]]:
     """Every person's overlap rows with new posts in review (or, for the old posts in `rows`, those rows),
-    judged under the review's policy (pay-loss limits included) and ranked best first."""
-    judge = assessor(review.policy)
+    judged under the review's policy (pay-loss limits included) and ranked best first; `judge` is the policy's
+    assessor when the caller has it already."""
+    judge = judge or assessor(review.policy)
     grade, old_post, posts = review.grade, review.old_post, base.posts
     new_grade_of = base.new_grade_of
     by = review.policy.rank_by
@@ -211,7 +227,7 @@ def _assimilate(state: _State, people: list[Person], assessments: dict[str, list
     return {pid for pid in wanted if state.posts[pid].places_left <= 0}
 
 
-def _match(state: _State, people: list[Person], assessments: dict[str, list[Assessment]], full: set[str],
+def _match(state: _State, people: list[Person], assessments: dict[str, list[Assessment]], full: set[str] | _Full,
            review: ReviewFile) -> None:
     """Phase 2: people not yet slotted pursue their best match claims on posts with places left."""
     wanted: Wanted = defaultdict(list)
@@ -256,17 +272,7 @@ def _result(review: ReviewFile, state: _State, people: list[Person],
     pools = [pool for post in posts for pool in post.pools]
     displaced = [r.id for r in results if r.outcome == "displaced"]
     in_pools = {c for pool in pools for c in pool.candidates}
-    count = Counter(r.outcome for r in results)
-    summary = Summary(
-        people=len(results),
-        assimilated=count["assimilated"],
-        matched=count["matched"],
-        competitive=count["competitive"],
-        displaced=count["displaced"],
-        pools=len(pools),
-        ring_fenced_places=sum(p.ring_fenced_places for p in posts),
-        potential_displacements=count["displaced"] + sum(p.beyond for p in pools),
-    )
+    summary = _summary(Counter(r.outcome for r in results), pools, sum(p.ring_fenced_places for p in posts))
     ring_fence = RingFence(tuple(sorted(set(displaced) | in_pools)), review.review.ring_fence_group)
     tiered = review.policy.ring_fence is not None or any(p.post.ring_fence for p in state.posts.values())
     if tiered:
@@ -277,6 +283,24 @@ def _result(review: ReviewFile, state: _State, people: list[Person],
         results = [r._replace(alternatives=_alternatives(r, set(r.may_apply_for) if tiered else open_posts, state))
                    if r.id in at_risk else r for r in results]
     return SlottingResult(review.review.name, review.policy, tuple(results), posts, summary, ring_fence)
+
+
+def _summary(count: Counter, pools: list[Pool], ring_fenced: int | Decimal) -> Summary:
+    return Summary(people=sum(count.values()), assimilated=count["assimilated"], matched=count["matched"],
+                   competitive=count["competitive"], displaced=count["displaced"], pools=len(pools),
+                   ring_fenced_places=ring_fenced, potential_displacements=count["displaced"] + sum(p.beyond for p in pools))
+
+
+def summarise(review: ReviewFile, prepared: Setting | None = None) -> Summary:
+    """Gives the slotting's summary alone (the headline of a sensitivity sweep): the same phases as `slot`,
+    without the person-by-person result."""
+    base = prepared if prepared is not None and prepared.key == _placer_key(review) else setting(review)
+    assessments = assess(review, base, base.people)
+    state, _ = phases(review, base, base.people, assessments)
+    none: tuple = ()
+    count = Counter(outcome_of(state.slots.get(p.id, none)) for p in base.people)
+    return _summary(count, [pool for post in state.posts.values() for pool in post.pools],
+                    sum(p.places_left for p in state.posts.values()))
 
 
 def _alternatives(person: PersonResult, open_posts: set[str], state: _State) -> tuple[Alternative, ...]:

@@ -32,8 +32,8 @@ from ..model import Policy, ReviewFile
 from ..model.costing import Costing
 from ..model.references import check_policy
 from ..model.types import Share, unwrap
-from .claims import Assessment
-from .engine import Setting, assess, outcome_of, phases, setting, slot
+from .claims import Assessment, assessor, pursued
+from .engine import Setting, assess, outcome_of, phases, setting, slot, summarise
 from .results import Outcome, Summary
 from .savings import savings
 
@@ -185,13 +185,16 @@ def sweep(review: ReviewFile, varies: list[tuple[str, tuple[Decimal, ...]]]) -> 
     fields = [field for field, _ in varies]
     own = [own_value(review, field) for field in fields]
     base = setting(review)
+    # New posts costed at the top of their grade cost the same whatever the slotting: with only policy fields
+    # varied, the savings are the file's own for every variant.
+    fixed = savings(review, slot(review, base)) if (review.costing.new_posts_at == "top" and
+                                                    all(f.startswith("policy.") for f in fields)) else None
     rows = []
     for values in combinations:
         changed = variant(review, dict(zip(fields, values)))
-        result = slot(changed, base)
-        table = savings(changed, result)
+        table = fixed or savings(changed, slot(changed, base))
         rows.append(Headline(values, all(o is not None and Decimal(o) == v for o, v in zip(own, values)),
-                             result.summary, table.total.saving, table.target_met))
+                             summarise(changed, base), table.total.saving, table.target_met))
     return rows
 
 
@@ -269,11 +272,10 @@ def _settle_locally(base: _Base, review: ReviewFile, changed: dict[str, list[Ass
     involved = set(changed)
     for post in reach:
         involved |= base.claimants.get(post, set())
-    people = sorted((base.person[pid] for pid in involved), key=lambda p: p.id)
+    people = [base.person[pid] for pid in sorted(involved)]
     assessments = {pid: claims(pid) for pid in involved}
     posts = {a.post: base.setting.posts[a.post] for claims_ in assessments.values() for a in claims_ if a.kind}
-    state, _ = phases(review, base.setting, people, assessments, posts, within=reach,
-                      also_full=base.filled - reach)
+    state, _ = phases(review, base.setting, people, assessments, posts, within=reach, also_full=base.filled)
     moved = {}
     for pid in involved:
         slots = [s for s in state.slots.get(pid, ()) if s.post in reach]
@@ -343,28 +345,43 @@ def fragile(review: ReviewFile, margin: Decimal) -> list[Fragile]:
     holders: dict[str, list] = defaultdict(list)
     for p in base.setting.people:
         holders[p.post].append(p)
+    by_pay = policy.max_pay_loss is not None  # pay-loss limits judge each holder apart
+    judge = assessor(policy)
     for old_post, rows in base.setting.by_old_post.items():
-        if old_post not in holders:
+        held = holders.get(old_post)
+        if not held:
             continue
-        constants = set(thresholds.values())
-        for row in rows:
-            constants |= {_number(row.old_in_new), _number(row.new_from_old)}
+        judged = held if by_pay else held[:1]  # without pay-loss limits, the holders of a post share their claims
+        claims = {a.post for p in judged for a in base.assessments[p.id] if a.kind}
         for i, row in enumerate(rows):
+            # What a figure is compared with: the thresholds, and the figures and scores of the post's other
+            # rows that are claims (the ranking among claims, and its ties). A row that is no claim is ranked
+            # with the claims but never pursued, so its place among them changes nothing.
+            constants = set(thresholds.values())
+            for other in rows:
+                if other is not row and other.new_post in claims:
+                    x, y = _number(other.old_in_new), _number(other.new_from_old)
+                    constants |= {x, y, min(x, y)}
             for figure in FIGURES:
                 value = _number(getattr(row, figure))
                 for at in _tried(value, constants, margin):
                     moved_rows = list(rows)
                     moved_rows[i] = dataclasses.replace(row, **{figure: at})  # type: ignore[type-var]
-                    changed = assess(review, base.setting, holders[old_post], {old_post: moved_rows})
+                    new = assess(review, base.setting, judged, {old_post: moved_rows}, judge)
+                    changed = {p.id: new[p.id] if by_pay else new[judged[0].id] for p in held
+                               if _signature(new[p.id] if by_pay else new[judged[0].id], policy)
+                               != _signature(base.assessments[p.id], policy)}
+                    if not changed:
+                        continue  # the same claims, ranked the same: nothing the engine decides can change
                     moved = _settle_locally(base, review, changed)
                     crossing = _crossing(value, at, named, "the")
-                    for p in holders[old_post]:
+                    for p in held:
                         if p.id in moved:
                             note(p.id, f"overlap {old_post} -> {row.new_post}", figure, value, at, crossing, moved[p.id])
-    scores = sorted({_number(a.score) for claims in base.assessments.values() for a in claims})
+    scores = sorted({_number(a.score) for ranked_claims in base.assessments.values() for a in ranked_claims})
     by_score: dict[Decimal, set[str]] = defaultdict(set)
-    for pid, claims in base.assessments.items():
-        for a in claims:
+    for pid, ranked_claims in base.assessments.items():
+        for a in ranked_claims:
             by_score[_number(a.score)].add(pid)
     for name, value in thresholds.items():
         for at in _tried(value, scores, margin):
@@ -374,9 +391,9 @@ def fragile(review: ReviewFile, margin: Decimal) -> list[Fragile]:
                 continue  # a policy the file could not state (match above assimilation)
             low, high = min(value, at), max(value, at)
             near = {pid for s in scores[bisect_left(scores, low):bisect_right(scores, high)] for pid in by_score[s]}
-            people = [base.person[pid] for pid in sorted(near)]
-            judged = assess(changed_review, base.setting, people)
-            changed = {pid: claims for pid, claims in judged.items() if claims != base.assessments[pid]}
+            rejudged = assess(changed_review, base.setting, [base.person[pid] for pid in sorted(near)])
+            changed = {pid: again for pid, again in rejudged.items()
+                       if _signature(again, policy) != _signature(base.assessments[pid], policy)}
             if not changed:
                 continue
             moved = _settle_locally(base, changed_review, changed)
@@ -386,6 +403,18 @@ def fragile(review: ReviewFile, margin: Decimal) -> list[Fragile]:
                             else "another claimant's score on a post they claim")
                 note(pid, "policy", name, value, at, crossing, then)
     return sorted(found.values(), key=lambda f: (f.person, f.distance, f.source, f.figure))
+
+
+def _signature(claims: list[Assessment], policy: Policy) -> tuple:
+    """Gives what the engine takes from a person's ranked claims: the assimilation claim(s) they pursue, if
+    their best claim is one (they are then slotted, and nothing else of theirs is looked at); else their
+    match claims in order, each with whether it ties with the next on the ranking figure (a split slot)."""
+    if claims and claims[0].kind == "assimilation":
+        return ("assimilation", tuple(a.post for a in pursued([a for a in claims[:2] if a.kind == "assimilation"],
+                                                                policy)))
+    kept = [a for a in claims if a.kind == "match"]
+    by = (lambda a: a.old_in_new) if policy.rank_by == "old_in_new" else (lambda a: a.score)
+    return ("match", tuple((a.post, i + 1 < len(kept) and by(kept[i + 1]) == by(a)) for i, a in enumerate(kept)))
 
 
 def _crossing(value: Decimal, at: Decimal, named: dict[Decimal, str], article: str) -> str:
