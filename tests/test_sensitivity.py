@@ -169,7 +169,8 @@ def test_the_sweeps_shortcuts_give_what_the_full_rules_give(tmp_path):
     each variant's row must equal a full run of that variant."""
     from slotting.rules.savings import savings
 
-    from .support.generate import build as generated, write_yaml
+    from .support.generate import build as generated
+    from .support.generate import write_yaml
 
     path = tmp_path / "r.yaml"
     write_yaml(generated(400, generic=True), path)
