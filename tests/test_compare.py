@@ -5,30 +5,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .conftest import EXAMPLE, cli
+from .conftest import EXAMPLE, ROOT, cli
 
-TEXT = EXAMPLE.read_text(encoding="utf-8")
-MERGES = [  # option B: the City Centre and Property divisions merged into one post
-    ("    - {id: NEW-DD-CC, title: Director - City Centre, grade: DD}\n"
-     "    - {id: NEW-DD-PROP, title: Director of Property, grade: DD}\n",
-     "    - {id: NEW-DD-CCP, title: Director - City Centre and Property, grade: DD}\n"),
-    ("  - {old_post: OLD-DD-PROP, new_post: NEW-DD-PROP, old_in_new: 85, new_from_old: 80}",
-     "  - {old_post: OLD-DD-PROP, new_post: NEW-DD-CCP, old_in_new: 70, new_from_old: 40}"),
-    ("  - {old_post: OLD-DD-CC, new_post: NEW-DD-CC, old_in_new: 85, new_from_old: 60}",
-     "  - {old_post: OLD-DD-CC, new_post: NEW-DD-CCP, old_in_new: 80, new_from_old: 45}"),
-    ("  - {old_post: OLD-SD-DCR, new_post: NEW-DD-CC, old_in_new: 30, new_from_old: 35}",
-     "  - {old_post: OLD-SD-DCR, new_post: NEW-DD-CCP, old_in_new: 30, new_from_old: 35}"),
-]
+OPTION = ROOT / "examples" / "options" / "merged_city_centre_property.yaml"
 
 
-def merged(folder: Path) -> Path:
-    text = TEXT
-    for old, new in MERGES:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    path = folder / "merged.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+def merged(_folder: Path | None = None) -> Path:
+    return OPTION
+
+
+def test_the_option_is_what_its_script_writes():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_options", OPTION.parent / "_make.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.variant() == OPTION.read_text(encoding="utf-8")
 
 
 def test_an_option_compared_with_itself_has_no_differences():
