@@ -13,7 +13,8 @@ Goals: --help and --version at most 0.25 s; 20k people `validate` within 3.5x th
 100k under 2 GB (issue 12); 20k `run --format json` within 3.5x the bare parse (median over rounds),
 100k within 20 s and 1.5 GB (issue 13); disclosure control of 1,000 groups by 6 outcomes under 2 s;
 every command on one pool of 20,000 candidates under 3 s, and the generic-post mode (ten holders a post,
-part-time staff) beside today's (issue 16).
+part-time staff) beside today's (issue 16); a 20-value sweep within 4 times one `run --format json`,
+--margin 5 within 2 times, and compare of two options within 2.5 times (issue 17).
 Run it with the benchmark's own dependency: python -m pip install -e '.[bench]'.
 """
 
@@ -164,6 +165,15 @@ def main() -> None:
             "slotting validate (generic, people from an .xlsx sheet)": slotting + [
                 "validate", str(review(size, generic=True, xlsx=True))],
         }
+        if size <= 20000:  # issue 17: against one run (sweep <= 4x, margin <= 2x, compare of two <= 2.5x)
+            twin = path.with_name(path.stem + "_twin.yaml")
+            if not twin.exists():
+                twin.write_bytes(path.read_bytes())
+            commands["slotting sensitivity --vary (20 values)"] = slotting + [
+                "sensitivity", str(path), "--vary", "assimilate_threshold=66:85:1", "--margin", "0", "-f", "json"]
+            commands["slotting sensitivity --margin 5"] = slotting + ["sensitivity", str(path), "--margin", "5",
+                                                                     "-f", "json"]
+            commands["slotting compare (two options)"] = slotting + ["compare", str(path), str(twin), "-f", "json"]
         if size <= 20000:  # issue 16: one pool of 20,000 candidates in under 3 s, every command
             for command in ("validate", "run", "savings", "equality"):
                 commands[f"slotting {command} --format json (one pool of {size:,})"] = slotting + [
@@ -178,6 +188,9 @@ def main() -> None:
             wall, peak = min(w for w, _ in measured), max(p for _, p in measured)
             row = {"size": size, "command": label, "seconds": round(wall, 3), "peak_mb": round(peak),
                    "median_seconds": round(statistics.median(w for w, _ in measured), 3)}
+            if label.startswith("slotting sensitivity") or label.startswith("slotting compare"):
+                runs_of = [w for w, _ in runs["slotting run --format json"]]
+                row["x_run"] = round(wall / min(runs_of), 2)
             if label.startswith("slotting"):
                 row["x_parse"] = round(wall / min(parses), 2)
                 # the same round's parse: a machine whose speed drifts slows both alike
@@ -190,8 +203,9 @@ def main() -> None:
         size = f"{r['size']:,}" if r["size"] else "-"
         ratio = f"{r['x_parse']:.2f}" if "x_parse" in r else "-"
         rounds = f"{r['x_parse_rounds']:.2f}" if "x_parse_rounds" in r else "-"
+        against_run = f"  ({r['x_run']:.2f} x one run)" if "x_run" in r else ""
         print(f"{size:>7}  {r['command']:<{width}}  {r['seconds']:>8.3f}  {r['median_seconds']:>7.3f}"
-              f"  {r['peak_mb']:>8}  {ratio:>7}  {rounds:>10}")
+              f"  {r['peak_mb']:>8}  {ratio:>7}  {rounds:>10}{against_run}")
     print(f"disclosure control, 1,000 groups x 6 outcomes, largest group 100,000: {disclosure_seconds():.2f} s "
           "(goal: under 2 s)")
     print(f"a people sheet of 20,000 rows read from .xlsx: {sheet_seconds():.2f} s (goal: under 1 s)")

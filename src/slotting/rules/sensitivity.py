@@ -15,7 +15,6 @@ tests/test_sensitivity.py checks the result against a brute-force re-run of ever
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import math
 from bisect import bisect_left, bisect_right
@@ -24,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -32,7 +31,7 @@ from ..model import Policy, ReviewFile
 from ..model.costing import Costing
 from ..model.references import check_policy
 from ..model.types import Share, unwrap
-from .claims import Assessment, assessor, pursued
+from .claims import Assessment, assessor, pursued, ranked
 from .engine import Setting, assess, outcome_of, phases, setting, slot, summarise
 from .results import Outcome, Summary
 from .savings import savings
@@ -40,6 +39,15 @@ from .savings import savings
 THRESHOLDS = ("assimilate_threshold", "match_threshold", "match_upper")
 LIMIT_VARIANTS = 1000  # headline rows of one sweep
 FIGURES = ("old_in_new", "new_from_old")
+
+
+class _Row(NamedTuple):
+    """An overlap row with one figure moved (the figures are in range: no need to validate it again)."""
+
+    old_post: str
+    new_post: str
+    old_in_new: Any
+    new_from_old: Any
 
 
 class VaryError(ValueError):
@@ -244,6 +252,13 @@ class _Base:
                 if a.kind == "match":
                     self.match_claimants[a.post].add(pid)
         self.decision = {pid: _decision(slots) for pid, slots in self.slots.items()}
+        self._signatures: dict[str, tuple] = {}
+
+    def signature(self, pid: str) -> tuple:
+        """Gives a person's signature in the file (see `_signature`), found once."""
+        if pid not in self._signatures:
+            self._signatures[pid] = _signature(self.assessments[pid], self.review.policy)
+        return self._signatures[pid]
 
 
 def _decision(slots: Iterable) -> Decision:
@@ -322,6 +337,8 @@ def _inside(value: Decimal, a: Decimal, b: Decimal, closed_a: bool, closed_b: bo
 
 def _number(value: Any) -> Decimal:
     """Gives a figure or threshold as a Decimal (a fraction of the whole such as 2/3 to 28 digits)."""
+    if value.__class__ is Decimal:
+        return value
     if isinstance(value, Fraction):
         return Decimal(value.numerator) / Decimal(value.denominator)
     return Decimal(value)
@@ -339,6 +356,16 @@ def fragile(review: ReviewFile, margin: Decimal) -> list[Fragile]:
         if key not in found or candidate.distance < found[key].distance:
             found[key] = candidate
 
+    known: dict[tuple, dict[str, Decision]] = {}
+
+    def settled(changed_review: ReviewFile, signatures: dict[str, tuple]) -> dict[str, Decision]:
+        """Settles a change locally, once for each set of changed claims: the engine decides from a person's
+        claims only what their signature holds, so equal signatures give equal decisions."""
+        key = tuple(sorted((pid, signature) for pid, (signature, _) in signatures.items()))
+        if key not in known:
+            known[key] = _settle_locally(base, changed_review, {pid: c for pid, (_, c) in signatures.items()})
+        return known[key]
+
     policy = review.policy
     thresholds = {name: _number(getattr(policy, name)) for name in THRESHOLDS if getattr(policy, name) is not None}
     named = {v: name for name, v in thresholds.items()}
@@ -347,6 +374,7 @@ def fragile(review: ReviewFile, margin: Decimal) -> list[Fragile]:
         holders[p.post].append(p)
     by_pay = policy.max_pay_loss is not None  # pay-loss limits judge each holder apart
     judge = assessor(policy)
+    old_grade = {pid: review.grade[post.grade] for pid, post in review.old_post.items()}
     for old_post, rows in base.setting.by_old_post.items():
         held = holders.get(old_post)
         if not held:
@@ -357,51 +385,84 @@ def fragile(review: ReviewFile, margin: Decimal) -> list[Fragile]:
             # What a figure is compared with: the thresholds, and the figures and scores of the post's other
             # rows that are claims (the ranking among claims, and its ties). A row that is no claim is ranked
             # with the claims but never pursued, so its place among them changes nothing.
-            constants = set(thresholds.values())
+            ranking: set[Decimal] = set()
             for other in rows:
                 if other is not row and other.new_post in claims:
                     x, y = _number(other.old_in_new), _number(other.new_from_old)
-                    constants |= {x, y, min(x, y)}
+                    ranking |= {x, y, min(x, y)}
+            constants = ranking | set(thresholds.values())
+            kind = next((a.kind for a in base.assessments[judged[0].id] if a.post == row.new_post), None)
             for figure in FIGURES:
                 value = _number(getattr(row, figure))
+                if not any(value - margin <= c <= value + margin for c in constants):
+                    continue  # nothing within reach to cross
                 for at in _tried(value, constants, margin):
-                    moved_rows = list(rows)
-                    moved_rows[i] = dataclasses.replace(row, **{figure: at})  # type: ignore[type-var]
-                    new = assess(review, base.setting, judged, {old_post: moved_rows}, judge)
-                    changed = {p.id: new[p.id] if by_pay else new[judged[0].id] for p in held
-                               if _signature(new[p.id] if by_pay else new[judged[0].id], policy)
-                               != _signature(base.assessments[p.id], policy)}
-                    if not changed:
+                    moved_row = _Row(row.old_post, row.new_post, at if figure == "old_in_new" else row.old_in_new,
+                                     at if figure == "new_from_old" else row.new_from_old)
+                    low, high = min(value, at), max(value, at)
+                    if by_pay:
+                        moved_rows = list(rows)
+                        moved_rows[i] = moved_row  # type: ignore[call-overload]
+                        new = assess(review, base.setting, judged, {old_post: moved_rows}, judge)
+                    else:  # the holders share their claims: judge the moved row alone and rank them again
+                        again = judge([moved_row], old_grade[old_post], base.setting.new_grade_of)[0]  # type: ignore[list-item]
+                        if again.kind == kind and not any(low <= c <= high for c in ranking):
+                            continue  # the row keeps its kind and its place among the claims: nothing can change
+                        first = judged[0].id
+                        new = {first: ranked([again if a.post == row.new_post else a for a in base.assessments[first]],
+                                             policy.rank_by)}
+                    signatures = {}
+                    for p in held:
+                        claims_now = new[p.id] if by_pay else new[judged[0].id]
+                        signature = _signature(claims_now, policy)
+                        if signature != base.signature(p.id):
+                            signatures[p.id] = (signature, claims_now)
+                    if not signatures:
                         continue  # the same claims, ranked the same: nothing the engine decides can change
-                    moved = _settle_locally(base, review, changed)
+                    moved = settled(review, signatures)
                     crossing = _crossing(value, at, named, "the")
                     for p in held:
                         if p.id in moved:
                             note(p.id, f"overlap {old_post} -> {row.new_post}", figure, value, at, crossing, moved[p.id])
+    def report(name: str, value: Decimal, at: Decimal, low: Decimal, high: Decimal, moved: dict[str, Decision]) -> None:
+        for pid, then in moved.items():
+            own = [a for a in base.assessments[pid] if low <= _number(a.score) <= high]
+            crossing = (f"their score of {_plain(own[0].score)} on {own[0].post}" if own
+                        else "another claimant's score on a post they claim")
+            note(pid, "policy", name, value, at, crossing, then)
+
     scores = sorted({_number(a.score) for ranked_claims in base.assessments.values() for a in ranked_claims})
     by_score: dict[Decimal, set[str]] = defaultdict(set)
     for pid, ranked_claims in base.assessments.items():
         for a in ranked_claims:
             by_score[_number(a.score)].add(pid)
     for name, value in thresholds.items():
-        for at in _tried(value, scores, margin):
-            try:
-                changed_review = variant(review, {f"policy.{name}": at})
-            except VaryError:
-                continue  # a policy the file could not state (match above assimilation)
-            low, high = min(value, at), max(value, at)
-            near = {pid for s in scores[bisect_left(scores, low):bisect_right(scores, high)] for pid in by_score[s]}
-            rejudged = assess(changed_review, base.setting, [base.person[pid] for pid in sorted(near)])
-            changed = {pid: again for pid, again in rejudged.items()
-                       if _signature(again, policy) != _signature(base.assessments[pid], policy)}
-            if not changed:
-                continue
-            moved = _settle_locally(base, changed_review, changed)
-            for pid, then in moved.items():
-                own = [a for a in base.assessments[pid] if low <= _number(a.score) <= high]
-                crossing = (f"their score of {_plain(own[0].score)} on {own[0].post}" if own
-                            else "another claimant's score on a post they claim")
-                note(pid, "policy", name, value, at, crossing, then)
+        tried = _tried(value, scores, margin)
+        for side in ([v for v in tried if v < value], [v for v in tried if v > value]):
+            # Outwards from the file's value: a claim's kind turns on whether its score passes the threshold,
+            # so a person judged again at one value keeps those claims at every value further out, and only
+            # the people with a score in the new slice need judging again.
+            signatures: dict[str, tuple] = {}
+            reached = value
+            for at in sorted(side, key=lambda v: abs(v - value)):
+                try:
+                    changed_review = variant(review, {f"policy.{name}": at})
+                except VaryError:
+                    break  # a policy the file could not state (match above assimilation), and further out too
+                low, high = min(reached, at), max(reached, at)
+                near = {pid for s in scores[bisect_left(scores, low):bisect_right(scores, high)] for pid in by_score[s]}
+                reached = at
+                rejudged = assess(changed_review, base.setting, [base.person[pid] for pid in sorted(near)], None,
+                                  assessor(changed_review.policy))
+                for pid, redone in rejudged.items():
+                    signature = _signature(redone, policy)
+                    if signature != base.signature(pid):
+                        signatures[pid] = (signature, redone)
+                    else:
+                        signatures.pop(pid, None)
+                if signatures:
+                    low, high = min(value, at), max(value, at)
+                    report(name, value, at, low, high, settled(changed_review, signatures))
     return sorted(found.values(), key=lambda f: (f.person, f.distance, f.source, f.figure))
 
 
