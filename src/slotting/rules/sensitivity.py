@@ -411,7 +411,7 @@ def fragile(review: ReviewFile, margin: Decimal) -> list[Fragile]:
                         first = judged[0].id
                         new = {first: ranked([again if a.post == row.new_post else a for a in base.assessments[first]],
                                              policy.rank_by)}
-                    signatures = {}
+                    signatures: dict[str, tuple] = {}
                     for p in held:
                         claims_now = new[p.id] if by_pay else new[judged[0].id]
                         signature = _signature(claims_now, policy)
@@ -442,7 +442,7 @@ def fragile(review: ReviewFile, margin: Decimal) -> list[Fragile]:
             # Outwards from the file's value: a claim's kind turns on whether its score passes the threshold,
             # so a person judged again at one value keeps those claims at every value further out, and only
             # the people with a score in the new slice need judging again.
-            signatures: dict[str, tuple] = {}
+            pending: dict[str, tuple] = {}  # the people whose claims differ from the file's at this value
             reached = value
             for at in sorted(side, key=lambda v: abs(v - value)):
                 try:
@@ -457,12 +457,12 @@ def fragile(review: ReviewFile, margin: Decimal) -> list[Fragile]:
                 for pid, redone in rejudged.items():
                     signature = _signature(redone, policy)
                     if signature != base.signature(pid):
-                        signatures[pid] = (signature, redone)
+                        pending[pid] = (signature, redone)
                     else:
-                        signatures.pop(pid, None)
-                if signatures:
+                        pending.pop(pid, None)
+                if pending:
                     low, high = min(value, at), max(value, at)
-                    report(name, value, at, low, high, settled(changed_review, signatures))
+                    report(name, value, at, low, high, settled(changed_review, pending))
     return sorted(found.values(), key=lambda f: (f.person, f.distance, f.source, f.figure))
 
 
