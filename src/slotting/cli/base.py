@@ -38,6 +38,16 @@ class DataFormat(str, enum.Enum):
     markdown = "markdown"
 
 
+class SheetFormat(str, enum.Enum):
+    """The data formats, and a workbook: for the commands whose tables finance and committees want in Excel."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
 Reviews = Annotated[list[Path], typer.Argument(
     help="Review file(s): each is one review, whose sections may name further files in its folder.",
     show_default=False, metavar="FILE")]

@@ -8,15 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import Output, Reviews, app, check_output, fail, guard, stages, write
-
-
-class CompareFormat(str, enum.Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"
+from .base import Output, Reviews, SheetFormat, app, check_output, fail, guard, stages, write
 
 
 class CompareTable(str, enum.Enum):
@@ -31,7 +23,7 @@ def compare(
     files: Reviews,
     label: Annotated[Optional[list[str]], typer.Option("--label", help="A name for each option, in the order of "
                                                        "the files (default: the file names).", show_default=False)] = None,
-    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.table,
+    format: Annotated[SheetFormat, typer.Option("--format", "-f", help="Output format.")] = SheetFormat.table,
     table: Annotated[CompareTable, typer.Option("--table", help="With --format csv: which table.")] = CompareTable.people,
     fail_on_change: Annotated[bool, typer.Option("--fail-on-change", help="Exit 1 when any person's outcome differs "
                                                  "between the options (for CI).")] = False,
@@ -68,7 +60,7 @@ def compare(
                 equalities.append(equality_summary(review, result) if characteristics_found(review, result) else None)
             note("comparing")
             found = comparison(labels, reviews, results, costs, equalities)
-        options = {"table": table.value} if format is CompareFormat.csv else {}
+        options = {"table": table.value} if format is SheetFormat.csv else {}
         write(renderer("compare", format.value)(found, **options), output)
         if fail_on_change and found.outcomes_differ:
             changed = sum(1 for row in found.people if row.outcome_differs)

@@ -9,15 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from .. import limits
-from .base import Output, Review, app, check_output, guard, one_review, slotted, stages, write
-
-
-class SavingsFormat(str, enum.Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"
+from .base import Output, Review, SheetFormat, app, check_output, guard, one_review, slotted, stages, write
 
 
 class CsvTable(str, enum.Enum):
@@ -47,8 +39,8 @@ def _amount(value: Optional[str]) -> Decimal | None:
 @app.command()
 def savings(
     files: Review,
-    format: Annotated[SavingsFormat, typer.Option("--format", "-f", help="Output format (xlsx needs -o).")]
-    = SavingsFormat.table,
+    format: Annotated[SheetFormat, typer.Option("--format", "-f", help="Output format (xlsx needs -o).")]
+    = SheetFormat.table,
     output: Output = None,
     target: Annotated[Optional[str], typer.Option("--target", help="Budget target for the full-year saving, "
                                                   "in pounds; exit 1 when it is not met. Default: "
@@ -67,10 +59,10 @@ def savings(
     """
     path = one_review(files)
     target_amount = _amount(target)
-    if format is SavingsFormat.xlsx and output is None:
+    if format is SheetFormat.xlsx and output is None:
         raise typer.BadParameter("--format xlsx writes a workbook: give a file with -o, e.g. -o savings.xlsx",
                                  param_hint="--format")
-    if table is not CsvTable.groups and format is not SavingsFormat.csv:
+    if table is not CsvTable.groups and format is not SheetFormat.csv:
         raise typer.BadParameter("--table chooses one table for --format csv; the other formats carry them all",
                                  param_hint="--table")
     check_output(output, [path])
@@ -88,7 +80,7 @@ def savings(
                                           "field of the finance view) in the review")])
             note("costing")
             result = cost(review, slotting, basis.value if basis else None, target_amount)
-        options = {"table": table.value} if format is SavingsFormat.csv else {}
+        options = {"table": table.value} if format is SheetFormat.csv else {}
         write(renderer("savings", format.value)(result, **options), output)
         if result.target_met is False:
             typer.echo(target_line(result), err=True)
