@@ -15,9 +15,10 @@ from pathlib import Path
 HERE = Path(__file__).parent
 EXAMPLE = HERE.parent / "leicester_2011.yaml"
 MERGES = [
-    ("    - {id: NEW-DD-CC, title: Director - City Centre, grade: DD}\n"
-     "    - {id: NEW-DD-PROP, title: Director of Property, grade: DD}\n",
-     "    - {id: NEW-DD-CCP, title: Director - City Centre and Property, grade: DD}  # ILLUSTRATIVE option\n"),
+    ("    - {id: NEW-DD-CC, title: Director - City Centre, grade: DD, reports_to: NEW-SD-CDN}\n"
+     "    - {id: NEW-DD-PROP, title: Director of Property, grade: DD, reports_to: NEW-SD-CDN}\n",
+     "    - {id: NEW-DD-CCP, title: Director - City Centre and Property, grade: DD, reports_to: NEW-SD-CDN}"
+     "  # ILLUSTRATIVE option\n"),
     ("  - {old_post: OLD-DD-PROP, new_post: NEW-DD-PROP, old_in_new: 85, new_from_old: 80}",
      "  - {old_post: OLD-DD-PROP, new_post: NEW-DD-CCP, old_in_new: 70, new_from_old: 40}"),
     ("  - {old_post: OLD-DD-CC, new_post: NEW-DD-CC, old_in_new: 85, new_from_old: 60}",

@@ -220,5 +220,5 @@ CASES = [
     Case("finance_huge_pension", lambda f: _savings(f, ["years: 2"], (SALARY, SALARY + " pension: 1e400,")), 1,
          "pension"),
     Case("finance_funding_not_a_date", lambda f: _savings(f, ["years: 2"], (
-         "external_funding: 1}", "external_funding: {share: 1, until: 1325462400}}")), 1, "YYYY-MM-DD"),
+         "external_funding: 1,", "external_funding: {share: 1, until: 1325462400},")), 1, "YYYY-MM-DD"),
 ]
