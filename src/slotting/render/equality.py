@@ -87,7 +87,7 @@ def _display(value: Any, total: Any) -> str:
     return f"{value} ({value / total * 100:.0f}%)"
 
 
-def _table_rows(b: Breakdown, result: EqualityResult) -> list[list[str]]:
+def table_rows(b: Breakdown, result: EqualityResult) -> list[list[str]]:
     """The rows of one characteristic's table: each group, then the whole review group."""
     rows = []
     for label, group in [*((g, g) for g in b.counts), ("Whole review group", "all")]:
@@ -119,7 +119,7 @@ def equality_table(result: EqualityResult) -> Iterator[Any]:
         table.add_column("Group", ratio=1, overflow="fold")
         for c in COLUMNS:
             table.add_column(TITLES[c], justify="right", no_wrap=True, overflow="fold")
-        rows = _table_rows(b, result)
+        rows = table_rows(b, result)
         for row in rows[:-1]:
             table.add_row(*text_cells(row))
         table.add_section()
@@ -139,7 +139,7 @@ def equality_markdown(result: EqualityResult) -> Iterator[str]:
     out = ["# Equality impact summary\n"]
     for b in result.breakdowns:
         out.append(f"## By {markdown(b.characteristic)}\n\n" + markdown_table(["Group"] + [TITLES[c] for c in COLUMNS],
-                                                                      _table_rows(b, result), "lrrrrrr"))
+                                                                      table_rows(b, result), "lrrrrrr"))
         out += [f"- FLAG: {markdown(f.message)}\n" for f in b.flags]
     lines = _pool_lines(result, markdown)
     if lines:

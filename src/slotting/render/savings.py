@@ -16,7 +16,7 @@ HEADER = ["Post group", "Existing\nposts", "Existing\n£", "New\nposts", "New\n�
 YEAR_HEADER = ["Year", "New\nstructure £", "Pay\nprotection £", "Saving £", "One-off redundancy\n£ (estimate)"]
 
 
-def _flat(header: list[str]) -> list[str]:
+def flat(header: list[str]) -> list[str]:
     return [h.replace("\n", " ") for h in header]
 
 
@@ -71,12 +71,12 @@ def _cost_cell(posts: int, amount: Decimal) -> str:
     return "-" if posts == 0 and amount == 0 else money(amount)
 
 
-def _table_rows(s: SavingsResult) -> list[list[str]]:
+def table_rows(s: SavingsResult) -> list[list[str]]:
     return [[r.group, str(r.existing_posts), _cost_cell(r.existing_posts, r.existing_cost), str(r.new_posts),
              _cost_cell(r.new_posts, r.new_cost), money(r.saving, brackets=True)] for r in (*s.rows, s.total)]
 
 
-def _year_rows(s: SavingsResult) -> list[list[str]]:
+def year_rows(s: SavingsResult) -> list[list[str]]:
     return [[str(y.year), money(y.new_cost), money(y.protection), money(y.saving, brackets=True),
              money(y.one_off_redundancy) if y.one_off_redundancy else "-"] for y in s.years]
 
@@ -141,7 +141,7 @@ def savings_table(s: SavingsResult) -> Iterator[Any]:
     for i, name in enumerate(HEADER):
         table.add_column(name, justify="left" if i == 0 else "right", no_wrap=i > 0, overflow="fold",
                          min_width=20 if i == 0 else None, ratio=1 if i == 0 else None)
-    rows = _table_rows(s)
+    rows = table_rows(s)
     for row in rows[:-1]:
         table.add_row(*text_cells(row))
     table.add_section()
@@ -150,7 +150,7 @@ def savings_table(s: SavingsResult) -> Iterator[Any]:
                   pad_edge=False)
     for i, name in enumerate(YEAR_HEADER):
         years.add_column(name, justify="right", no_wrap=i == 0, overflow="fold")
-    for row in _year_rows(s):
+    for row in year_rows(s):
         years.add_row(*text_cells(row))
     parts: list[Any] = [table, years]
     if s.finance:
@@ -174,10 +174,10 @@ def savings_table(s: SavingsResult) -> Iterator[Any]:
 
 def savings_markdown(s: SavingsResult) -> Iterator[str]:
     """Yields the savings as Markdown (for a CI step summary)."""
-    out = [f"# Savings (new posts costed at: {s.basis})\n", markdown_table(_flat(HEADER), _table_rows(s), "lrrrrr"),
-           "## Year by year\n", markdown_table(_flat(YEAR_HEADER), _year_rows(s), "rrrrr")]
+    out = [f"# Savings (new posts costed at: {s.basis})\n", markdown_table(flat(HEADER), table_rows(s), "lrrrrr"),
+           "## Year by year\n", markdown_table(flat(YEAR_HEADER), year_rows(s), "rrrrr")]
     if s.finance:
-        out += ["## By financial year\n", markdown_table(_flat(FY_HEADER), year_cells(s.finance), "lrrrrrrrr")]
+        out += ["## By financial year\n", markdown_table(flat(FY_HEADER), year_cells(s.finance), "lrrrrrrrr")]
     line = target_line(s)
     if line:
         out.append(line + "\n")
@@ -210,7 +210,7 @@ def savings_xlsx(s: SavingsResult) -> Iterator[bytes]:
     gbp = book.add_format({"num_format": "£#,##0;(£#,##0);-"})
     gbp_bold = book.add_format({"num_format": "£#,##0;(£#,##0);-", "bold": True})
     sheet = book.add_worksheet("Savings")
-    for col, name in enumerate(_flat(HEADER)):
+    for col, name in enumerate(flat(HEADER)):
         sheet.write_string(0, col, name, bold)
     for i, r in enumerate((*s.rows, s.total), start=1):
         last = r is s.total
@@ -222,7 +222,7 @@ def savings_xlsx(s: SavingsResult) -> Iterator[bytes]:
     sheet.set_column(0, 0, 48)
     sheet.set_column(1, 5, 16)
     years = book.add_worksheet("Years")
-    for col, name in enumerate(_flat(YEAR_HEADER)):
+    for col, name in enumerate(flat(YEAR_HEADER)):
         years.write_string(0, col, name, bold)
     for i, y in enumerate(s.years, start=1):
         years.write_number(i, 0, y.year)
@@ -230,7 +230,7 @@ def savings_xlsx(s: SavingsResult) -> Iterator[bytes]:
             years.write_number(i, col, float(amount), gbp)
     years.set_column(0, 4, 22)
     if s.finance:
-        _sheet(book, "Financial years", _flat(FY_HEADER), year_values(s.finance), bold, gbp, money_from=2)
+        _sheet(book, "Financial years", flat(FY_HEADER), year_values(s.finance), bold, gbp, money_from=2)
         _sheet(book, "Exit costs", EXIT_FIELDS, exit_values(s.finance), bold, gbp, money_from=2)
     notes = book.add_worksheet("Notes")
     lines = ([target_line(s)] if target_line(s) else [])

@@ -1,0 +1,84 @@
+"""`slotting report FILE -o report.pdf`: the committee paper (PDF, or Markdown for a wiki or CI summary)."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .base import Review, app, check_output, fail, guard, one_review, slotted, stages, write
+
+
+class Audience(str, enum.Enum):
+    public = "public"
+    confidential = "confidential"
+
+
+@app.command()
+def report(
+    files: Review,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The report file: .pdf, or .md for Markdown "
+                                         "(written atomically).", show_default=False)],
+    title: Annotated[Optional[str], typer.Option("--title", help="The paper's title (default: the review's "
+                                                 "name).", show_default=False)] = None,
+    audience: Annotated[Audience, typer.Option("--audience", help="public: no person-level data; confidential: "
+                                               "with the slotting list.")] = Audience.public,
+    sections: Annotated[Optional[str], typer.Option("--sections", help="Comma-separated, in the paper's order: "
+                                                    "summary, structure, slotting, savings, equality, method "
+                                                    "(default: all).", show_default=False)] = None,
+    suppress_below: Annotated[int, typer.Option("--suppress-below", min=0, max=1000, help="Equality counts from 1 "
+                                                "to N-1 shown as <N, as in slotting equality.")] = 5,
+) -> None:
+    """Write the committee paper: summary, structure charts, outcome, savings, equality and method.
+
+    Every figure comes from the same results as the other commands; the footer of every page gives the
+    tool's version, the date and a SHA-256 of the input files.
+    """
+    from ..render.report import SECTIONS
+
+    path = one_review(files)
+    suffix = output.suffix.lower()
+    if suffix not in (".pdf", ".md"):
+        raise typer.BadParameter("the report is written as .pdf or .md", param_hint="-o")
+    chosen = tuple(s.strip() for s in sections.split(",") if s.strip()) if sections else SECTIONS
+    unknown = [s for s in chosen if s not in SECTIONS]
+    if unknown or not chosen:
+        raise typer.BadParameter(f"unknown section(s) {', '.join(map(repr, unknown)) or 'none given'}; expected "
+                                 f"some of {', '.join(SECTIONS)}", param_hint="--sections")
+    check_output(output, [path])
+
+    def body() -> int:
+        import datetime as dt
+        import hashlib
+        import os
+
+        from .. import __version__, cost, equality_summary
+        from ..reading import files_read
+        from ..render.report import Paper, report_markdown, report_pdf
+        from ..rules.equality import characteristics_found
+
+        with stages(5) as note:
+            review, result = slotted(path, note)
+            note("costing")
+            figures = cost(review, result)
+            equality = (equality_summary(review, result, None, suppress_below)
+                        if "equality" in chosen and characteristics_found(review, result) else None)
+            digest = hashlib.sha256()
+            for name in files_read():
+                digest.update(name.read_bytes())
+            epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+            day = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit()
+                   else dt.date.today())
+            paper = Paper(review, result, figures, equality, title or review.review.name, audience.value, chosen,
+                          __version__, day.isoformat(), digest.hexdigest())
+            note("typesetting")
+            try:
+                pieces = list(report_markdown(paper) if suffix == ".md" else report_pdf(paper))
+            except RuntimeError as err:  # Typst's own errors: a bug of ours, reported plainly
+                fail([f"internal error: the report could not be typeset: {str(err)[:300]}"], status=3)
+        write(pieces, output)
+        return 0
+
+    guard(body)
