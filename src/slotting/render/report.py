@@ -154,6 +154,18 @@ def _policy_lines(p: Paper) -> list[str]:
     return lines
 
 
+def _pay_ranges(p: Paper) -> list[list[str]]:
+    """Gives each graded pay range on a spine: its points and the amounts at the bottom and the top."""
+    rows = []
+    for grade in sorted(p.review.grades, key=lambda g: -g.level):
+        if grade.spine and grade.points:
+            spine = p.review.pay_spines[grade.spine]
+            bottom, top = spine[grade.points[0]], spine[grade.points[1]]
+            rows.append([f"{grade.name} ({grade.id})", grade.spine, f"{grade.points[0]}-{grade.points[1]}",
+                         money(bottom.amount), money(top.amount)])
+    return rows
+
+
 def paper_data(p: Paper) -> dict[str, Any]:
     """Gives the report's content as plain data (the Typst template lays it out)."""
     data: dict[str, Any] = {"title": p.title, "review": p.review.review.name, "version": p.version, "date": p.date,
@@ -192,6 +204,7 @@ def paper_data(p: Paper) -> dict[str, Any]:
                                  "legal finding.")
     if "method" in p.sections:
         data["method"] = _policy_lines(p)
+        data["pay_ranges"] = [["Grade", "Spine", "Points", "Bottom", "Top"], *_pay_ranges(p)]
     return data
 
 
@@ -278,7 +291,8 @@ def report_markdown(p: Paper) -> Iterator[str]:
             out += [f"- FLAG: {markdown(f)}" for f in b["flags"]]
         out.append(markdown(data["equality_note"]) + "\n")
     if "method" in data:
-        out += ["## Method\n", "\n".join(f"- {markdown(m)}" for m in data["method"]) + "\n"]
+        out += ["## Method\n", "\n".join(f"- {markdown(m)}" for m in data["method"]) + "\n",
+                markdown_table(data["pay_ranges"][0], data["pay_ranges"][1:], "llrrr")]
         if data.get("estimated"):
             out.append("Estimated spinal points: " + "; ".join(markdown(e) for e in data["estimated"]) + "\n")
     out.append(f"---\nslotting {p.version}, {p.date}; inputs SHA-256 {p.sha256}\n")

@@ -1,0 +1,115 @@
+"""`slotting report` (issue 18): the committee paper as PDF and Markdown, checked through its text and pixels."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdf
+import pypdfium2
+import pytest
+
+from slotting import load
+
+from .conftest import EXAMPLE, cli
+from .support.generate import build as generated
+from .support.generate import write_yaml
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1323734400"}  # 13 December 2011, the committee's date
+
+
+@pytest.fixture(scope="module")
+def public(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("report") / "report.pdf"
+    result = cli("report", str(EXAMPLE), "-o", str(path))
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+def text_of(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def test_the_published_figures_appear(public: Path):
+    text = text_of(public)
+    for figure in ("£3,475,500", "£2,328,400", "£1,147,100", "7 assimilated, 7 matched", "6 in 3 competitive pools",
+                   "Total 26 £3,475,500 21 £2,328,400 £1,147,100",
+                   "£123,231 £127,485", "£110,484 £118,983", "£76,725 £85,575", "£63,945 £68,853"):
+        assert figure in text, figure
+    assert "Target saving £800,000: MET" in text
+    assert re.search(r"slotting \S+ · \d{4}-\d\d-\d\d · inputs SHA-256 [0-9a-f]{16}", text)
+
+
+def test_a_public_paper_holds_no_person_level_data(public: Path):
+    """No id, name or salary of a person. The example's salaries were chosen to reproduce the published
+    savings table, so one equals a group's saving (£95,400): figures of the savings table are left aside."""
+    from slotting import cost, slot
+
+    text = text_of(public)
+    review = load(EXAMPLE)
+    table = cost(review, slot(review))
+    aggregate = {cell for row in (*table.rows, table.total) for cell in (row.existing_cost, row.new_cost, row.saving)}
+    for person in review.people:
+        assert not re.search(rf"\b{person.id}\b", text), person.id
+        assert person.name not in text
+        if person.salary not in aggregate:
+            assert f"£{person.salary:,}" not in text, person.id
+    assert "Public: no person-level data" in text
+
+
+def test_a_confidential_paper_lists_the_people(tmp_path: Path):
+    path = tmp_path / "c.pdf"
+    assert cli("report", str(EXAMPLE), "-o", str(path), "--audience", "confidential").exit_code == 0
+    text = text_of(path)
+    assert "CONFIDENTIAL" in text and "P16" in text and "People (confidential)" in text
+
+
+def test_pages_are_drawn_and_not_blank(public: Path):
+    document = pypdfium2.PdfDocument(str(public))
+    first, structure = document[0].render(scale=1).to_numpy(), document[2].render(scale=1).to_numpy()
+    assert first.shape[0] == 842 and abs(first.shape[1] - 595) <= 1  # A4 portrait at 72 dpi
+    assert structure.shape[1] == 842 and abs(structure.shape[0] - 595) <= 1  # the wide chart on a landscape page
+    for page in (first, structure):
+        assert page.std() > 10 and (page < 128).mean() > 0.002  # ink on the page, not a blank sheet
+    assert "The new structure" in document[2].get_textpage().get_text_range()
+
+
+def test_markdown_sections_and_options(tmp_path: Path):
+    out = tmp_path / "r.md"
+    assert cli("report", str(EXAMPLE), "-o", str(out), "--sections", "summary,savings").exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "## Summary" in text and "## Savings" in text and "## Equality" not in text and "## Method" not in text
+    assert cli("report", str(EXAMPLE), "-o", str(tmp_path / "r.txt")).exit_code == 2
+    assert cli("report", str(EXAMPLE), "-o", str(out), "--sections", "summary,charts").exit_code == 2
+
+
+def test_the_same_inputs_give_the_same_bytes(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH["SOURCE_DATE_EPOCH"])
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    for path in (first, second):
+        assert cli("report", str(EXAMPLE), "-o", str(path)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert "2011-12-13" in text_of(first)
+
+
+def test_user_text_is_never_read_as_markup(tmp_path: Path):
+    hostile = '#panic("no") *bold* $x^2$ <label> @ref \\\\ `code` = heading'
+    source = EXAMPLE.read_text(encoding="utf-8").replace(
+        "  name: Leicester City Council senior management review 2011 (phase 2)",
+        f"  name: '{hostile}'", 1)
+    review = tmp_path / "r.yaml"
+    review.write_text(source, encoding="utf-8")
+    path = tmp_path / "r.pdf"
+    result = cli("report", str(review), "-o", str(path), "--title", "Title with #set and $math$")
+    assert result.exit_code == 0, result.stderr
+    text = text_of(path)
+    assert "Title with #set and $math$" in text and '#panic("no") *bold* $x^2$' in text
+
+
+def test_a_large_structure_is_drawn_as_groups(tmp_path: Path):
+    review = tmp_path / "big.yaml"
+    write_yaml(generated(80), review)  # 80 old and 80 new posts: more than a page can draw legibly
+    path = tmp_path / "big.pdf"
+    result = cli("report", str(review), "-o", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "drawn as one box per group" in text_of(path)
