@@ -174,6 +174,8 @@ def main() -> None:
             commands["slotting sensitivity --margin 5"] = slotting + ["sensitivity", str(path), "--margin", "5",
                                                                      "-f", "json"]
             commands["slotting compare (two options)"] = slotting + ["compare", str(path), str(twin), "-f", "json"]
+            commands["slotting report -o report.pdf (issue 18: under 15 s)"] = slotting + [
+                "report", str(path), "-o", str(OUT / "report.pdf")]
         if size <= 20000:  # issue 16: one pool of 20,000 candidates in under 3 s, every command
             for command in ("validate", "run", "savings", "equality"):
                 commands[f"slotting {command} --format json (one pool of {size:,})"] = slotting + [

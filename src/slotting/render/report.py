@@ -30,6 +30,7 @@ from .savings import HEADER, YEAR_HEADER, flat, table_rows, target_line, year_ro
 
 SECTIONS = ("summary", "structure", "slotting", "savings", "equality", "method")
 DRAWN = 60  # posts in a structure chart drawn box by box; a larger one is drawn as one box per group
+LISTED = 1000  # people in the confidential paper's list (a typeset table of 20,000 rows takes minutes and gigabytes)
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,11 @@ def paper_data(p: Paper) -> dict[str, Any]:
             data["people"] = [["Id", "Name", "Current post", "Outcome", "New post(s)", "New salary", "Protection"],
                               *[[r.id, r.name or "", r.current_post, r.outcome, ", ".join(x.post for x in r.slots) or "-",
                                  " / ".join(money(x.pay.amount) for x in r.slots) or "-",
-                                 " / ".join(money(x.pay.protection) for x in r.slots) or "-"] for r in p.result.people]]
+                                 " / ".join(money(x.pay.protection) for x in r.slots) or "-"]
+                                for r in p.result.people[:LISTED]]]
+            if len(p.result.people) > LISTED:
+                data["people_note"] = (f"The first {LISTED:,} of {len(p.result.people):,} people, by id; the whole list "
+                                       "is `slotting run` (--format csv or xlsx for a spreadsheet).")
     if "savings" in p.sections:
         data["savings"] = [flat(HEADER), *table_rows(p.savings)]
         data["years"] = [flat(YEAR_HEADER), *year_rows(p.savings)]
@@ -277,6 +282,8 @@ def report_markdown(p: Paper) -> Iterator[str]:
             out.append(markdown_table(data["pools"][0], data["pools"][1:], "llrrr"))
         if "people" in data:
             out += ["### People (confidential)\n", markdown_table(data["people"][0], data["people"][1:])]
+            if "people_note" in data:
+                out.append(markdown(data["people_note"]) + "\n")
     if "savings" in data:
         out += ["## Savings\n", markdown_table(data["savings"][0], data["savings"][1:], "lrrrrr"),
                 markdown_table(data["years"][0], data["years"][1:], "rrrrr")]
