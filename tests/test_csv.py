@@ -72,7 +72,7 @@ def test_missing_csv_file_is_reported_at_the_yaml_line(tmp_path: Path):
     review = copy_fixture(tmp_path)
     (tmp_path / "overlaps.csv").unlink()
     [problem] = problems(review)
-    assert problem.file == str(review) and problem.line == 131
+    assert problem.file == str(review) and problem.line == 138
     assert "cannot read the CSV file" in problem.message
 
 

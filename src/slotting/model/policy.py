@@ -210,6 +210,18 @@ class Policy(BaseModel):
         "claimant takes their own FTE, so a post of 2.0 FTE takes a 1.0 and two 0.5 holders without "
         "competition; a pool's places are then FTE.",
     )
+    appeal_working_days: Whole | None = Field(
+        None, ge=0, le=250, description="Working days after the slotting list is issued for appeals against it "
+        "(Leicester: issued 2 December 2011, appeals by 9 December, report Appendix A s.7.1).")
+    objection_working_days: Whole | None = Field(
+        None, ge=0, le=250, description="Working days after the decision for objections to a dismissal (Leicester: "
+        "five, report recommendation (viii), under the Local Authorities (Standing Orders) (England) Regulations 2001).")
+    assessment_window_working_days: Whole | None = Field(
+        None, ge=0, le=250, description="Working days after the slotting list is issued by which competency and "
+        "competitive assessments are held.")
+    notice_weeks: Whole | None = Field(
+        None, ge=0, le=limits.NOTICE_WEEKS, description="Contractual notice in weeks for people who give none of "
+        "their own (the statutory minimum of ERA 1996 s.86 applies when longer).")
     nearest_point_tie: Literal["higher", "lower"] = Field(
         "higher",
         description="Spinal point chosen when a salary is exactly half way between two points. "

@@ -32,6 +32,18 @@ class Model(BaseModel):
     model_config = _CONFIG
 
 
+class Timeline(Model):
+    """The dates of the process around the decision (slotting timeline)."""
+
+    consultation_start: Date | None = Field(None, description="The day consultation began (TULRCA 1992 s.188).")
+    slotting_list_issued: Date | None = Field(None, description="The day the slotting list was issued to the staff "
+                                              "affected: appeals and assessments are counted from it.")
+    decision: Date | None = Field(None, description="The day the new structure is approved: objections to "
+                                  "dismissals are counted from it.")
+    nation: Literal["england-and-wales", "scotland", "northern-ireland"] = Field(
+        "england-and-wales", description="Whose bank holidays working days skip.")
+
+
 class Review(Model):
     name: NonEmptyText
     effective_date: Date | None = Field(None, description="Date the new structure takes effect (YYYY-MM-DD).")
@@ -44,6 +56,7 @@ class Review(Model):
     groups: dict[Text, list[Id]] = Field(
         default_factory=dict, description="Named groups of people (ids), for ring-fence tiers: e.g. "
         "{heads_of_service: [P01, P02]}.")
+    timeline: Timeline | None = Field(None, description="The dates of consultation, the list and the decision.")
     full_time_hours: Decimal | None = Field(
         None, gt=0, le=168, allow_inf_nan=False,
         description="Weekly hours of a full-time post (e.g. 37): people given by hours have FTE = hours / this.")
