@@ -21,6 +21,8 @@ RENDERERS: dict[str, dict[str, str]] = {  # command -> format -> module:function
                  "markdown": "equality:equality_markdown"},
     "compare": {"table": "compare:compare_table", "json": "compare:compare_json", "csv": "compare:compare_csv",
                 "markdown": "compare:compare_markdown", "xlsx": "compare:compare_xlsx"},
+    "timeline": {"table": "timeline:timeline_table", "json": "timeline:timeline_json", "csv": "timeline:timeline_csv",
+                 "markdown": "timeline:timeline_markdown", "ics": "timeline:timeline_ics"},
     "sensitivity": {"table": "sensitivity:sensitivity_table", "json": "sensitivity:sensitivity_json",
                     "csv": "sensitivity:sensitivity_csv", "markdown": "sensitivity:sensitivity_markdown"},
 }
