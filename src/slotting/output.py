@@ -141,3 +141,44 @@ def _rendered(renderable: Any, terminal: bool) -> str:
     printer = console(max(width, needed))
     printer.print(renderable)
     return printer.file.getvalue()  # type: ignore[attr-defined]
+
+
+def emit_folder(files: dict[str, bytes], folder: Path, *, force: bool = False) -> None:
+    """Writes a folder of files all at once or not at all: into a temporary folder beside it, renamed into
+    place. An existing folder that holds anything is refused unless `force`; then it is replaced whole."""
+    target = folder.absolute()
+    parent = target.parent
+    if not parent.is_dir():
+        raise OutputError(f"{folder}: the folder {parent} does not exist")
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{folder}: is not a folder")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise OutputError(f"{folder}: the folder is not empty; give an empty or new folder, or --force to replace it")
+    try:
+        temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+    except OSError as err:
+        raise OutputError(f"{folder}: cannot write in {parent}: {err.strerror or err}") from None
+    old = None
+    try:
+        for name, data in files.items():
+            (temporary / name).write_bytes(data)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
+            os.replace(target, old / "previous")
+        os.replace(temporary, target)
+    except OSError as err:
+        if old is not None and not target.exists():
+            os.replace(old / "previous", target)
+        _remove(temporary)
+        raise OutputError(f"{folder}: cannot write: {err.strerror or err}; nothing was changed") from None
+    except BaseException:
+        _remove(temporary)
+        raise
+    if old is not None:
+        _remove(old)
+
+
+def _remove(folder: Path) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)

@@ -94,7 +94,7 @@ def timeline_ics(t: TimelineResult, people: bool = False) -> Iterator[bytes]:
     calendar = Calendar()
     calendar.add("prodid", "-//slotting//timeline//EN")
     calendar.add("version", "2.0")
-    stamp = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)  # fixed: the same inputs give the same file
+    stamp = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # fixed: the same inputs give the same file
 
     def add(day: dt.date, summary: str, description: str) -> None:
         event = Event()

@@ -1,0 +1,83 @@
+"""`slotting letters FILE -o DIR`: one letter per person, chosen by outcome, from the employer's templates."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .base import Review, app, fail, guard, one_review, slotted, stages, write
+
+
+class LetterFormat(str, enum.Enum):
+    docx = "docx"
+    markdown = "markdown"
+
+
+@app.command()
+def letters(
+    files: Review,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The folder to write the letters and "
+                                                   "their manifest into (all at once, or nothing).",
+                                                   show_default=False)] = None,
+    template_dir: Annotated[Optional[Path], typer.Option("--template-dir", help="The employer's templates: "
+                                                         "OUTCOME.docx for any of assimilated, matched, competitive, "
+                                                         "displaced, on_hold, out_of_review.", show_default=False)] = None,
+    format: Annotated[LetterFormat, typer.Option("--format", "-f", help="docx (Word) or markdown (email).")]
+    = LetterFormat.docx,
+    person: Annotated[Optional[str], typer.Option("--person", help="With --format markdown and no -o: print this "
+                                                  "person's letter.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace a folder that is not empty.")] = False,
+) -> None:
+    """Write one letter per person in the review, chosen by their outcome.
+
+    Letters go only to the -o folder, with a manifest (person, outcome, file; no salaries). The only
+    letter printed is one person's, with --format markdown --person ID.
+    """
+    path = one_review(files)
+    if output is None and not (person and format is LetterFormat.markdown):
+        raise typer.BadParameter("give -o DIR (or --format markdown --person ID to print one letter)",
+                                 param_hint="-o")
+
+    def body() -> int:
+        from ..output import OutputError, emit_folder
+        from ..reading import files_read
+        from ..reading.templates import letter_templates
+        from ..render.letters import TemplateError, checked, default_templates, docx_letters, markdown_letters, one_letter
+        from ..rules.letters import OUTCOMES
+        from ..rules.letters import letters as make
+        from ..rules.timeline import timeline
+
+        with stages(4) as note:
+            templates = default_templates()
+            if template_dir is not None:
+                templates |= letter_templates(template_dir, OUTCOMES)
+            try:
+                checked(templates)
+            except TemplateError as err:
+                fail([str(err), "No letter was written."])
+            review, result = slotted(path, note)
+            note("writing letters")
+            made = make(review, result, timeline(review, result))
+            if person is not None:
+                chosen = [letter for letter in made if letter.person == person]
+                if not chosen:
+                    fail([f"no person {person!r} in the review"])
+                made = chosen
+            if output is None:
+                write(one_letter(made[0]), None)
+                return 0
+            inputs = {p.resolve() for p in files_read()}
+            if output.resolve() in inputs or any(p.is_relative_to(output.resolve()) for p in inputs):
+                fail([f"{output}: holds the input files; give another folder"])
+            documents = markdown_letters(made) if format is LetterFormat.markdown else docx_letters(made, templates)
+            try:
+                emit_folder(documents, output, force=force)
+            except OutputError as err:
+                fail([str(err)])
+        typer.echo(f"wrote {len(made)} letter(s) and manifest.csv to {output}", err=True)
+        return 0
+
+    guard(body)

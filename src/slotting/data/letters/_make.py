@@ -1,0 +1,55 @@
+"""Writes the default letter templates: one Word document per outcome, from the texts below.
+
+    python src/slotting/data/letters/_make.py
+
+Each paragraph is one run, so that Word never splits a {{ field }} across runs. Plain English; the
+employer edits the .docx files (or gives their own with --template-dir). The Markdown letters use the
+same texts. tests/test_letters.py checks that the files are what this script writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+from slotting.render.letter_texts import OPENING, TEXTS, lines
+
+HERE = Path(__file__).parent
+def docx(outcome: str) -> bytes:
+    """Gives the Word template of one outcome, the same bytes every time."""
+    from docx import Document
+
+    document = Document()
+    document.core_properties.created = dt.datetime(2026, 1, 1)
+    document.core_properties.modified = dt.datetime(2026, 1, 1)
+    document.core_properties.last_modified_by = "slotting"
+    document.core_properties.author = "slotting"
+    body = lines(outcome)
+    document.add_paragraph(body[0])
+    for i, text in enumerate(body[1:], 1):
+        if i == len(OPENING):  # the letter's subject
+            document.add_heading(text, level=2)
+        else:
+            document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _fixed_times(buffer.getvalue())
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """Gives the archive with every member dated 1980-01-01, so that the file does not change from run to run."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, (1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
+
+
+if __name__ == "__main__":
+    for name in TEXTS:
+        (HERE / f"{name}.docx").write_bytes(docx(name))

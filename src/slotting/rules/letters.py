@@ -1,0 +1,109 @@
+"""What each person's letter says: the outcome that chooses the template, and the fields it may use.
+
+Every field is text, ready to print (money as £85,575, dates as 2 January 2012). A competitive pool is
+described by its counts, never by its other candidates' names. Pure: the letters are made in render.letters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import ReviewFile
+from .results import SlottingResult
+from .timeline import TimelineResult
+
+OUTCOMES = ("assimilated", "matched", "competitive", "displaced", "on_hold", "out_of_review")
+FIELDS = {  # name -> what it holds (the README lists these for template authors)
+    "review_name": "the review's name",
+    "person_name": "the person's name (their id when no name is given)",
+    "person_id": "the person's id",
+    "current_post_title": "their current post's title",
+    "current_grade": "their current grade's name",
+    "new_post_title": "the new post's title (both, joined by 'and', for two slots)",
+    "new_grade": "the new post's grade name",
+    "new_salary": "the new salary, £",
+    "spinal_point": "the new spinal point",
+    "protection": "the pay protection a year, £ (empty when pay does not fall)",
+    "protection_end": "the last day of pay protection",
+    "pool_candidates": "the number of people in their competitive pool",
+    "pool_places": "the places the pool competes for",
+    "ring_fenced_posts": "the ring-fenced posts open to them, by title",
+    "notice_weeks": "their notice in weeks (statutory or contractual, whichever is longer)",
+    "earliest_dismissal": "the earliest day a dismissal could take effect",
+    "trial_end": "the end of a trial period in an alternative post",
+    "list_issued": "the day the slotting list was issued",
+    "appeals_close": "the last day for appeals against the slotting",
+    "assessments_by": "the day by which assessments are held",
+    "decision": "the day the new structure is decided",
+    "objections_close": "the last day for objections to a dismissal",
+    "effective_date": "the day the new structure takes effect",
+}
+
+
+@dataclass(frozen=True)
+class Letter:
+    person: str
+    outcome: str  # one of OUTCOMES: the template used
+    fields: dict[str, str]
+
+
+def _day(day: dt.date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def _money(amount: Decimal | None) -> str:
+    if not amount:
+        return ""
+    return f"£{amount:,.2f}" if amount != amount.to_integral_value() else f"£{amount:,.0f}"
+
+
+def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult) -> list[Letter]:
+    """Gives one letter per person of the review (those outside it too), in the order of the people section."""
+    steps = {s.what: s.date for s in dates.steps}
+    timeline = review.review.timeline
+    person_dates = {p.person: p for p in dates.people}
+    common = {
+        "review_name": review.review.name,
+        "list_issued": _day(timeline.slotting_list_issued if timeline else None),
+        "appeals_close": _day(steps.get("Appeals against the slotting close")),
+        "assessments_by": _day(steps.get("Assessments (competency and competitive) held by")),
+        "decision": _day(timeline.decision if timeline else None),
+        "objections_close": _day(steps.get("Objections to dismissals close")),
+        "effective_date": _day(review.review.effective_date),
+    }
+    found = []
+    for person in review.people:
+        old = review.old_post[person.post]
+        fields = {name: "" for name in FIELDS} | common | {
+            "person_name": person.name or person.id, "person_id": person.id, "current_post_title": old.title,
+            "current_grade": review.grade[old.grade].name}
+        slotted = result.person(person.id)
+        if slotted is None:
+            found.append(Letter(person.id, "out_of_review", fields))
+            continue
+        if slotted.slots:
+            posts = [review.new_post[s.post] for s in slotted.slots]
+            first = slotted.slots[0]
+            fields |= {"new_post_title": " and ".join(p.title for p in posts),
+                       "new_grade": review.grade[posts[0].grade].name, "new_salary": _money(first.pay.amount),
+                       "spinal_point": str(first.pay.point), "protection": _money(first.pay.protection)}
+            pools = result.pools_of(slotted)
+            if pools:
+                fields |= {"pool_candidates": str(len(pools[0].candidates)),
+                           "pool_places": format(pools[0].places.normalize(), "f") if isinstance(pools[0].places, Decimal)
+                           else str(pools[0].places)}
+        open_posts = slotted.may_apply_for or tuple(a.post for a in slotted.alternatives)
+        if not open_posts and result.at_risk(person.id):
+            open_posts = tuple(p.id for p in result.posts if p.ring_fenced_places)
+        if result.at_risk(person.id):
+            fields["ring_fenced_posts"] = "; ".join(review.new_post[p].title for p in open_posts)
+        when = person_dates.get(person.id)
+        if when is not None:
+            fields |= {"notice_weeks": str(when.notice_weeks) if when.notice_weeks is not None else "",
+                       "earliest_dismissal": _day(when.earliest_dismissal), "trial_end": _day(when.trial_end),
+                       "protection_end": _day(when.protection_end)}
+        outcome = "on_hold" if slotted.on_hold else slotted.outcome
+        found.append(Letter(person.id, outcome, fields))
+    return found
