@@ -94,3 +94,15 @@ def test_the_calendar_parses_back():
     assert events["Appeals against the slotting close"] == D(2011, 12, 9)
     assert events["The new structure takes effect"] == D(2012, 1, 2)
     assert cli("timeline", str(EXAMPLE), "-f", "ics").stdout.count("pay protection ends") == 0
+
+
+def test_timeline_dates_out_of_order_are_refused():
+    from slotting import InputError
+
+    data = with_base({"review": {"name": "t", "effective_date": "2012-01-01",
+                                 "timeline": {"consultation_start": "2012-03-01", "decision": "2012-02-01"}}})
+    with pytest.raises(InputError) as err:
+        build(data)
+    assert [f"{p.path}: {p.message}" for p in err.value.problems] == [
+        "review.effective_date: 2012-01-01 is before the decision (2012-02-01)",
+        "review.timeline.decision: 2012-02-01 is before consultation_start (2012-03-01)"]

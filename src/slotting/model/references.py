@@ -26,8 +26,26 @@ def check_references(r: ReviewFile) -> Found:
             *_duplicates(r.new_structure.posts, ("new_structure", "posts"), "new post"),
             *_duplicates(r.people, ("people",), "person"),
             *_spines(r), *_grades_of_posts(r), *_holders(r), *_hours(r), *_reporting_lines(r),
-            *_overlaps(r), *_groups_and_tiers(r), *_policy(r),
+            *_overlaps(r), *_groups_and_tiers(r), *_policy(r), *_timeline(r),
             *_finance(r)]
+
+
+def _timeline(r: ReviewFile) -> Found:
+    """The timeline's dates in their order: consultation, the list, the decision, the effective date."""
+    t = r.review.timeline
+    if t is None:
+        return []
+    found: Found = []
+    order = [("consultation_start", t.consultation_start), ("slotting_list_issued", t.slotting_list_issued),
+             ("decision", t.decision)]
+    for i, (name, day) in enumerate(order):
+        for earlier, before in order[:i]:
+            if day is not None and before is not None and day < before:
+                found.append((("review", "timeline", name), f"{day} is before {earlier} ({before})"))
+    effective = r.review.effective_date
+    if effective is not None and t.decision is not None and effective < t.decision:
+        found.append((("review", "effective_date"), f"{effective} is before the decision ({t.decision})"))
+    return found
 
 
 def check_policy(r: ReviewFile) -> Found:

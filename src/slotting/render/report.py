@@ -55,7 +55,7 @@ def _plain(value: Any) -> str:
 
 def summary_sentences(p: Paper) -> list[str]:
     s, r = p.result.summary, p.review.review
-    when = f", effective {r.effective_date:%-d %B %Y}" if r.effective_date else ""
+    when = f", effective {r.effective_date.day} {r.effective_date:%B %Y}" if r.effective_date else ""
     lines = [f"{r.name}{when}: {s.people:,} {'person' if s.people == 1 else 'people'} in the review.",
              f"{s.assimilated} assimilated, {s.matched} matched (subject to assessment), {s.competitive} in "
              f"{plural(s.pools, 'competitive pool')}, {s.displaced} displaced; "

@@ -15,7 +15,7 @@ PEOPLE_HEADER = ["Person", "Outcome", "Notice", "Earliest dismissal", "Trial end
 
 
 def _day(day: dt.date | None) -> str:
-    return f"{day:%a %-d %b %Y}" if day else "-"
+    return f"{day:%a} {day.day} {day:%b %Y}" if day else "-"
 
 
 def step_rows(t: TimelineResult) -> list[list[str]]:
