@@ -44,12 +44,18 @@ def test_twenty_letters_and_a_manifest_for_the_example(tmp_path: Path):
     assert "please write to HR by 9 December 2011" in p16
 
 
-def test_a_template_with_an_unknown_field_is_refused_and_nothing_is_written(tmp_path: Path):
-    mine = tmp_path / "templates"
+def employers_templates(folder: Path, assimilated: str) -> Path:
+    """A template folder holding only an assimilation letter of one paragraph."""
+    mine = folder / "templates"
     mine.mkdir()
     document = docx.Document()
-    document.add_paragraph("Dear {{ person_name }}, your salary is {{ salry }}.")
+    document.add_paragraph(assimilated)
     document.save(str(mine / "assimilated.docx"))
+    return mine
+
+
+def test_a_template_with_an_unknown_field_is_refused_and_nothing_is_written(tmp_path: Path):
+    mine = employers_templates(tmp_path, "Dear {{ person_name }}, your salary is {{ salry }}.")
     out = tmp_path / "letters"
     result = cli("letters", str(EXAMPLE), "-o", str(out), "--template-dir", str(mine))
     assert result.exit_code == 1
@@ -57,11 +63,7 @@ def test_a_template_with_an_unknown_field_is_refused_and_nothing_is_written(tmp_
 
 
 def test_an_employers_template_is_used_for_its_outcome(tmp_path: Path):
-    mine = tmp_path / "templates"
-    mine.mkdir()
-    document = docx.Document()
-    document.add_paragraph("To {{ person_name }}: you keep {{ new_post_title }} from {{ effective_date }}.")
-    document.save(str(mine / "assimilated.docx"))
+    mine = employers_templates(tmp_path, "To {{ person_name }}: you keep {{ new_post_title }} from {{ effective_date }}.")
     out = tmp_path / "letters"
     assert cli("letters", str(EXAMPLE), "-o", str(out), "--template-dir", str(mine)).exit_code == 0
     assert text(out / "P04-assimilated.docx").startswith("To Holder: Strategic Director Children: you keep")
