@@ -15,6 +15,7 @@ RECORDS = 1_000_000  # items in one list section (people, overlaps, posts)
 SHEET_CELLS = 10_000_000  # the rectangle of cells of one spreadsheet sheet (200,000 rows of 50 columns)
 WORKBOOK_BYTES = 256 * 1024 * 1024  # a workbook (.xlsx, .ods) unzipped
 WORKBOOK_PARTS = 10_000  # files inside a workbook's zip
+JD_FILES = 10_000  # job descriptions in one folder
 TEXT_CHARS = 10_000  # characters in one value (a title, a name, a number written out)
 
 MONEY = Decimal(10_000_000)  # pounds a year: a salary, a spinal amount, a saving target

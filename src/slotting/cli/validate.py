@@ -47,7 +47,7 @@ def validate(
                 places = sum(p.count for p in review.new_structure.posts)
                 summaries.append(
                     f"valid: {len(review.people)} people, {len(review.old_structure.posts)} old posts, "
-                    f"{len(review.new_structure.posts)} new posts ({places} places), {len(review.overlaps)} overlaps"
+                    f"{len(review.new_structure.posts)} new posts ({places} places), {len(review.all_overlaps)} overlaps"
                     + (f" ({terminal(path)})" if len(files) > 1 else ""))
         if format is ValidateFormat.json:
             sys.stdout.buffer.write(b"".join(problems_json(problems)))

@@ -26,7 +26,7 @@ def check_references(r: ReviewFile) -> Found:
             *_duplicates(r.new_structure.posts, ("new_structure", "posts"), "new post"),
             *_duplicates(r.people, ("people",), "person"),
             *_spines(r), *_grades_of_posts(r), *_holders(r), *_hours(r), *_reporting_lines(r),
-            *_overlaps(r), *_groups_and_tiers(r), *_policy(r), *_timeline(r),
+            *_overlaps(r), *_evidence(r), *_groups_and_tiers(r), *_policy(r), *_timeline(r),
             *_finance(r)]
 
 
@@ -198,7 +198,7 @@ def _overlaps(r: ReviewFile) -> Found:
     found: Found = []
     old, new = r.old_post, r.new_post
     seen: set[tuple[str, str]] = set()
-    for i, o in enumerate(r.overlaps):
+    for i, o in enumerate(r.overlaps):  # the mapped rows are checked by _evidence
         if o.old_post not in old:
             found.append((("overlaps", i, "old_post"), f"unknown old post {o.old_post!r}"))
         if o.new_post not in new:
@@ -206,6 +206,46 @@ def _overlaps(r: ReviewFile) -> Found:
         if (o.old_post, o.new_post) in seen:
             found.append((("overlaps", i), f"overlap {o.old_post!r} -> {o.new_post!r} is given twice"))
         seen.add((o.old_post, o.new_post))
+    return found
+
+
+def _evidence(r: ReviewFile) -> Found:
+    """Each JD names a post of its structure once; each mapped pair names posts with JDs, duties of those JDs,
+    and is confirmed; no pair is also given as a typed overlap row."""
+    if r.evidence is None:
+        return []
+    found: Found = []
+    posts = {"old": r.old_post, "new": r.new_post}
+    seen: set[tuple[str, str]] = set()
+    for i, jd in enumerate(r.evidence.jds):
+        if jd.post not in posts[jd.structure]:
+            found.append((("evidence", "jds", i, "post"), f"unknown {jd.structure} post {jd.post!r}"))
+        if (jd.structure, jd.post) in seen:
+            found.append((("evidence", "jds", i, "post"), f"a second job description for {jd.post!r}"))
+        seen.add((jd.structure, jd.post))
+    typed = {(o.old_post, o.new_post) for o in r.overlaps}
+    mapped: set[tuple[str, str]] = set()
+    for i, pair in enumerate(r.evidence.mapping.pairs):
+        path = ("evidence", "mapping", "pairs", i)
+        key = (pair.old_post, pair.new_post)
+        for side, post in (("old", pair.old_post), ("new", pair.new_post)):
+            if post not in posts[side]:
+                found.append((path + (f"{side}_post",), f"unknown {side} post {post!r}"))
+            elif (side, post) not in r.jd:
+                found.append((path + (f"{side}_post",), f"no job description for {side} post {post!r} in the JD folder"))
+        if pair.status != "confirmed":
+            found.append((path + ("status",), f"the pair {pair.old_post!r} -> {pair.new_post!r} is only suggested: "
+                          "confirm each link (status: confirmed) or remove the pair before the mapping is used"))
+        if key in typed:
+            found.append((path, f"the pair {pair.old_post!r} -> {pair.new_post!r} is also a row of overlaps: give it once"))
+        if key in mapped:
+            found.append((path, f"the pair {pair.old_post!r} -> {pair.new_post!r} is mapped twice"))
+        mapped.add(key)
+        old, new = r.jd.get(("old", pair.old_post)), r.jd.get(("new", pair.new_post))
+        for j, link in enumerate(pair.links):
+            for side, jd, duty in (("old", old, link.old), ("new", new, link.new)):
+                if jd is not None and duty not in {d.id for d in jd.duties}:
+                    found.append((path + ("links", j, side), f"no duty {duty!r} in the {side} JD of {jd.post!r}"))
     return found
 
 

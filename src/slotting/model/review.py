@@ -18,6 +18,7 @@ from pydantic.dataclasses import dataclass
 
 from .. import limits
 from .costing import Costing, ExternalFunding
+from .evidence import Evidence, overlap_of
 from .policy import Policy, Tier
 from .types import FTE, Date, Id, Money, NonEmptyText, Percent, SpinalPoint, Text, Whole
 
@@ -231,6 +232,9 @@ class ReviewFile(Model):
     people: list[Person]
     overlaps: list[Overlap]
     costing: Costing = Field(default_factory=Costing)
+    evidence: Evidence | None = Field(None, description="Job descriptions and the duty-by-duty mapping, given as "
+                                      "{jds: FOLDER, mapping: FILE}: each confirmed pair of the mapping adds an "
+                                      "overlap row with its figures computed from the duties.")
 
     @cached_property
     def grade(self) -> dict[str, Grade]:
@@ -247,6 +251,28 @@ class ReviewFile(Model):
     @cached_property
     def person(self) -> dict[str, Person]:
         return {p.id: p for p in self.people}
+
+    @cached_property
+    def jd(self) -> dict[tuple[str, str], Any]:
+        """Gives each job description by (structure, post id)."""
+        return {(jd.structure, jd.post): jd for jd in (self.evidence.jds if self.evidence else ())}
+
+    @cached_property
+    def mapped(self) -> list[Overlap]:
+        """Gives the overlap rows computed from the mapping's confirmed pairs (those whose JDs are both given)."""
+        rows = []
+        for pair in self.evidence.mapping.pairs if self.evidence else ():
+            old, new = self.jd.get(("old", pair.old_post)), self.jd.get(("new", pair.new_post))
+            if pair.status == "confirmed" and old is not None and new is not None:
+                old_in_new, new_from_old = overlap_of(pair, old, new)
+                rows.append(Overlap(old_post=pair.old_post, new_post=pair.new_post, old_in_new=old_in_new,
+                                    new_from_old=new_from_old))
+        return rows
+
+    @cached_property
+    def all_overlaps(self) -> list[Overlap]:
+        """Gives the overlap rows given, then those computed from the mapping."""
+        return [*self.overlaps, *self.mapped] if self.evidence else self.overlaps
 
     @cached_property
     def holders(self) -> dict[str, list[Person]]:

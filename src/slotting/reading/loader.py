@@ -22,9 +22,10 @@ from typing import Any, get_args
 
 from pydantic import TypeAdapter, ValidationError
 
+from .. import limits
 from ..model import ReviewFile, check_references
 from ..problems import InputError, Problem, dotted
-from . import csv_text, messages, workbook, yaml_text
+from . import csv_text, jd_markdown, messages, workbook, yaml_text
 from .files import read_bytes, read_text, referenced
 
 SECTIONS = tuple(ReviewFile.model_fields)
@@ -42,10 +43,15 @@ class Source:
     section_files: dict[str, str] = field(default_factory=dict)  # top-level section -> its YAML file
     tables: dict[tuple, csv_text.Table | workbook.SheetTable] = field(default_factory=dict)  # list section -> table
     texts: dict[str, str] = field(default_factory=dict)  # YAML file -> its text, to read again for positions
+    item_files: dict[tuple, str] = field(default_factory=dict)  # a data path -> the file that holds it (JDs, mapping)
+    markdown_lines: dict[str, dict[tuple, int]] = field(default_factory=dict)  # Markdown JD -> the line of each path
     _positions: dict[str, yaml_text.Parsed] = field(default_factory=dict)
 
     def file_of(self, path: tuple) -> tuple[str, tuple]:
         """Gives the YAML file holding a data path, and the path within that file's data."""
+        for end in (4, 3, 2):
+            if path[:end] in self.item_files:
+                return self.item_files[path[:end]], path[end:]
         if path and isinstance(path[0], str) and path[0] in self.section_files:
             return self.section_files[path[0]], path[1:]
         return self.review_file, path
@@ -65,6 +71,12 @@ class Source:
             if path[: len(prefix)] == prefix and len(path) > len(prefix) and isinstance(table, csv_text.Table):
                 return (table.file, *table.locate(path[len(prefix):]))
         file, inner = self.file_of(path)
+        if file in self.markdown_lines:
+            found = self.markdown_lines[file]
+            for end in range(len(inner), -1, -1):
+                if inner[:end] in found:
+                    return file, found[inner[:end]], 1
+            return file, None, None
         parsed = self._positions_of(file)
         if parsed is None:
             return file, None, None
@@ -117,9 +129,61 @@ def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source]:
         if parent is not None and (isinstance(value, dict) or isinstance(value, str)
                                    and not value.lower().endswith(_SECTION_FILE_SUFFIXES)):
             problems += _read_table(parent, section, review_path, source, note)
+    evidence = data.get("evidence")
+    if isinstance(evidence, dict) and isinstance(evidence.get("jds"), str) and isinstance(evidence.get("mapping"), str):
+        problems += _read_evidence(evidence, review_path, source, note)
     if problems:
         raise InputError(problems)
     return data, source
+
+
+def _read_evidence(evidence: dict, review_path: Path, source: Source, note: Progress) -> list[Problem]:
+    """Replaces the evidence section's folder of JDs and mapping file by their data."""
+    problems: list[Problem] = []
+    folder = _reference(review_path, source, ("evidence", "jds"), evidence["jds"])
+    mapping = _reference(review_path, source, ("evidence", "mapping"), evidence["mapping"])
+    for found in (folder, mapping):
+        if isinstance(found, Problem):
+            problems.append(found)
+    if problems:
+        return problems
+    assert isinstance(folder, Path) and isinstance(mapping, Path)
+    if not folder.is_dir():
+        return [source.problem(("evidence", "jds"), "expected a folder of job descriptions (.yaml or .md files)")]
+    names = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".md") and p.is_file()
+                   and p.resolve() != mapping)  # the mapping may sit among the JDs
+    if len(names) > limits.JD_FILES:
+        return [source.problem(("evidence", "jds"), f"{len(names):,} files; at most {limits.JD_FILES:,} are read")]
+    note(f"reading {len(names)} job descriptions")
+    jds = []
+    for name in names:
+        shown = str(review_path.parent / evidence["jds"] / name)
+        try:
+            text = read_text(folder / name, shown_as=shown)
+        except InputError as err:
+            problems += err.problems
+            continue
+        source.item_files[("evidence", "jds", len(jds))] = shown
+        if name.lower().endswith(".md"):
+            data, lines, found = jd_markdown.parse(text, shown)
+            source.markdown_lines[shown] = lines
+        else:
+            parsed = yaml_text.parse(text, shown)
+            data, found = parsed.data, parsed.problems
+            source.texts[shown] = text
+        problems += found
+        jds.append(data)
+    shown = str(review_path.parent / evidence["mapping"])
+    try:
+        text = read_text(mapping, shown_as=shown)
+    except InputError as err:
+        return problems + [_unreadable(source, ("evidence", "mapping"), "mapping", shown, err)]
+    parsed = yaml_text.parse(text, shown)
+    problems += parsed.problems
+    source.item_files[("evidence", "mapping")] = shown
+    source.texts[shown] = text
+    evidence["jds"], evidence["mapping"] = jds, parsed.data
+    return problems
 
 
 def _reference(review_path: Path, source: Source, section: tuple, name: str) -> Path | Problem:

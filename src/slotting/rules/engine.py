@@ -76,7 +76,7 @@ def setting(review: ReviewFile) -> Setting:
     placers = {gid: placer(review, g) for gid, g in review.grade.items() if g.spine}
     by_old_post: dict[str, list[Overlap]] = defaultdict(list)
     every_post = len(posts) == len(review.new_post)
-    for o in review.overlaps:
+    for o in review.all_overlaps:
         if every_post or o.new_post in posts:
             by_old_post[o.old_post].append(o)
     return Setting(people, posts, placers, by_old_post, {pid: review.grade[p.grade] for pid, p in posts.items()},

@@ -1,0 +1,105 @@
+"""Job descriptions as data, the duty-by-duty mapping, and the overlap figures computed from them.
+
+A mapping records, for an old post and a new post, which duties of the old JD are found in which duties
+of the new JD, fully or as a stated part. Then, with each duty's weight (equal when none is given):
+- old_in_new = the weighted share of the old JD's duties found in the new JD: each old duty counts
+  min(1, the sum of its links' parts), so a duty found in two new duties is counted once;
+- new_from_old = the weighted share of the new JD's duties covered by the old JD's, the same way round.
+The figures are exact fractions: a Decimal when the fraction has one, else a fraction of the whole.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .types import Date, Id, NonEmptyText, Share, Text
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+
+class Duty(_Model):
+    id: Id = Field(description="The duty's number or id, unique within its JD (e.g. 3, or S3 and C3).")
+    text: NonEmptyText
+    weight: Decimal | None = Field(None, gt=0, le=1_000_000, allow_inf_nan=False,
+                                   description="Share of time, or points; unweighted duties count equally.")
+
+
+class JobDescription(_Model):
+    post: Id = Field(description="The post's id in its structure.")
+    structure: Literal["old", "new"]
+    title: NonEmptyText
+    reports_to: Text | None = None
+    duties: list[Duty] = Field(min_length=1, max_length=500)
+
+    @model_validator(mode="after")
+    def _duty_ids_unique(self) -> JobDescription:
+        seen: set[str] = set()
+        for duty in self.duties:
+            if duty.id in seen:
+                raise ValueError(f"duty {duty.id!r} is given twice")
+            seen.add(duty.id)
+        if any(d.weight is None for d in self.duties) and any(d.weight is not None for d in self.duties):
+            raise ValueError("weight every duty or none (unweighted duties count equally)")
+        return self
+
+
+class Link(_Model):
+    old: Id = Field(description="A duty of the old post's JD.")
+    new: Id = Field(description="A duty of the new post's JD.")
+    part: Decimal = Field(Decimal(1), gt=0, le=1, allow_inf_nan=False,
+                          description="How much of the old duty is found in the new one (1: fully).")
+    similarity: Decimal | None = Field(None, ge=0, le=100, description="Wording similarity, from overlaps suggest.")
+
+
+class MappedPair(_Model):
+    old_post: Id
+    new_post: Id
+    status: Literal["confirmed", "suggested"] = Field(
+        "confirmed", description="suggested: a draft from overlaps suggest, which run refuses until confirmed.")
+    assessed_by: Text | None = None
+    assessed_on: Date | None = None
+    moderated_by: Text | None = None
+    links: list[Link] = Field(default_factory=list, max_length=100_000)
+
+
+class Mapping(_Model):
+    pairs: list[MappedPair] = Field(max_length=100_000)
+
+
+class Evidence(_Model):
+    """The review's job descriptions and mapping (the loader reads them from `jds: FOLDER, mapping: FILE`)."""
+
+    jds: list[JobDescription]
+    mapping: Mapping
+
+
+def _covered(duties: list[Duty], parts: dict[str, Fraction]) -> Fraction:
+    """Gives the weighted share of the duties covered, each at most once."""
+    weights = {d.id: Fraction(d.weight) if d.weight is not None else Fraction(1) for d in duties}
+    total = sum(weights.values(), Fraction(0))
+    return sum((weights[d] * min(Fraction(1), part) for d, part in parts.items() if d in weights), Fraction(0)) / total
+
+
+def exact(share: Fraction) -> Decimal | Share:
+    """Gives a share of the whole as a percentage: a Decimal when exact (4/5 is 80), else a fraction (2/3)."""
+    percent = share * 100
+    decimal = Decimal(percent.numerator) / Decimal(percent.denominator)
+    if Fraction(decimal) == percent:
+        return decimal.normalize() if decimal != decimal.to_integral_value() else decimal.quantize(Decimal(1))
+    return Share(share.numerator, share.denominator, f"{share.numerator}/{share.denominator}")
+
+
+def overlap_of(pair: MappedPair, old: JobDescription, new: JobDescription) -> tuple[Decimal | Share, Decimal | Share]:
+    """Gives (old_in_new, new_from_old) of a mapped pair."""
+    old_parts: dict[str, Fraction] = {}
+    new_parts: dict[str, Fraction] = {}
+    for link in pair.links:
+        old_parts[link.old] = old_parts.get(link.old, Fraction(0)) + Fraction(link.part)
+        new_parts[link.new] = new_parts.get(link.new, Fraction(0)) + Fraction(link.part)
+    return exact(_covered(old.duties, old_parts)), exact(_covered(new.duties, new_parts))
