@@ -215,7 +215,7 @@ def _evidence(r: ReviewFile) -> Found:
     if r.evidence is None:
         return []
     found: Found = []
-    posts = {"old": r.old_post, "new": r.new_post}
+    posts: dict[str, dict[str, Any]] = {"old": r.old_post, "new": r.new_post}
     seen: set[tuple[str, str]] = set()
     for i, jd in enumerate(r.evidence.jds):
         if jd.post not in posts[jd.structure]:
@@ -243,9 +243,9 @@ def _evidence(r: ReviewFile) -> Found:
         mapped.add(key)
         old, new = r.jd.get(("old", pair.old_post)), r.jd.get(("new", pair.new_post))
         for j, link in enumerate(pair.links):
-            for side, jd, duty in (("old", old, link.old), ("new", new, link.new)):
-                if jd is not None and duty not in {d.id for d in jd.duties}:
-                    found.append((path + ("links", j, side), f"no duty {duty!r} in the {side} JD of {jd.post!r}"))
+            for side, described, duty in (("old", old, link.old), ("new", new, link.new)):
+                if described is not None and duty not in {d.id for d in described.duties}:
+                    found.append((path + ("links", j, side), f"no duty {duty!r} in the {side} JD of {described.post!r}"))
     return found
 
 

@@ -18,7 +18,7 @@ from pydantic.dataclasses import dataclass
 
 from .. import limits
 from .costing import Costing, ExternalFunding
-from .evidence import Evidence, overlap_of
+from .evidence import Evidence, JobDescription, overlap_of
 from .policy import Policy, Tier
 from .types import FTE, Date, Id, Money, NonEmptyText, Percent, SpinalPoint, Text, Whole
 
@@ -253,7 +253,7 @@ class ReviewFile(Model):
         return {p.id: p for p in self.people}
 
     @cached_property
-    def jd(self) -> dict[tuple[str, str], Any]:
+    def jd(self) -> dict[tuple[str, str], JobDescription]:
         """Gives each job description by (structure, post id)."""
         return {(jd.structure, jd.post): jd for jd in (self.evidence.jds if self.evidence else ())}
 
@@ -265,13 +265,14 @@ class ReviewFile(Model):
             old, new = self.jd.get(("old", pair.old_post)), self.jd.get(("new", pair.new_post))
             if pair.status == "confirmed" and old is not None and new is not None:
                 old_in_new, new_from_old = overlap_of(pair, old, new)
-                rows.append(Overlap(old_post=pair.old_post, new_post=pair.new_post, old_in_new=old_in_new,
-                                    new_from_old=new_from_old))
+                rows.append(Overlap(old_post=pair.old_post, new_post=pair.new_post,  # type: ignore[call-arg]
+                                    old_in_new=old_in_new, new_from_old=new_from_old))
         return rows
 
-    @cached_property
+    @property
     def all_overlaps(self) -> list[Overlap]:
-        """Gives the overlap rows given, then those computed from the mapping."""
+        """Gives the overlap rows given, then those computed from the mapping (not cached: a copy of the review
+        with other overlaps must not see these)."""
         return [*self.overlaps, *self.mapped] if self.evidence else self.overlaps
 
     @cached_property

@@ -139,14 +139,12 @@ def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source]:
 
 def _read_evidence(evidence: dict, review_path: Path, source: Source, note: Progress) -> list[Problem]:
     """Replaces the evidence section's folder of JDs and mapping file by their data."""
-    problems: list[Problem] = []
     folder = _reference(review_path, source, ("evidence", "jds"), evidence["jds"])
     mapping = _reference(review_path, source, ("evidence", "mapping"), evidence["mapping"])
-    for found in (folder, mapping):
-        if isinstance(found, Problem):
-            problems.append(found)
-    if problems:
-        return problems
+    refused = [found for found in (folder, mapping) if isinstance(found, Problem)]
+    if refused:
+        return refused
+    problems: list[Problem] = []
     assert isinstance(folder, Path) and isinstance(mapping, Path)
     if not folder.is_dir():
         return [source.problem(("evidence", "jds"), "expected a folder of job descriptions (.yaml or .md files)")]
@@ -155,7 +153,7 @@ def _read_evidence(evidence: dict, review_path: Path, source: Source, note: Prog
     if len(names) > limits.JD_FILES:
         return [source.problem(("evidence", "jds"), f"{len(names):,} files; at most {limits.JD_FILES:,} are read")]
     note(f"reading {len(names)} job descriptions")
-    jds = []
+    jds: list[Any] = []
     for name in names:
         shown = str(review_path.parent / evidence["jds"] / name)
         try:
@@ -165,13 +163,13 @@ def _read_evidence(evidence: dict, review_path: Path, source: Source, note: Prog
             continue
         source.item_files[("evidence", "jds", len(jds))] = shown
         if name.lower().endswith(".md"):
-            data, lines, found = jd_markdown.parse(text, shown)
+            data, lines, read = jd_markdown.parse(text, shown)
             source.markdown_lines[shown] = lines
         else:
             parsed = yaml_text.parse(text, shown)
-            data, found = parsed.data, parsed.problems
+            data, read = parsed.data, parsed.problems
             source.texts[shown] = text
-        problems += found
+        problems += read
         jds.append(data)
     shown = str(review_path.parent / evidence["mapping"])
     try:
