@@ -103,3 +103,41 @@ def overlap_of(pair: MappedPair, old: JobDescription, new: JobDescription) -> tu
         old_parts[link.old] = old_parts.get(link.old, Fraction(0)) + Fraction(link.part)
         new_parts[link.new] = new_parts.get(link.new, Fraction(0)) + Fraction(link.part)
     return exact(_covered(old.duties, old_parts)), exact(_covered(new.duties, new_parts))
+
+
+def duty_evidence(pair: MappedPair, old: JobDescription, new: JobDescription) -> list[str]:
+    """Gives the pair's duty-by-duty evidence in words: the duties found and not found on each side, and who
+    assessed and moderated it."""
+    def share(parts: dict[str, Fraction], duty: str) -> str:
+        part = min(Fraction(1), parts.get(duty, Fraction(0)))
+        return "" if part == 1 else f" ({float(part):.0%})"
+
+    to_new: dict[str, list[str]] = {}
+    old_parts: dict[str, Fraction] = {}
+    new_parts: dict[str, Fraction] = {}
+    for link in pair.links:
+        to_new.setdefault(link.old, []).append(link.new + ("" if link.part == 1 else f" ({float(link.part):.0%})"))
+        old_parts[link.old] = old_parts.get(link.old, Fraction(0)) + Fraction(link.part)
+        new_parts[link.new] = new_parts.get(link.new, Fraction(0)) + Fraction(link.part)
+    who = ", ".join(part for part in (
+        f"assessed by {pair.assessed_by}" if pair.assessed_by else "",
+        f"on {pair.assessed_on}" if pair.assessed_on else "",
+        f"moderated by {pair.moderated_by}" if pair.moderated_by else "") if part) or "no assessor recorded"
+    found = [d for d in old.duties if d.id in old_parts]
+    covered = [d for d in new.duties if d.id in new_parts]
+    lines = [f"Evidence for {pair.old_post} -> {pair.new_post} ({who}):",
+             f"  Old duties found in the new JD ({len(found)} of {len(old.duties)}): "
+             + ("; ".join(f"{d.id}{share(old_parts, d.id)} in {', '.join(to_new[d.id])}" for d in found) or "none")]
+    missing = [d for d in old.duties if d.id not in old_parts]
+    if missing:
+        lines.append("  Old duties not found: " + "; ".join(f"{d.id} {_short(d.text)}" for d in missing))
+    lines.append(f"  New duties covered by the old JD ({len(covered)} of {len(new.duties)}): "
+                 + (", ".join(f"{d.id}{share(new_parts, d.id)}" for d in covered) or "none"))
+    uncovered = [d for d in new.duties if d.id not in new_parts]
+    if uncovered:
+        lines.append("  New duties not covered: " + "; ".join(f"{d.id} {_short(d.text)}" for d in uncovered))
+    return lines
+
+
+def _short(text: str, width: int = 60) -> str:
+    return f"'{text}'" if len(text) <= width else f"'{text[:width - 3].rstrip()}...'"

@@ -144,33 +144,12 @@ def _read_evidence(evidence: dict, review_path: Path, source: Source, note: Prog
     refused = [found for found in (folder, mapping) if isinstance(found, Problem)]
     if refused:
         return refused
-    problems: list[Problem] = []
     assert isinstance(folder, Path) and isinstance(mapping, Path)
     if not folder.is_dir():
         return [source.problem(("evidence", "jds"), "expected a folder of job descriptions (.yaml or .md files)")]
-    names = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".md") and p.is_file()
-                   and p.resolve() != mapping)  # the mapping may sit among the JDs
-    if len(names) > limits.JD_FILES:
-        return [source.problem(("evidence", "jds"), f"{len(names):,} files; at most {limits.JD_FILES:,} are read")]
-    note(f"reading {len(names)} job descriptions")
-    jds: list[Any] = []
-    for name in names:
-        shown = str(review_path.parent / evidence["jds"] / name)
-        try:
-            text = read_text(folder / name, shown_as=shown)
-        except InputError as err:
-            problems += err.problems
-            continue
-        source.item_files[("evidence", "jds", len(jds))] = shown
-        if name.lower().endswith(".md"):
-            data, lines, read = jd_markdown.parse(text, shown)
-            source.markdown_lines[shown] = lines
-        else:
-            parsed = yaml_text.parse(text, shown)
-            data, read = parsed.data, parsed.problems
-            source.texts[shown] = text
-        problems += read
-        jds.append(data)
+    note("reading the job descriptions")
+    jds, problems = _read_jd_folder(folder, str(review_path.parent / evidence["jds"]), source, ("evidence", "jds"),
+                                    skip=mapping)
     shown = str(review_path.parent / evidence["mapping"])
     try:
         text = read_text(mapping, shown_as=shown)
@@ -182,6 +161,73 @@ def _read_evidence(evidence: dict, review_path: Path, source: Source, note: Prog
     source.texts[shown] = text
     evidence["jds"], evidence["mapping"] = jds, parsed.data
     return problems
+
+
+def _read_jd_folder(folder: Path, shown_folder: str, source: Source, at: tuple,
+                    skip: Path | None = None) -> tuple[list[Any], list[Problem]]:
+    """Gives the data of every JD file (.yaml, .yml, .md) of a folder, by name, and the problems reading them;
+    each file is recorded in `source` under the data path `at + (index,)`. A YAML file holding `pairs` (a
+    mapping) is not a JD and is passed over."""
+    names = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".md") and p.is_file()
+                   and p.resolve() != skip)  # the mapping may sit among the JDs
+    if len(names) > limits.JD_FILES:
+        return [], [Problem(shown_folder, None, None, "", f"{len(names):,} files; at most {limits.JD_FILES:,} are read")]
+    jds: list[Any] = []
+    problems: list[Problem] = []
+    for name in names:
+        shown = str(Path(shown_folder) / name)
+        try:
+            text = read_text(folder / name, shown_as=shown)
+        except InputError as err:
+            problems += err.problems
+            continue
+        if name.lower().endswith(".md"):
+            data, lines, read = jd_markdown.parse(text, shown)
+            source.markdown_lines[shown] = lines
+        else:
+            parsed = yaml_text.parse(text, shown)
+            data, read = parsed.data, parsed.problems
+            if isinstance(data, dict) and "pairs" in data and "post" not in data:
+                continue  # a mapping kept beside the JDs
+            source.texts[shown] = text
+        source.item_files[at + (len(jds),)] = shown
+        problems += read
+        jds.append(data)
+    return jds, problems
+
+
+def load_jds(folder: Path | str) -> list[Any]:
+    """Gives the validated job descriptions of a folder (for `slotting overlaps suggest`), or raises InputError."""
+    from ..model.evidence import JobDescription
+
+    folder = Path(folder)
+    source = Source(review_file=str(folder))
+    if not folder.is_dir():
+        raise InputError([Problem(str(folder), None, None, "", "expected a folder of job descriptions")])
+    data, problems = _read_jd_folder(folder, str(folder), source, ("jds",))
+    if problems:
+        raise InputError(problems)
+    try:
+        return TypeAdapter(list[JobDescription]).validate_python(data)
+    except ValidationError as err:
+        raise InputError([_problem(e, {"jds": data}, source) for e in _one_per_value(
+            [{**e, "loc": ("jds", *e["loc"])} for e in err.errors(include_url=False)])]) from None
+
+
+def load_mapping(path: Path | str) -> Any:
+    """Gives a validated mapping file (for `slotting overlaps suggest --mapping`), or raises InputError."""
+    from ..model.evidence import Mapping
+
+    shown = str(path)
+    text = read_text(Path(path), shown_as=shown)
+    parsed = yaml_text.parse(text, shown)
+    if parsed.problems:
+        raise InputError(parsed.problems)
+    source = Source(review_file=shown, texts={shown: text})
+    try:
+        return Mapping.model_validate(parsed.data)
+    except ValidationError as err:
+        raise InputError([_problem(e, parsed.data, source) for e in _one_per_value(err.errors(include_url=False))]) from None
 
 
 def _reference(review_path: Path, source: Source, section: tuple, name: str) -> Path | Problem:

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 
 from .. import limits
 from ..model import ReviewFile
+from ..model.evidence import duty_evidence
 from ..rules.protection import describe
 from ..rules.reasons import Wording, allowed, distances, percent, plural
-from ..rules.results import SlottingResult
+from ..rules.results import PersonResult, SlottingResult
 from .common import money, terminal
 
 
@@ -28,6 +29,7 @@ def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | No
         lines.append(f"Part time: {shown} FTE. Salaries here are full-time equivalents; their pay, its cost, any "
                      f"protection and a week's pay are at {shown} of them (now {money(p.current_salary * fte)} a year).")
     lines += ["", wording.reason(p, result), ""]
+    lines += _evidence(review, p)
     policy = result.policy
     lines.append(f"Policy: assimilate at {percent(policy.assimilate_threshold)} with grade distance up to "
                  f"{allowed(policy, 'assimilation')}; match at {percent(policy.match_threshold)} with grade distance "
@@ -95,3 +97,14 @@ def _post_held(review: ReviewFile | None, post_id: str) -> str:
         return ""
     holders = len(review.holders.get(post_id, ())) if review is not None else 0
     return f" ({post.title}; one of {holders} holders of its {post.count} places)"
+
+
+def _evidence(review: ReviewFile | None, p: PersonResult) -> list[str]:
+    """Gives the duty-by-duty evidence of the claim that decided the person's outcome, when it is mapped."""
+    if review is None or review.evidence is None:
+        return []
+    post = p.slots[0].post if p.slots else (p.assessments[0].post if p.assessments else None)
+    pair = next((q for q in review.evidence.mapping.pairs if (q.old_post, q.new_post) == (p.current_post, post)), None)
+    if pair is None:
+        return []
+    return [*duty_evidence(pair, review.jd[("old", pair.old_post)], review.jd[("new", pair.new_post)]), ""]
