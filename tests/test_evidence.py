@@ -152,3 +152,24 @@ def test_bad_evidence_is_located(tmp_path: Path, mapping: str, jd_text: str, mes
     shown = [str(p) for p in err.value.problems]
     assert any(message in line for line in shown), shown
     assert all(("mapping.yaml:" in line or "extra.yaml:" in line) for line in shown if message in line), shown
+
+
+def test_second_looks_flag_unlike_confirmed_links_and_alike_unlinked_duties(tmp_path: Path):
+    from slotting.model.evidence import Mapping
+    from slotting.rules.suggest import second_looks
+
+    old = jd("old", "O1", "Manage the payroll team and its budget", "Chair the staff forum")
+    new = jd("new", "N1", "Plan the council's events calendar", "Manage the payroll team and its budget")
+    mapping = Mapping(pairs=[{"old_post": "O1", "new_post": "N1", "links": [{"old": "2", "new": "1"}]}])
+    looks = {(look.old_duty, look.new_duty, look.why) for look in second_looks([old, new], mapping)}
+    assert looks == {("2", "1", "confirmed, but the wording is unlike"), ("1", "2", "alike, but not linked")}
+
+
+def test_a_link_out_of_the_jd_folder_is_not_followed(tmp_path: Path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("post: N9\nstructure: new\ntitle: Secret\nduties: [{id: 1, text: TOKEN=ghp_secret}]\n")
+    folder = tmp_path / "jds"
+    folder.mkdir()
+    (folder / "linked.yaml").symlink_to(outside)
+    (folder / "own.md").write_text("# Own\npost: O1\nstructure: old\n1. A duty\n", encoding="utf-8")
+    assert [j.post for j in load_jds(folder)] == ["O1"]

@@ -168,8 +168,10 @@ def _read_jd_folder(folder: Path, shown_folder: str, source: Source, at: tuple,
     """Gives the data of every JD file (.yaml, .yml, .md) of a folder, by name, and the problems reading them;
     each file is recorded in `source` under the data path `at + (index,)`. A YAML file holding `pairs` (a
     mapping) is not a JD and is passed over."""
+    inside = folder.resolve()
     names = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".md") and p.is_file()
-                   and p.resolve() != skip)  # the mapping may sit among the JDs
+                   and p.resolve() != skip  # the mapping may sit among the JDs
+                   and p.resolve().is_relative_to(inside))  # a link out of the folder is never followed
     if len(names) > limits.JD_FILES:
         return [], [Problem(shown_folder, None, None, "", f"{len(names):,} files; at most {limits.JD_FILES:,} are read")]
     jds: list[Any] = []
