@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..model.evidence import JobDescription, Mapping
 
 SUGGEST_AT = 60  # the least similarity suggested
-LOW = 30  # a confirmed link this unlike is worth a second look
+LOW = 50  # a confirmed link this unlike is worth a second look (texts with no word in common score about 40)
 STRONG = 85  # an unlinked duty pair this alike is worth a second look
 
 
