@@ -14,6 +14,7 @@ from typing import Any
 from ..data import legal_table
 from .calendar import APRIL_1, financial_year_of, label
 from .review import ReviewFile
+from .types import written
 
 Found = list[tuple[tuple, str]]
 
@@ -128,8 +129,8 @@ def _holders(r: ReviewFile) -> Found:
             work = sum((r.fte(h.id) for h in holders), Decimal(0))
             if work > post.fte:
                 found.append((("people", index[holders[-1].id], "post"),
-                              f"the holders of old post {post_id!r} together work {_plain(work)} FTE, more than its "
-                              f"establishment fte of {_plain(post.fte)}: {_listed([h.id for h in holders])}"))
+                              f"the holders of old post {post_id!r} together work {written(work)} FTE, more than its "
+                              f"establishment fte of {written(post.fte)}: {_listed([h.id for h in holders])}"))
     return found
 
 
@@ -144,8 +145,8 @@ def _hours(r: ReviewFile) -> Found:
             found.append((("people", i, "hours"), "hours need review.full_time_hours (the weekly hours of a "
                           "full-time post) to give the FTE; or give fte instead"))
         elif person.hours > week:
-            found.append((("people", i, "hours"), f"expected at most review.full_time_hours ({_plain(week)}); "
-                          f"got {_plain(person.hours)}"))
+            found.append((("people", i, "hours"), f"expected at most review.full_time_hours ({written(week)}); "
+                          f"got {written(person.hours)}"))
     return found
 
 
@@ -189,9 +190,6 @@ def _listed(ids: list[str], shown: int = 10) -> str:
 def _short(ids: list[str], shown: int = 12) -> list[str]:
     return [repr(i) for i in ids] if len(ids) <= shown else [*map(repr, ids[:shown - 1]), "...", repr(ids[-1])]
 
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")
 
 
 def _overlaps(r: ReviewFile) -> Found:
@@ -303,13 +301,13 @@ def _finance(r: ReviewFile) -> Found:
     c = r.costing
     month_day = c.financial_year_start or APRIL_1
     first = financial_year_of(effective, month_day)
-    for written in c.pay_awards or {}:
-        start = dt.date(int(written[:4]), *month_day)
-        if written != label(start):
-            found.append((("costing", "pay_awards", written), f"a financial year starting on {start:%d %B} is "
-                          f"labelled like {label(start)!r}; got {written!r}"))
+    for year_label in c.pay_awards or {}:
+        start = dt.date(int(year_label[:4]), *month_day)
+        if year_label != label(start):
+            found.append((("costing", "pay_awards", year_label), f"a financial year starting on {start:%d %B} is "
+                          f"labelled like {label(start)!r}; got {year_label!r}"))
         elif start < first.start:
-            found.append((("costing", "pay_awards", written), f"an award for a year before {first.label} (the year "
+            found.append((("costing", "pay_awards", year_label), f"an award for a year before {first.label} (the year "
                           "holding the effective date) is already in the file's pay figures"))
     ni_from = legal_table("employer_ni")[0]["since"]
     if c.on_costs is not None and c.on_costs.employer_ni and effective < ni_from:

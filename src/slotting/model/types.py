@@ -108,6 +108,12 @@ def _plausible_year(value: dt.date) -> dt.date:
 Date = Annotated[dt.date, BeforeValidator(_date_as_written), AfterValidator(_plausible_year)]
 
 
+def written(value: Any) -> str:
+    """Gives a number as it is plainly written: a Decimal without trailing zeros or an exponent (75, 74.5,
+    100), anything else as text."""
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+
+
 def fields_of(tp: Any) -> dict[str, Any] | None:
     """Gives the fields (name -> FieldInfo) of a pydantic model or pydantic dataclass, else None."""
     if not isinstance(tp, type):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from ..model.types import written
 from ..rules.compare import Comparison, Placed, PostState
 from ..rules.results import OUTCOMES
 from .common import json_chunks, markdown, markdown_table, money, number, safe_cell, terminal, text_cells, to_csv
@@ -15,12 +16,9 @@ HEADLINE = [("people", "People"), *((o, o.capitalize()) for o in OUTCOMES), ("po
             ("potential_displacements", "Potential displacements"), ("ring_fenced_places", "Ring-fenced places")]
 
 
-def _plain(value: Any) -> str:
-    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
-
 
 def headline_rows(c: Comparison) -> list[list[str]]:
-    rows = [[name, *(_plain(getattr(o.summary, key)) for o in c.options)] for key, name in HEADLINE]
+    rows = [[name, *(written(getattr(o.summary, key)) for o in c.options)] for key, name in HEADLINE]
     rows.append(["Full-year saving", *(money(o.saving, brackets=True) for o in c.options)])
     rows.append(["Target saving", *(money(o.target) for o in c.options)])
     rows.append(["Saving against target", *(money(o.against_target, brackets=True) if o.against_target is not None

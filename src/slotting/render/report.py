@@ -13,11 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from importlib.resources import files
 from typing import Any
 
 from ..model import ReviewFile
+from ..model.types import written
 from ..rules.equality import EqualityResult
 from ..rules.reasons import percent, places, plural
 from ..rules.results import OUTCOMES, SlottingResult
@@ -48,9 +48,6 @@ class Paper:
     date: str
     sha256: str  # of the input files, in order
 
-
-def _plain(value: Any) -> str:
-    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
 
 
 def summary_sentences(p: Paper) -> list[str]:
@@ -151,7 +148,7 @@ def _policy_lines(p: Paper) -> list[str]:
         source = fields[name].description or ""
         value = getattr(policy, name)
         said = "the default" if value == default else f"set by the review (default {default})"
-        lines.append(f"{name} = {_plain(value)}: {said}. {source}")
+        lines.append(f"{name} = {written(value)}: {said}. {source}")
     return lines
 
 
@@ -181,7 +178,7 @@ def paper_data(p: Paper) -> dict[str, Any]:
         data["outcomes"] = [["Outcome", "People"], *[[TITLES.get(o, o), str(getattr(s, o))] for o in OUTCOMES],
                             ["Total", str(s.people)]]
         data["pools"] = [["New post", "Basis", "Candidates", "Places", "Beyond the places"],
-                         *[[pool.post, pool.basis, str(len(pool.candidates)), _plain(pool.places), str(pool.beyond)]
+                         *[[pool.post, pool.basis, str(len(pool.candidates)), written(pool.places), str(pool.beyond)]
                            for pool in p.result.pools]]
         if p.audience == "confidential":
             data["people"] = [["Id", "Name", "Current post", "Outcome", "New post(s)", "New salary", "Protection"],

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from ..model.types import written
 from ..rules.results import OUTCOMES
 from ..rules.sensitivity import Fragile, Headline, SensitivityResult
 from .common import json_chunks, markdown, markdown_table, money, number, terminal, text_cells, to_csv
@@ -15,11 +16,6 @@ FRAGILE_HEADER = ["Person", "Now", "Moved figure", "In the file", "Changes at", 
 FRAGILE_FIELDS = ["person", "outcome", "posts", "source", "figure", "value", "at", "distance", "crossing",
                   "then_outcome", "then_posts"]
 
-
-def _plain(value: Any) -> str:
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return str(value) if value is not None else "-"
 
 
 def _short(field: str) -> str:
@@ -35,22 +31,22 @@ def sweep_rows(s: SensitivityResult) -> list[list[str]]:
     for h in s.sweep:
         summary = h.summary
         target = "-" if h.target_met is None else ("met" if h.target_met else "missed")
-        rows.append([*(_plain(v) + (" (file)" if h.own else "") for v in h.values), str(summary.people),
+        rows.append([*(written(v) + (" (file)" if h.own else "") for v in h.values), str(summary.people),
                      *(str(getattr(summary, o)) for o in OUTCOMES), str(summary.potential_displacements),
                      money(h.saving, brackets=True), target])
     return rows
 
 
 def fragile_rows(s: SensitivityResult) -> list[list[str]]:
-    return [[f.person, _decision(f.outcome, f.posts), f"{f.source}: {f.figure}", _plain(f.value), _plain(f.at),
-             _plain(f.distance), f.crossing, _decision(f.then_outcome, f.then_posts)] for f in s.fragile]
+    return [[f.person, _decision(f.outcome, f.posts), f"{f.source}: {f.figure}", written(f.value), written(f.at),
+             written(f.distance), f.crossing, _decision(f.then_outcome, f.then_posts)] for f in s.fragile]
 
 
 def _headings(s: SensitivityResult) -> list[str]:
     lines = []
     if s.margin > 0:
         lines.append(f"Fragile decisions: outcomes or posts that change when one overlap figure of the person's post, "
-                     f"or one threshold, moves by {_plain(s.margin)} points or less ({len(s.fragile)} found). Each is "
+                     f"or one threshold, moves by {written(s.margin)} points or less ({len(s.fragile)} found). Each is "
                      "shown at the nearest value that changes it.")
     return lines
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import ReviewFile
+from .reasons import money_words
 from .results import SlottingResult
 from .timeline import TimelineResult
 
@@ -54,9 +55,7 @@ def _day(day: dt.date | None) -> str:
 
 
 def _money(amount: Decimal | None) -> str:
-    if not amount:
-        return ""
-    return f"£{amount:,.2f}" if amount != amount.to_integral_value() else f"£{amount:,.0f}"
+    return money_words(amount) if amount else ""
 
 
 def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult) -> list[Letter]:

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ..model import Policy
 from ..model.costing import PROFILE_YEARS
+from ..model.types import written
 from .reasons import money_words
 
 
@@ -58,12 +59,9 @@ def describe(policy: Policy, fall: Decimal) -> str:
         return f"cash protection for {years} year{'s' if years != 1 else ''}{capped}"
     if scheme.scheme == "tapered":
         amounts = ", ".join(f"{money_words(a)} in year {k}" for k, a in enumerate(by_year(policy, fall), start=1))
-        shares = " then ".join(f"{_plain(s * 100)}%" for s in scheme.shares or [])
+        shares = " then ".join(f"{written(s * 100)}%" for s in scheme.shares or [])
         return f"tapered protection ({shares} of the fall{cap}): {amounts}"
     limit = f", for at most {scheme.years} years" if scheme.years else ""
     return (f"protection by marking time: the current salary is held, {money_words(protected(policy, fall, 0))} a "
             f"year above the new pay, until pay awards (costing.pay_awards) close the gap{limit}{cap}")
 
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")

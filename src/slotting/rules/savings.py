@@ -16,6 +16,7 @@ from typing import Literal
 
 from ..model import Grade, NewPost, OldPost, ReviewFile
 from ..model.costing import funding_share
+from ..model.types import written
 from .exit_costs import exit_costs
 from .finance import FinanceView, Items, Protected, engaged, finance_view
 from .oncosts import OnCostModel
@@ -206,7 +207,7 @@ def conventions(review: ReviewFile, basis: Basis, model: OnCostModel | None = No
         protection = (f"Pay protection for {p.protection_years} year(s) = (current - new salary), at most "
                       f"£{scheme.cap:,} a person a year,")
     elif scheme.scheme == "tapered":
-        shares = ", ".join(f"{_plain(share * 100)}%" for share in scheme.shares or [])
+        shares = ", ".join(f"{written(share * 100)}%" for share in scheme.shares or [])
         cap = f", at most £{scheme.cap:,} a person a year," if scheme.cap is not None else ""
         protection = f"Tapered pay protection, year by year {shares} of (current - new salary){cap}"
     else:
@@ -214,7 +215,7 @@ def conventions(review: ReviewFile, basis: Basis, model: OnCostModel | None = No
         limit = f" for at most {scheme.years} years" if scheme.years else ""
         protection = (f"Pay protection by marking time{limit}: (current - new salary){cap}, until pay awards close "
                       "the gap (none in this 12-month profile),")
-    cost = (f"Cost of a post = salary x (1 + on-costs {_plain(c.on_cost_rate * 100)}%) x (1 - external funding)."
+    cost = (f"Cost of a post = salary x (1 + on-costs {written(c.on_cost_rate * 100)}%) x (1 - external funding)."
             if model.flat else f"Cost of a post = salary + {model.describe()}, on the effective date, x (1 - "
             "external funding).")
     posts: list[OldPost | NewPost] = [*review.old_structure.posts, *review.new_structure.posts]
@@ -234,7 +235,7 @@ def conventions(review: ReviewFile, basis: Basis, model: OnCostModel | None = No
         ("New posts: at the top of the grade, for every place." if basis == "top" else
          "New posts: filled places at the slotted salary (a competitive pool's places at the mean of its "
          "candidates' slotted salaries), empty places at the top of the grade."),
-        f"Each cell is rounded half up to a multiple of £{_plain(c.round_to)}; totals are the sums of the "
+        f"Each cell is rounded half up to a multiple of £{written(c.round_to)}; totals are the sums of the "
         "rounded cells.",
         f"{protection} x (1 + on-costs) x "
         "(1 - funding of the new post), the larger once for a person with two slots; for a competitive pool, "
@@ -242,9 +243,6 @@ def conventions(review: ReviewFile, basis: Basis, model: OnCostModel | None = No
         "Year N saving = full-year saving - protection in year N.",
     )
 
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")
 
 
 def _filled_places(review: ReviewFile, result: SlottingResult) -> dict[str, list[tuple[Decimal, str | None, Decimal, Decimal]]]:

@@ -30,7 +30,7 @@ from pydantic import BaseModel, ValidationError
 from ..model import Policy, ReviewFile
 from ..model.costing import Costing
 from ..model.references import check_policy
-from ..model.types import Share, unwrap
+from ..model.types import Share, unwrap, written
 from .claims import Assessment, assessor, pursued, ranked
 from .engine import Setting, assess, outcome_of, phases, setting, slot, summarise
 from .results import Outcome, Summary
@@ -148,7 +148,7 @@ def variant(review: ReviewFile, changes: dict[str, Decimal]) -> ReviewFile:
         raise VaryError(str(err)) from None
     found = check_policy(changed)
     if found:
-        shown = ", ".join(f"{f}={_plain(v)}" for f, v in changes.items())
+        shown = ", ".join(f"{f}={written(v)}" for f, v in changes.items())
         raise VaryError(f"{shown}: " + "; ".join(f"{'.'.join(map(str, path))}: {message}" for path, message in found))
     return changed
 
@@ -169,11 +169,8 @@ def _replaced(model: BaseModel, path: list[str], value: Decimal, field: str) -> 
         return type(model).model_validate(data)
     except ValidationError as err:
         problem = err.errors(include_url=False)[0]
-        raise VaryError(f"{field}={_plain(value)}: {problem['msg']}") from None
+        raise VaryError(f"{field}={written(value)}: {problem['msg']}") from None
 
-
-def _plain(value: Any) -> str:
-    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
 
 
 @dataclass(frozen=True)
@@ -427,7 +424,7 @@ def fragile(review: ReviewFile, margin: Decimal) -> list[Fragile]:
     def report(name: str, value: Decimal, at: Decimal, low: Decimal, high: Decimal, moved: dict[str, Decision]) -> None:
         for pid, then in moved.items():
             own = [a for a in base.assessments[pid] if low <= _number(a.score) <= high]
-            crossing = (f"their score of {_plain(own[0].score)} on {own[0].post}" if own
+            crossing = (f"their score of {written(own[0].score)} on {own[0].post}" if own
                         else "another claimant's score on a post they claim")
             note(pid, "policy", name, value, at, crossing, then)
 
@@ -481,7 +478,7 @@ def _signature(claims: list[Assessment], policy: Policy) -> tuple:
 def _crossing(value: Decimal, at: Decimal, named: dict[Decimal, str], article: str) -> str:
     """Names the thresholds a figure passes moving from `value` to `at`, or says it passes another figure."""
     low, high = min(value, at), max(value, at)
-    passed = [f"{article} {named[c].replace('_', ' ')} ({_plain(c)})" for c in sorted(named) if low <= c <= high]
+    passed = [f"{article} {named[c].replace('_', ' ')} ({written(c)})" for c in sorted(named) if low <= c <= high]
     return ", ".join(passed) if passed else "another figure of the post's claims (their ranking or a tie)"
 
 
