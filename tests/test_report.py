@@ -113,3 +113,19 @@ def test_a_large_structure_is_drawn_as_groups(tmp_path: Path):
     result = cli("report", str(review), "-o", str(path))
     assert result.exit_code == 0, result.stderr
     assert "drawn as one box per group" in text_of(path)
+
+
+def test_the_footer_digest_follows_the_input_bytes(tmp_path: Path):
+    from slotting.reading import files
+    from slotting.reading.files import inputs_digest
+
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    first.write_text(text, encoding="utf-8")
+    second.write_text(text + "\n", encoding="utf-8")
+    digests = []
+    for path in (first, second, first):
+        files._read.clear()
+        load(path)
+        digests.append(inputs_digest())
+    assert digests[0] == digests[2] != digests[1]

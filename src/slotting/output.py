@@ -143,10 +143,13 @@ def _rendered(renderable: Any, terminal: bool) -> str:
     return printer.file.getvalue()  # type: ignore[attr-defined]
 
 
-def emit_folder(files: dict[str, bytes], folder: Path, *, force: bool = False) -> None:
+def emit_folder(files: dict[str, bytes], folder: Path, *, force: bool = False, inputs: Iterable[Path] = ()) -> None:
     """Writes a folder of files all at once or not at all: into a temporary folder beside it, renamed into
-    place. An existing folder that holds anything is refused unless `force`; then it is replaced whole."""
+    place. An existing folder that holds anything is refused unless `force`; then it is replaced whole. A
+    folder that holds an input file is always refused."""
     target = folder.absolute()
+    if any(Path(p).resolve().is_relative_to(target.resolve()) for p in inputs):
+        raise OutputError(f"{folder}: holds the input files; give another folder")
     parent = target.parent
     if not parent.is_dir():
         raise OutputError(f"{folder}: the folder {parent} does not exist")

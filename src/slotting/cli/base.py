@@ -146,6 +146,14 @@ def write(pieces: Iterable[Any], output: Path | None) -> None:
     emit(pieces, output)
 
 
+def write_folder(files: dict[str, bytes], folder: Path, force: bool) -> None:
+    """Writes a command's files into a folder, whole or not at all; never a folder that holds an input."""
+    from ..output import emit_folder
+    from ..reading import files_read
+
+    emit_folder(files, folder, force=force, inputs=files_read())
+
+
 def check_output(output: Path | None, inputs: list[Path]) -> None:
     """Refuses, before any work, an output file that is one of the inputs."""
     from ..output import OutputError, refuse_inputs_as_output

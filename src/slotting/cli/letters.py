@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import Review, app, fail, guard, one_review, slotted, stages, write
+from .base import Review, app, fail, guard, one_review, slotted, stages, write, write_folder
 
 
 class LetterFormat(str, enum.Enum):
@@ -42,8 +42,6 @@ def letters(
                                  param_hint="-o")
 
     def body() -> int:
-        from ..output import OutputError, emit_folder
-        from ..reading import files_read
         from ..reading.templates import letter_templates
         from ..render.letters import TemplateError, checked, default_templates, docx_letters, markdown_letters, one_letter
         from ..rules.letters import OUTCOMES
@@ -69,14 +67,8 @@ def letters(
             if output is None:
                 write(one_letter(made[0]), None)
                 return 0
-            inputs = {p.resolve() for p in files_read()}
-            if output.resolve() in inputs or any(p.is_relative_to(output.resolve()) for p in inputs):
-                fail([f"{output}: holds the input files; give another folder"])
             documents = markdown_letters(made) if format is LetterFormat.markdown else docx_letters(made, templates)
-            try:
-                emit_folder(documents, output, force=force)
-            except OutputError as err:
-                fail([str(err)])
+        write_folder(documents, output, force)
         typer.echo(f"wrote {len(made)} letter(s) and manifest.csv to {output}", err=True)
         return 0
 

@@ -51,11 +51,10 @@ def report(
 
     def body() -> int:
         import datetime as dt
-        import hashlib
         import os
 
         from .. import __version__, cost, equality_summary
-        from ..reading import files_read
+        from ..reading import inputs_digest
         from ..render.report import Paper, report_markdown, report_pdf
         from ..rules.equality import characteristics_found
 
@@ -65,14 +64,11 @@ def report(
             figures = cost(review, result)
             equality = (equality_summary(review, result, None, suppress_below)
                         if "equality" in chosen and characteristics_found(review, result) else None)
-            digest = hashlib.sha256()
-            for name in files_read():
-                digest.update(name.read_bytes())
             epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
             day = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit()
                    else dt.date.today())
             paper = Paper(review, result, figures, equality, title or review.review.name, audience.value, chosen,
-                          __version__, day.isoformat(), digest.hexdigest())
+                          __version__, day.isoformat(), inputs_digest())
             note("typesetting")
             try:
                 pieces = list(report_markdown(paper) if suffix == ".md" else report_pdf(paper))

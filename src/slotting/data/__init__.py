@@ -1,6 +1,7 @@
-"""Dated legal tables shipped with the package, as YAML with their sources (one file a table).
+"""The package's own data: dated legal tables as YAML with their sources (one file a table), and the
+default letter templates (letters/OUTCOME.docx).
 
-These are the package's own data, not user input: they are read with PyYAML's safe loader once.
+These are not user input: the tables are read with PyYAML's safe loader once.
 """
 
 from __future__ import annotations
@@ -20,3 +21,8 @@ def legal_table(name: str) -> tuple[dict[str, Any], ...]:
     if dates != sorted(dates):
         raise ValueError(f"data/{name}.yaml: the rows must be in date order")
     return tuple(rows)
+
+
+def letter_template(outcome: str) -> bytes:
+    """Gives the default Word template of the letters for one outcome."""
+    return files(__package__).joinpath("letters", f"{outcome}.docx").read_bytes()

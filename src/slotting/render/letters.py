@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from importlib.resources import files
 
+from ..data import letter_template
 from ..rules.letters import FIELDS, OUTCOMES, Letter
 from .common import markdown, to_csv
 from .letter_texts import OPENING, lines
@@ -28,8 +28,7 @@ def _environment():
 
 
 def default_templates() -> dict[str, bytes]:
-    folder = files("slotting").joinpath("data", "letters")
-    return {outcome: folder.joinpath(f"{outcome}.docx").read_bytes() for outcome in OUTCOMES}
+    return {outcome: letter_template(outcome) for outcome in OUTCOMES}
 
 
 def checked(templates: dict[str, bytes]) -> dict[str, bytes]:
