@@ -37,6 +37,10 @@ class Table:
     header: list[str]
     row_lines: list[int] = field(default_factory=list)
 
+    def problem(self, rest: tuple, path: str, message: str) -> Problem:
+        """Gives a problem located at a path inside the section: (row index, field, subfield...)."""
+        return Problem(self.file, *self.locate(rest), path, message)
+
     def locate(self, rest: tuple) -> tuple[int | None, int | None]:
         """Gives (line, column) for a path inside the section: (row index, field, subfield...)."""
         if not rest or not isinstance(rest[0], int) or not 0 <= rest[0] < len(self.row_lines):

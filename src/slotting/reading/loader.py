@@ -59,17 +59,16 @@ class Source:
     def problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
         """Gives the problem of the value (or the key) at a data path, located as near as known."""
         for prefix, table in self.tables.items():
-            if path[: len(prefix)] == prefix and len(path) > len(prefix) and isinstance(table, workbook.SheetTable):
-                row, column = table.locate(path[len(prefix):])
-                cell = workbook.cell_name(row, column) if row and column else None
-                return Problem(table.file, row, column, dotted(path), message, table.sheet, cell)
+            if path[: len(prefix)] == prefix and len(path) > len(prefix):
+                return table.problem(path[len(prefix):], dotted(path), message)
         return Problem(*self.locate(path, key=key), dotted(path), message)
 
     def locate(self, path: tuple, *, key: bool = False) -> tuple[str, int | None, int | None]:
         """Gives (file, line, column) of the value (or the key) at a data path, as near as known."""
         for prefix, table in self.tables.items():
-            if path[: len(prefix)] == prefix and len(path) > len(prefix) and isinstance(table, csv_text.Table):
-                return (table.file, *table.locate(path[len(prefix):]))
+            if path[: len(prefix)] == prefix and len(path) > len(prefix):
+                placed = table.problem(path[len(prefix):], "", "")
+                return placed.file, placed.line, placed.column
         file, inner = self.file_of(path)
         if file in self.markdown_lines:
             found = self.markdown_lines[file]

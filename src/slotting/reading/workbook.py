@@ -54,6 +54,11 @@ class SheetTable:
     row_numbers: list[int] = field(default_factory=list)  # the sheet row (1-based) of each record
     header_row: int = 1
 
+    def problem(self, rest: tuple, path: str, message: str) -> Problem:
+        """Gives a problem located by sheet and cell at a path inside the section: (record index, field, ...)."""
+        row, column = self.locate(rest)
+        return Problem(self.file, row, column, path, message, self.sheet, cell_name(row, column) if row and column else None)
+
     def locate(self, rest: tuple) -> tuple[int | None, int | None]:
         """Gives (row, column) in the sheet for a path inside the section: (record index, field, subfield...)."""
         if not rest or not isinstance(rest[0], int) or not 0 <= rest[0] < len(self.row_numbers):
