@@ -137,7 +137,7 @@ def _validate(*replacements: tuple[str, str]) -> Callable[[Path], list[str]]:
     return lambda folder: ["validate", str(example(folder, *replacements))]
 
 
-CASES = [
+_CORE = [
     Case("nul_in_people", _validate((P03, "\x00" + P03)), 1, "U+0000"),
     Case("hash_in_quoted_name_then_007", lambda f: ["validate", str(example(
         f, ('name: "Holder: Strategic Director Dev. Culture & Regen", post: OLD-SD-DCR',
@@ -222,3 +222,19 @@ CASES = [
     Case("finance_funding_not_a_date", lambda f: _savings(f, ["years: 2"], (
          "external_funding: 1,", "external_funding: {share: 1, until: 1325462400},")), 1, "YYYY-MM-DD"),
 ]
+
+
+def _gathered() -> list[Case]:
+    """The cases of this module and of every area module beside it (tests/hostile/AREA.py, each a CASES list)."""
+    import importlib
+    import pkgutil
+
+    found = list(_CORE)
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+        found.extend(importlib.import_module(f"{__name__}.{module}").CASES)
+    names = [case.name for case in found]
+    assert len(names) == len(set(names)), "two hostile cases share a name"
+    return found
+
+
+CASES = _gathered()
