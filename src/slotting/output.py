@@ -9,6 +9,7 @@ pointing where it did (its target is replaced). A device such as /dev/null is wr
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import stat
@@ -112,11 +113,12 @@ def _write(pieces: Iterable[Any], handle: IO[bytes], encoding: str, *, terminal:
         elif isinstance(piece, str):
             _write_text(handle, piece, encoding)
         else:
-            _write_text(handle, _rendered(piece, terminal), encoding)
+            _write_text(handle, _rendered(piece, terminal, encoding), encoding)
 
 
 def _write_text(handle: IO[bytes], text: str, encoding: str, chunk: int = 1 << 20) -> None:
-    """Writes text a megabyte at a time; where the encoding has no £ (ASCII), it is written GBP."""
+    """Writes text a megabyte at a time; where the encoding has no £ (ASCII), it is written GBP, and any
+    other character it has not is written as its escape (\\u4e2d), never lost and never an error."""
     for start in range(0, len(text), chunk):
         part = text[start:start + chunk]
         try:
@@ -125,8 +127,37 @@ def _write_text(handle: IO[bytes], text: str, encoding: str, chunk: int = 1 << 2
             handle.write(part.replace("£", "GBP").encode(encoding, errors="backslashreplace"))
 
 
-def _rendered(renderable: Any, terminal: bool) -> str:
-    """A rich renderable as text: for the terminal at its width (colour where it takes it), else plain."""
+def _ascii_rule(character: str) -> str:
+    """The ASCII character that stands for a box-drawing one: a line - (= when double) or |, else +."""
+    import unicodedata
+
+    words = set(unicodedata.name(character, "").split())
+    across, down = words & {"HORIZONTAL", "LEFT", "RIGHT"}, words & {"VERTICAL", "UP", "DOWN"}
+    if across and not down:
+        return "=" if "DOUBLE" in words else "-"
+    return "|" if down and not across else "+"
+
+
+@functools.lru_cache(maxsize=8)
+def ascii_rules(encoding: str) -> dict[int, str]:
+    """Gives, for str.translate, the box-drawing characters (U+2500-U+257F) that text in this encoding cannot
+    hold, each mapped to the ASCII that keeps the table's shape (an empty map for UTF-8)."""
+    missing = {}
+    for code in range(0x2500, 0x2580):
+        try:
+            chr(code).encode(encoding)
+        except UnicodeEncodeError:
+            missing[code] = _ascii_rule(chr(code))
+        except LookupError:
+            return {c: _ascii_rule(chr(c)) for c in range(0x2500, 0x2580)}
+    return missing
+
+
+def _rendered(renderable: Any, terminal: bool, encoding: str = "utf-8") -> str:
+    """A rich renderable as text: for the terminal at its width (colour where it takes it), else plain.
+    Where the encoding has no box drawing (ASCII, cp1252), the rules are drawn - + |, in the same places:
+    rich's own fallback (box.ASCII) would draw every table as a full grid, and a table it does not lay
+    out (slotting run's large lists) would keep its box characters."""
     from rich.console import Console
 
     to_terminal = terminal and sys.stdout.isatty()
@@ -140,7 +171,9 @@ def _rendered(renderable: Any, terminal: bool) -> str:
     needed = console(UNBOUNDED).measure(renderable).minimum
     printer = console(max(width, needed))
     printer.print(renderable)
-    return printer.file.getvalue()  # type: ignore[attr-defined]
+    text: str = printer.file.getvalue()  # type: ignore[attr-defined]
+    rules = ascii_rules(encoding)
+    return text.translate(rules) if rules else text
 
 
 def emit_folder(files: dict[str, bytes], folder: Path, *, force: bool = False, inputs: Iterable[Path] = ()) -> None:
