@@ -13,7 +13,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from slotting import load, slot
-from slotting.rules.sensitivity import FIGURES, THRESHOLDS, VaryError, _number, fragile, parse_vary, sweep, variant
+from slotting.rules.sensitivity import (
+    FIGURES,
+    THRESHOLDS,
+    VaryError,
+    _number,
+    fragile,
+    parse_varies,
+    parse_vary,
+    range_count,
+    sweep,
+    variant,
+)
 
 from .conftest import EXAMPLE, build, cli, with_base
 
@@ -135,16 +146,91 @@ def test_sweep_of_the_assimilation_threshold_on_the_example():
 @pytest.mark.parametrize(("text", "message"), [
     ("colour=1,2", "'colour' is not a numeric field of the policy or costing"),
     ("policy.rank_by=1", "'policy.rank_by' is not a numeric field"),
-    ("assimilate_threshold=70:80:0", "the step must be more than 0"),
+    ("assimilate_threshold=70:80:0", "the step must not be 0"),
     ("assimilate_threshold=70:80", "a range is START:STOP:STEP"),
     ("assimilate_threshold=a,b", "expected numbers"),
-    ("assimilate_threshold=0:1000000:0.001", "at most 1,000 values"),
+    ("assimilate_threshold=0:1000000:0.001", "the range holds 1,000,000,001 values; at most 1,000 values"),
+    ("assimilate_threshold=1000000000:0:-1", "the range holds 1,000,000,001 values; at most 1,000 values"),
+    ("assimilate_threshold=" + ",".join(["1"] * 1001), "the list holds 1,001 values; at most 1,000 values"),
+    ("assimilate_threshold=1e400:0:-1", "'1e400' is beyond what any field takes"),
+    ("assimilate_threshold=nan,1", "expected finite numbers, got 'nan'"),
+    ("assimilate_threshold=70:-inf:-1", "expected finite numbers, got '-inf'"),
+    ("assimilate_threshold=0:1:1e-400", "'1e-400' has more than 28 decimal places"),
     ("assimilate_threshold", "expected FIELD=START:STOP:STEP"),
 ])
 def test_bad_vary_options_are_named(text, message):
     with pytest.raises(VaryError, match=None) as err:
         parse_vary(text)
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("assimilate_threshold=80:70:5", "START is above STOP, so STEP must be negative to walk downwards (e.g. 80:70:-5)"),
+    ("assimilate_threshold=70:80:-5", "START is below STOP, so STEP must be more than 0"),
+    ("assimilate_threshold=1:2:3:4", "a range is START:STOP:STEP"),
+])
+def test_a_range_walking_away_from_its_stop_is_a_usage_error(text, message):
+    with pytest.raises(VaryError) as err:
+        parse_vary(text)
+    assert err.value.malformed and message in str(err.value)
+
+
+def test_a_range_walks_either_way_and_keeps_the_stop_when_reached():
+    assert parse_vary("assimilate_threshold=80:70:-5")[1] == (Decimal(80), Decimal(75), Decimal(70))
+    assert parse_vary("assimilate_threshold=72:70:-0.7")[1] == (Decimal(72), Decimal("71.3"), Decimal("70.6"))
+    assert parse_vary("assimilate_threshold=75:75:-1")[1] == (Decimal(75),)
+    # Exact however fine the step: a float or a 28-digit context would round these onto one value.
+    values = parse_vary("costing.target_saving=999999999.9999999999999999999999999999:1000000000:1e-28")[1]
+    assert values == (Decimal("999999999.9999999999999999999999999999"), Decimal(1000000000))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(-60, 60), st.integers(-60, 60), st.integers(-25, 25).filter(bool), st.sampled_from([0, 1, 2]))
+def test_a_range_is_counted_as_walking_it_would_count(start, stop, step, places):
+    """The count made by arithmetic alone equals the number of values a walk from START reaches."""
+    scale = Decimal(10) ** -places
+    a, b, c = Decimal(start) * scale, Decimal(stop) * scale, Decimal(step) * scale
+    if (b - a) * c < 0:
+        with pytest.raises(VaryError):
+            range_count(a, b, c)
+        return
+    walked, value = [], a
+    while (value <= b) if c > 0 else (value >= b):
+        walked.append(value)
+        value += c
+    assert range_count(a, b, c) == len(walked)
+    assert parse_vary(f"costing.target_saving={a}:{b}:{c}")[1] == tuple(walked)
+
+
+def test_a_grid_is_counted_before_it_is_made():
+    three = [f"{field}=1:1000:1" for field in ("assimilate_threshold", "match_threshold", "match_upper")]
+    with pytest.raises(VaryError) as err:
+        parse_varies(three)
+    assert "1,000 x 1,000 x 1,000 = 1,000,000,000 variants; at most 1,000" in str(err.value)
+    assert not err.value.malformed
+
+    class Huge(tuple):
+        """Values that would take forever to go through: the sweep must refuse them by their count."""
+
+        def __iter__(self):
+            raise AssertionError("the grid was expanded before its size was checked")
+
+        def __len__(self):
+            return 10**9
+
+    with pytest.raises(VaryError, match="1,000,000,000 variants"):
+        sweep(load(EXAMPLE), [("policy.assimilate_threshold", Huge())])
+
+
+def test_the_options_of_a_sweep_are_bounded():
+    with pytest.raises(VaryError, match="11 --vary options; at most 10"):
+        parse_varies(["assimilate_threshold=75"] * 11)
+    with pytest.raises(VaryError, match="varied more than once") as err:
+        parse_varies(["assimilate_threshold=75", "policy.assimilate_threshold=76"])
+    assert err.value.malformed
+    with pytest.raises(VaryError, match="at most 100,000"):
+        parse_vary("assimilate_threshold=" + "1" * 100_001)
+    assert parse_varies(["assimilate_threshold=70:79:1", "match_threshold=20:119:1"])[1][1][-1] == 119
 
 
 def test_a_variant_that_contradicts_the_policy_names_the_value():

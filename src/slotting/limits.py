@@ -30,3 +30,12 @@ NOTICE_WEEKS = 104  # contractual notice, in weeks
 FINANCIAL_YEARS = 50  # financial years in a savings profile
 COMPETITORS_LISTED = 100  # a person's competitors listed in run JSON and explain (a pool is listed once in full)
 WORKING_AGE_START = 14  # service_years may be at most age minus this
+
+# A sweep (`slotting sensitivity --vary`) re-runs the rules once per variant, so its size is counted from
+# the options' text, before any value is made; each bound is far above a question a committee asks.
+SWEEP_OPTIONS = 10  # --vary options of one sweep (ten fields of two values each are already 1,024 variants)
+SWEEP_VALUES = 1_000  # values of one --vary, a range or a list
+SWEEP_VARIANTS = 1_000  # combinations in a grid of several --vary options
+SWEEP_OPTION_CHARS = 100_000  # characters of one --vary (a thousand values of up to 100 characters)
+SWEEP_PLACES = 28  # decimal places of a swept value (Decimal's default precision): a range is counted exactly
+SWEEP_MAGNITUDE = MONEY * 100  # the size of a swept value: the largest any numeric field takes (a savings target)

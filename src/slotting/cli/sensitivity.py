@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from .. import limits
 from .base import DataFormat, Output, Review, app, check_output, fail, guard, one_review, stages, write
 
 
@@ -20,7 +21,9 @@ def sensitivity(
     files: Review,
     vary: Annotated[Optional[list[str]], typer.Option(
         "--vary", help="FIELD=START:STOP:STEP or FIELD=v1,v2,... for any numeric policy or costing field "
-        "(e.g. assimilate_threshold=70:80:1, costing.on_cost_rate=0.25,0.3); repeat for a grid.",
+        "(e.g. assimilate_threshold=70:80:1, assimilate_threshold=80:70:-1, costing.on_cost_rate=0.25,0.3); "
+        f"repeat for a grid. At most {limits.SWEEP_VALUES:,} values a field, {limits.SWEEP_VARIANTS:,} variants "
+        f"a grid and {limits.SWEEP_OPTIONS} fields.",
         show_default=False)] = None,
     margin: Annotated[float, typer.Option("--margin", min=0, max=100, help="Points within which a moved overlap "
                                           "figure or threshold makes a decision fragile; 0 lists none.")] = 5,
@@ -40,16 +43,14 @@ def sensitivity(
     check_output(output, [path])
     from decimal import Decimal
 
-    from ..rules.sensitivity import VaryError, parse_vary
+    from ..rules.sensitivity import VaryError, parse_varies
 
-    varies = []
-    for text in vary or []:
-        try:
-            varies.append(parse_vary(text))
-        except VaryError as err:
-            if err.malformed:
-                raise typer.BadParameter(str(err), param_hint="--vary") from None
-            fail([str(err)])
+    try:  # every --vary is counted, and the grid too, before the review is read
+        varies = parse_varies(vary or [])
+    except VaryError as err:
+        if err.malformed:
+            raise typer.BadParameter(str(err), param_hint="--vary") from None
+        fail([str(err)])
 
     def body() -> int:
         from .. import load

@@ -19,14 +19,15 @@ import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
 from fractions import Fraction
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
+from .. import limits
 from ..model import Policy, ReviewFile
 from ..model.costing import Costing
 from ..model.references import check_policy
@@ -37,7 +38,6 @@ from .results import Outcome, Summary
 from .savings import savings
 
 THRESHOLDS = ("assimilate_threshold", "match_threshold", "match_upper")
-LIMIT_VARIANTS = 1000  # headline rows of one sweep
 FIGURES = ("old_in_new", "new_from_old")
 
 
@@ -89,40 +89,108 @@ def field_name(name: str) -> str:
     raise VaryError(f"{name!r} is not a numeric field of the policy or costing; expected one of: {known}")
 
 
-def parse_vary(text: str) -> tuple[str, tuple[Decimal, ...]]:
-    """Gives (field, values) of FIELD=START:STOP:STEP (STOP included when reached) or FIELD=v1,v2,..."""
+Vary = tuple[str, tuple[Decimal, ...]]  # a field and its values, in order
+
+# Exact for every value a sweep accepts (at most 10 digits before the point and 28 after, so a difference
+# has at most 39 digits and a count at most 38): a range is counted and walked without rounding.
+_EXACT = Context(prec=80, traps=[InvalidOperation, DivisionByZero, Overflow, Inexact])
+
+
+def _shown(text: str) -> str:
+    """Gives a --vary as quoted in a message: whole when short, else its start and its length."""
+    return repr(text) if len(text) <= 80 else f"{text[:60]!r}... ({len(text):,} characters)"
+
+
+def parse_vary(text: str) -> Vary:
+    """Gives (field, values) of FIELD=START:STOP:STEP (STOP included when reached; a negative STEP walks
+    downwards) or FIELD=v1,v2,..., counting the values before any is made."""
+    if len(text) > limits.SWEEP_OPTION_CHARS:
+        raise VaryError(f"a --vary of {len(text):,} characters; at most {limits.SWEEP_OPTION_CHARS:,}")
     name, sep, spec = text.partition("=")
     if not sep or not name.strip() or not spec.strip():
-        raise VaryError(f"{text!r}: expected FIELD=START:STOP:STEP or FIELD=v1,v2,...", malformed=True)
+        raise VaryError(f"{_shown(text)}: expected FIELD=START:STOP:STEP or FIELD=v1,v2,...", malformed=True)
     field = field_name(name.strip())
+    if ":" in spec:
+        if spec.count(":") != 2:
+            raise VaryError(f"{_shown(text)}: a range is START:STOP:STEP", malformed=True)
+        start, stop, step = (_value(part, text) for part in spec.split(":"))
+        count = range_count(start, stop, step, text)
+        if count > limits.SWEEP_VALUES:
+            raise VaryError(f"{_shown(text)}: the range holds {count:,} values; at most {limits.SWEEP_VALUES:,} values "
+                            "are swept")
+        return field, tuple(_walk(start, step, count))
+    count = spec.count(",") + 1
+    if count > limits.SWEEP_VALUES:
+        raise VaryError(f"{_shown(text)}: the list holds {count:,} values; at most {limits.SWEEP_VALUES:,} values are swept")
+    return field, tuple(_value(part, text) for part in spec.split(","))
+
+
+def _value(part: str, text: str) -> Decimal:
+    """Gives one number of a --vary, refused when it is no number, not finite, beyond any field's size or
+    finer than the places a sweep counts exactly."""
     try:
-        if ":" in spec:
-            parts = [Decimal(p.strip()) for p in spec.split(":")]
-            if len(parts) != 3:
-                raise VaryError(f"{text!r}: a range is START:STOP:STEP", malformed=True)
-            start, stop, step = parts
-            if not all(p.is_finite() for p in parts):
-                raise VaryError(f"{text!r}: expected finite numbers")
-            if step <= 0:
-                raise VaryError(f"{text!r}: the step must be more than 0")
-            if (stop - start) / step >= LIMIT_VARIANTS:
-                raise VaryError(f"{text!r}: at most {LIMIT_VARIANTS:,} values")
-            values: list[Decimal] = []
-            value = start
-            while (value <= stop) if start <= stop else (value >= stop):
-                values.append(value)
-                value = value + step if start <= stop else value - step
-        else:
-            values = [Decimal(v.strip()) for v in spec.split(",")]
-            if not all(v.is_finite() for v in values):
-                raise VaryError(f"{text!r}: expected finite numbers")
+        value = Decimal(part.strip())
     except ArithmeticError:
-        raise VaryError(f"{text!r}: expected numbers, as START:STOP:STEP or v1,v2,...", malformed=True) from None
-    if not values:
-        raise VaryError(f"{text!r}: the range holds no value")
-    if len(values) > LIMIT_VARIANTS:
-        raise VaryError(f"{text!r}: at most {LIMIT_VARIANTS:,} values")
-    return field, tuple(values)
+        raise VaryError(f"{_shown(text)}: expected numbers, as START:STOP:STEP or v1,v2,...", malformed=True) from None
+    if not value.is_finite():
+        raise VaryError(f"{_shown(text)}: expected finite numbers, got {_shown(part.strip())}")
+    if abs(value) > limits.SWEEP_MAGNITUDE:
+        raise VaryError(f"{_shown(text)}: {_shown(part.strip())} is beyond what any field takes; expected numbers between "
+                        f"-{limits.SWEEP_MAGNITUDE:,} and {limits.SWEEP_MAGNITUDE:,}")
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -limits.SWEEP_PLACES:
+        raise VaryError(f"{_shown(text)}: {_shown(part.strip())} has more than {limits.SWEEP_PLACES} decimal places")
+    return value
+
+
+def range_count(start: Decimal, stop: Decimal, step: Decimal, text: str = "") -> int:
+    """Gives how many values START:STOP:STEP holds (STOP included when reached), by arithmetic alone; a
+    step of 0, or one that walks away from STOP, is refused."""
+    shown = _shown(text) if text else f"{start}:{stop}:{step}"
+    if step == 0:
+        raise VaryError(f"{shown}: the step must not be 0")
+    if start < stop and step < 0:
+        raise VaryError(f"{shown}: START is below STOP, so STEP must be more than 0 (a negative STEP walks "
+                        "downwards, from a START above STOP)", malformed=True)
+    if start > stop and step > 0:
+        raise VaryError(f"{shown}: START is above STOP, so STEP must be negative to walk downwards "
+                        f"(e.g. {start}:{stop}:-{step})", malformed=True)
+    return int(_EXACT.divide_int(_EXACT.subtract(stop, start), step)) + 1
+
+
+def _walk(start: Decimal, step: Decimal, count: int) -> Iterator[Decimal]:
+    """Yields the `count` values of a range from START (each sum exact, so no rounding accumulates)."""
+    value = start
+    for _ in range(count):
+        yield value
+        value = _EXACT.add(value, step)
+
+
+def grid_size(varies: Iterable[Vary]) -> int:
+    """Gives the number of variants a grid of varied fields makes (the product of their value counts)."""
+    return math.prod(len(values) for _, values in varies)
+
+
+def parse_varies(texts: Sequence[str]) -> list[Vary]:
+    """Gives the fields and values of several --vary options, refused before any variant is made when
+    there are too many options, a field is varied twice or the grid is too large."""
+    if len(texts) > limits.SWEEP_OPTIONS:
+        raise VaryError(f"{len(texts):,} --vary options; at most {limits.SWEEP_OPTIONS} fields are varied at once")
+    varies = [parse_vary(text) for text in texts]
+    fields = [field for field, _ in varies]
+    twice = sorted({field for field in fields if fields.count(field) > 1})
+    if twice:
+        raise VaryError(f"{', '.join(twice)} varied more than once: give all its values in one --vary", malformed=True)
+    _check_grid(varies)
+    return varies
+
+
+def _check_grid(varies: Sequence[Vary]) -> None:
+    count = grid_size(varies)
+    if count > limits.SWEEP_VARIANTS:
+        counts = " x ".join(f"{len(values):,}" for _, values in varies)
+        raise VaryError(f"the grid of --vary values has {counts} = {count:,} variants; at most "
+                        f"{limits.SWEEP_VARIANTS:,}")
 
 
 def own_value(review: ReviewFile, field: str) -> Any:
@@ -182,11 +250,9 @@ class Headline:
     target_met: bool | None
 
 
-def sweep(review: ReviewFile, varies: list[tuple[str, tuple[Decimal, ...]]]) -> list[Headline]:
+def sweep(review: ReviewFile, varies: Sequence[Vary]) -> list[Headline]:
     """Gives the headline figures for every combination of the varied values (a grid), in order."""
-    combinations = list(itertools.product(*(values for _, values in varies)))
-    if len(combinations) > LIMIT_VARIANTS:
-        raise VaryError(f"the grid has {len(combinations):,} variants; at most {LIMIT_VARIANTS:,}")
+    _check_grid(varies)  # before any combination is made
     fields = [field for field, _ in varies]
     own = [own_value(review, field) for field in fields]
     base = setting(review)
@@ -195,7 +261,7 @@ def sweep(review: ReviewFile, varies: list[tuple[str, tuple[Decimal, ...]]]) -> 
     fixed = savings(review, slot(review, base)) if (review.costing.new_posts_at == "top" and
                                                     all(f.startswith("policy.") for f in fields)) else None
     rows = []
-    for values in combinations:
+    for values in itertools.product(*(values for _, values in varies)):
         changed = variant(review, dict(zip(fields, values)))
         table = fixed or savings(changed, slot(changed, base))
         rows.append(Headline(values, all(o is not None and Decimal(o) == v for o, v in zip(own, values)),
@@ -494,7 +560,7 @@ class SensitivityResult:
     fragile: tuple[Fragile, ...]
 
 
-def sensitivity(review: ReviewFile, varies: list[tuple[str, tuple[Decimal, ...]]], margin: Decimal) -> SensitivityResult:
+def sensitivity(review: ReviewFile, varies: Sequence[Vary], margin: Decimal) -> SensitivityResult:
     """Gives the sweep of the varied fields (if any) and the fragile decisions within the margin."""
     fields = tuple(field for field, _ in varies)
     return SensitivityResult(review.review.name, fields, tuple(own_value(review, f) for f in fields),
