@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from .conftest import EXAMPLE, ROOT, cli
 
 OPTION = ROOT / "examples" / "options" / "merged_city_centre_property.yaml"
@@ -63,3 +65,108 @@ def test_compare_formats_and_options(tmp_path: Path):
     assert "P17" in (tmp_path / "out.csv").read_text(encoding="utf-8")
     assert cli("compare", str(EXAMPLE)).exit_code == 2
     assert cli("compare", str(EXAMPLE), str(other), "--label", "one").exit_code == 2
+
+
+# --- what --fail-on-change and --fail-on fail on --------------------------------------------------------------------
+# Each variant of the example changes one fact of one person's slotting and nothing else about them.
+VARIANTS = {
+    # P16 is assimilated to the same post under another id: the same outcome on another post.
+    "post": [("NEW-DD-ICA", "NEW-DD-ICX")],
+    # Spinal point 9 (the top of DD) a pound higher: the new salary of everyone placed on it.
+    "pay": [("    9: 85575", "    9: 85576")],
+    # P17 earns £100 more now: placed on the same point, protected for £100 more.
+    "protection": [('post: OLD-DD-PROP, salary: 95800,', 'post: OLD-DD-PROP, salary: 95900,')],
+    # P16's new post is put on hold: the same outcome and pay, on hold.
+    "hold": [("grade: DD, reports_to: NEW-HPS}\n    - {id: NEW-DD-DCPG",
+              "grade: DD, on_hold: true, reports_to: NEW-HPS}\n    - {id: NEW-DD-DCPG")],
+    "nothing": [],
+}
+DIFFERS = {"post": ["post"], "pay": ["pay"], "protection": ["pay"], "hold": ["hold"], "nothing": []}
+# The exit status of each --fail-on level for each variant: each level takes in the ones before it.
+FAILS = {"outcome": set(), "post": {"post"}, "pay": {"post", "pay", "protection"},
+         "any": {"post", "pay", "protection", "hold"}}
+
+
+def variant_of_example(folder: Path, name: str) -> Path:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for old, new in VARIANTS[name]:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = folder / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_every_fact_of_a_persons_slotting_is_compared(name: str, tmp_path: Path):
+    result = cli("compare", str(EXAMPLE), str(variant_of_example(tmp_path, name)), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    people = {row["id"]: row for row in data["people"]}
+    assert all(row["differs"] == DIFFERS[name] for row in people.values())
+    assert bool(people) == (name != "nothing") and data["outcomes_differ"] is False
+    assert data["people_differ"]["outcome"] == 0 and data["people_differ"]["any"] == len(people)
+    first, second = (people["P16"]["options"] if name in ("post", "hold") else
+                     people["P17"]["options"] if name == "protection" else [None, None])
+    if name == "post":
+        assert (first["outcome"], first["posts"], second["outcome"], second["posts"]) == (
+            "assimilated", ["NEW-DD-ICA"], "assimilated", ["NEW-DD-ICX"])
+    elif name == "hold":
+        assert (first["on_hold"], second["on_hold"]) == (False, True)
+        assert {k: v for k, v in first.items() if k != "on_hold"} == {k: v for k, v in second.items() if k != "on_hold"}
+    elif name == "protection":
+        assert (first["protection"], second["protection"], first["new_salary"], second["new_salary"]) == (
+            [10225], [10325], [85575], [85575])
+    elif name == "pay":
+        assert all([o["new_salary"] for o in row["options"]] == [[85575], [85576]] for row in people.values())
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+@pytest.mark.parametrize("level", [*FAILS, None])
+def test_fail_on_fails_on_its_level_and_the_ones_before_it(name: str, level: str | None, tmp_path: Path):
+    """`--fail-on LEVEL` fails when someone differs in a way the level counts; `--fail-on-change` alone is
+    `--fail-on any`; with both, the level rules; with neither, compare never fails."""
+    other = str(variant_of_example(tmp_path, name))
+    changed = len(json.loads(cli("compare", str(EXAMPLE), other, "-f", "json").stdout)["people"])
+    flags = [["--fail-on-change"]] if level is None else [["--fail-on", level], ["--fail-on-change", "--fail-on", level]]
+    for args in flags:
+        result = cli("compare", str(EXAMPLE), other, *args)
+        fails = name in FAILS[level or "any"]
+        assert result.exit_code == (1 if fails else 0), (args, result.stderr)
+        if fails:
+            assert f"{changed} person(s) have a different " in result.stderr
+            assert f"between the options ({'--fail-on-change' if level is None else '--fail-on ' + level})" in result.stderr
+        else:
+            assert "person(s) have a different" not in result.stderr
+    assert cli("compare", str(EXAMPLE), other).exit_code == 0
+
+
+def test_a_person_in_one_option_only_has_a_different_outcome(tmp_path: Path):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    start = text.index("  - {id: P17,")
+    end = text.index("  - {id: P18,")
+    (tmp_path / "without.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    result = cli("compare", str(EXAMPLE), str(tmp_path / "without.yaml"), "--fail-on", "outcome", "-f", "json")
+    assert result.exit_code == 1 and "1 person(s) have a different outcome between" in result.stderr
+    row = next(r for r in json.loads(result.stdout)["people"] if r["id"] == "P17")
+    assert row["options"][1] is None and row["differs"][0] == "outcome"
+
+
+def test_the_table_shows_a_hold_and_in_full_what_the_short_form_shows_alike():
+    from decimal import Decimal
+
+    from slotting.render.compare import people_rows
+    from slotting.rules.compare import Comparison, PersonRow, Placed
+
+    def placed(point: int, basis: str, on_hold: bool = False) -> Placed:
+        return Placed("matched", ("NEW-X",), (Decimal(85575),), (Decimal(0),), on_hold, (basis,), (False,), (point,),
+                      (False,))
+
+    rows = (PersonRow("P1", (placed(9, "match"), placed(8, "match"))),
+            PersonRow("P2", (placed(9, "match"), placed(9, "assimilation"))),
+            PersonRow("P3", (placed(9, "match"), placed(9, "match", on_hold=True))))
+    shown = people_rows(Comparison((), rows, (), ()))
+    assert shown == [["P1", "matched NEW-X (match) £85,575 SP9", "matched NEW-X (match) £85,575 SP8"],
+                     ["P2", "matched NEW-X (match) £85,575 SP9", "matched NEW-X (assimilation) £85,575 SP9"],
+                     ["P3", "matched NEW-X £85,575", "matched NEW-X on hold £85,575"]]
+    assert [row.differs for row in rows] == [("pay",), ("post",), ("hold",)]

@@ -11,6 +11,18 @@ import typer
 from .base import Output, Reviews, SheetFormat, app, check_output, fail, guard, stages, write
 
 
+class FailOn(str, enum.Enum):
+    outcome = "outcome"
+    post = "post"
+    pay = "pay"
+    any = "any"
+
+
+# The kinds of difference each --fail-on level counts, as the failure message names them.
+_DIFFERENCE = {"outcome": "outcome", "post": "outcome or post", "pay": "outcome, post or pay",
+               "any": "outcome, post, pay or hold"}
+
+
 class CompareTable(str, enum.Enum):
     people = "people"
     headline = "headline"
@@ -25,14 +37,21 @@ def compare(
                                                        "the files (default: the file names).", show_default=False)] = None,
     format: Annotated[SheetFormat, typer.Option("--format", "-f", help="Output format.")] = SheetFormat.table,
     table: Annotated[CompareTable, typer.Option("--table", help="With --format csv: which table.")] = CompareTable.people,
-    fail_on_change: Annotated[bool, typer.Option("--fail-on-change", help="Exit 1 when any person's outcome differs "
-                                                 "between the options (for CI).")] = False,
+    fail_on_change: Annotated[bool, typer.Option("--fail-on-change", help="Exit 1 when any person's slotting "
+                                                 "differs between the options, in the way --fail-on says (for CI).")] = False,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when any person's slotting differs in "
+                                                      "this way (implies --fail-on-change; each level takes in those "
+                                                      "before it): outcome (or in some options only); post (the posts "
+                                                      "slotted to and the basis of each slot); pay (new salary, "
+                                                      "spinal point, protection); any (also a hold). [default with "
+                                                      "--fail-on-change: any]", show_default=False)] = None,
     output: Output = None,
 ) -> None:
     """Compare options: the same restructure proposed two or more ways.
 
-    The headline figures of each option; the people whose outcome, post, new salary or protection
-    differs; the new posts added, removed or changed; and the savings rows side by side.
+    The headline figures of each option; the people whose slotting differs (outcome, posts, pay,
+    protection or hold); the new posts added, removed or changed; and the savings rows side by side.
+    With --fail-on-change or --fail-on, exit 1 when anyone's slotting differs in the way --fail-on says.
     """
     if len(files) < 2:
         raise typer.BadParameter("give at least two review files to compare", param_hint="FILE")
@@ -62,9 +81,12 @@ def compare(
             found = comparison(labels, reviews, results, costs, equalities)
         options = {"table": table.value} if format is SheetFormat.csv else {}
         write(renderer("compare", format.value)(found, **options), output)
-        if fail_on_change and found.outcomes_differ:
-            changed = sum(1 for row in found.people if row.outcome_differs)
-            fail([f"{changed} person(s) have a different outcome between the options (--fail-on-change)"])
+        if fail_on_change or fail_on is not None:
+            level = (fail_on or FailOn.any).value
+            changed = found.changed(level)
+            if changed:
+                given = f"--fail-on {level}" if fail_on is not None else "--fail-on-change"
+                fail([f"{len(changed)} person(s) have a different {_DIFFERENCE[level]} between the options ({given})"])
         return 0
 
     guard(body)

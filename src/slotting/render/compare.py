@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..model.types import written
-from ..rules.compare import Comparison, Placed, PostState
+from ..rules.compare import FAIL_ON, Comparison, PersonRow, Placed, PostState
 from ..rules.results import OUTCOMES
 from .common import json_chunks, markdown, markdown_table, money, number, safe_cell, terminal, text_cells, to_csv
 
@@ -27,15 +27,32 @@ def headline_rows(c: Comparison) -> list[list[str]]:
     return rows
 
 
-def _placed(p: Placed | None) -> str:
+def _placed(p: Placed | None, full: bool = False) -> str:
+    """Gives a person's slotting in one option in words; `full` adds each slot's basis and spinal point, for
+    a row whose options the short form would show alike."""
     if p is None:
         return "(not in this option)"
-    text = p.outcome + (f" {', '.join(p.posts)}" if p.posts else "")
+    posts = p.posts
+    if full:
+        posts = tuple(f"{post} ({basis or '-'}{' pool' if competitive else ''})"
+                      for post, basis, competitive in zip(p.posts, p.basis, p.competitive))
+    text = p.outcome + (f" {', '.join(posts)}" if posts else "")
+    if p.on_hold:
+        text += " on hold"
     if p.new_salary:
-        text += " " + "/".join(money(s) for s in p.new_salary)
+        text += " " + "/".join(money(s) + (f" SP{point}{'*' if estimated else ''}" if full else "")
+                               for s, point, estimated in zip(p.new_salary, p.spinal_point, p.estimated_point))
     if any(p.protection):
         text += " protected " + "/".join(money(s) for s in p.protection)
     return text
+
+
+def _row_cells(row: PersonRow) -> list[str]:
+    """Gives a person's slotting in each option, in full when the short form would show two options alike."""
+    short = [_placed(p) for p in row.options]
+    if len(set(short)) < len(set(row.options)):
+        return [_placed(p, full=True) for p in row.options]
+    return short
 
 
 def _post(p: PostState | None) -> str:
@@ -45,7 +62,7 @@ def _post(p: PostState | None) -> str:
 
 
 def people_rows(c: Comparison) -> list[list[str]]:
-    return [[row.id, *(_placed(p) for p in row.options)] for row in c.people]
+    return [[row.id, *_row_cells(row)] for row in c.people]
 
 
 def post_rows(c: Comparison) -> list[list[str]]:
@@ -117,7 +134,9 @@ def _placed_data(p: Placed | None) -> dict[str, Any] | None:
     if p is None:
         return None
     return {"outcome": p.outcome, "posts": list(p.posts), "new_salary": [number(s) for s in p.new_salary],
-            "protection": [number(s) for s in p.protection]}
+            "protection": [number(s) for s in p.protection], "on_hold": p.on_hold, "basis": list(p.basis),
+            "competitive": list(p.competitive), "spinal_point": list(p.spinal_point),
+            "estimated_point": list(p.estimated_point)}
 
 
 def compare_data(c: Comparison) -> dict[str, Any]:
@@ -126,7 +145,9 @@ def compare_data(c: Comparison) -> dict[str, Any]:
                      "full_year_saving": number(o.saving), "target_saving": number(o.target),
                      "against_target": number(o.against_target), "equality_flags": list(o.flags)} for o in c.options],
         "outcomes_differ": c.outcomes_differ,
-        "people": [{"id": row.id, "options": [_placed_data(p) for p in row.options]} for row in c.people],
+        "people_differ": {level: len(c.changed(level)) for level in FAIL_ON},
+        "people": [{"id": row.id, "options": [_placed_data(p) for p in row.options], "differs": list(row.differs)}
+                   for row in c.people],
         "posts": [{"id": row.id, "change": row.change,
                    "options": [None if p is None else {"title": p.title, "grade": p.grade, "count": p.count,
                                                        "on_hold": p.on_hold} for p in row.options]} for row in c.posts],

@@ -1,19 +1,21 @@
 """Comparison of options: the same restructure proposed two or more ways, side by side.
 
 Each option is a whole review, slotted and costed on its own. The comparison keeps what differs: the
-headline figures of every option, the people whose outcome, slotted posts, new salary or protection is
-not the same in every option (and those in some options only), the new posts added, removed or changed,
-and the savings rows with each option's difference from the first.
+headline figures of every option, the people whose slotting is not the same in every option (outcome;
+slotted posts and the basis of each slot; new salary, spinal point and protection; hold), and those in
+some options only, the new posts added, removed or changed, and the savings rows with each option's
+difference from the first.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from ..model import ReviewFile
 from .equality import EqualityResult
-from .results import SlottingResult, Summary
+from .results import PersonResult, SlottingResult, Summary
 from .savings import SavingsResult
 
 
@@ -30,14 +32,36 @@ class Option:
     flags: tuple[str, ...]  # the equality flags raised, in words
 
 
+Aspect = Literal["outcome", "post", "pay", "hold"]
+ASPECTS: tuple[Aspect, ...] = ("outcome", "post", "pay", "hold")
+# What each --fail-on level fails on: each level takes in the ones before it, so "any" is every slotting fact.
+FAIL_ON: dict[str, tuple[Aspect, ...]] = {"outcome": ASPECTS[:1], "post": ASPECTS[:2], "pay": ASPECTS[:3],
+                                             "any": ASPECTS}
+
+
 @dataclass(frozen=True)
 class Placed:
-    """A person's decision in one option."""
+    """A person's slotting in one option: every fact the run gives of them, the slots' in the same order."""
 
     outcome: str
     posts: tuple[str, ...]
     new_salary: tuple[Decimal, ...]  # one per slot
     protection: tuple[Decimal, ...]
+    on_hold: bool
+    basis: tuple[str | None, ...]  # the claim each slot rests on (assimilation, match)
+    competitive: tuple[bool, ...]
+    spinal_point: tuple[int, ...]
+    estimated_point: tuple[bool, ...]
+
+    def aspect(self, name: Aspect) -> tuple:
+        """Gives the facts of one aspect of the slotting: two options differ in it when these differ."""
+        if name == "outcome":
+            return (self.outcome,)
+        if name == "post":
+            return self.posts, self.basis, self.competitive
+        if name == "pay":
+            return self.new_salary, self.spinal_point, self.estimated_point, self.protection
+        return (self.on_hold,)
 
 
 @dataclass(frozen=True)
@@ -46,8 +70,20 @@ class PersonRow:
     options: tuple[Placed | None, ...]  # None: not in that option's review
 
     @property
+    def differs(self) -> tuple[Aspect, ...]:
+        """Gives the aspects of the person's slotting that are not the same in every option (being in some
+        options only is a different outcome)."""
+        placed = [p for p in self.options if p is not None]
+        absent = len(placed) < len(self.options)
+        return tuple(a for a in ASPECTS if (a == "outcome" and absent) or len({p.aspect(a) for p in placed}) > 1)
+
+    @property
     def outcome_differs(self) -> bool:
         return len({(p.outcome if p else None) for p in self.options}) > 1
+
+    def differs_in(self, level: str) -> bool:
+        """True when the person's slotting differs in an aspect the --fail-on level fails on."""
+        return any(a in FAIL_ON[level] for a in self.differs)
 
 
 @dataclass(frozen=True)
@@ -84,6 +120,10 @@ class Comparison:
         """True when any person's outcome differs between options (or they are in some options only)."""
         return any(row.outcome_differs for row in self.people)
 
+    def changed(self, level: str = "any") -> tuple[PersonRow, ...]:
+        """Gives the people whose slotting differs in an aspect the --fail-on level fails on."""
+        return tuple(row for row in self.people if row.differs_in(level))
+
 
 def compare(labels: list[str], reviews: list[ReviewFile], results: list[SlottingResult],
             costs: list[SavingsResult], equalities: list[EqualityResult | None]) -> Comparison:
@@ -97,10 +137,7 @@ def compare(labels: list[str], reviews: list[ReviewFile], results: list[Slotting
 
 
 def _people(results: list[SlottingResult]) -> tuple[PersonRow, ...]:
-    placed: list[dict[str, Placed]] = [
-        {p.id: Placed(p.outcome, tuple(s.post for s in p.slots), tuple(s.pay.amount for s in p.slots),
-                      tuple(s.pay.protection for s in p.slots)) for p in result.people}
-        for result in results]
+    placed = [{p.id: _placed(p) for p in result.people} for result in results]
     ids = sorted(set().union(*placed))
     rows = []
     for pid in ids:
@@ -108,6 +145,13 @@ def _people(results: list[SlottingResult]) -> tuple[PersonRow, ...]:
         if len(set(cells)) > 1:
             rows.append(PersonRow(pid, cells))
     return tuple(rows)
+
+
+def _placed(p: PersonResult) -> Placed:
+    return Placed(p.outcome, tuple(s.post for s in p.slots), tuple(s.pay.amount for s in p.slots),
+                  tuple(s.pay.protection for s in p.slots), p.on_hold, tuple(s.basis for s in p.slots),
+                  tuple(s.competitive for s in p.slots), tuple(s.pay.point for s in p.slots),
+                  tuple(s.pay.estimated for s in p.slots))
 
 
 def _posts(reviews: list[ReviewFile]) -> tuple[PostRow, ...]:
