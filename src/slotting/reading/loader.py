@@ -32,6 +32,7 @@ SECTIONS = tuple(ReviewFile.model_fields)
 LIST_SECTIONS: tuple[tuple[str, ...], ...] = (
     ("people",), ("overlaps",), ("old_structure", "posts"), ("new_structure", "posts"))
 _SECTION_FILE_SUFFIXES = (".yaml", ".yml")
+_CSV_SUFFIX = ".csv"
 Progress = Callable[[str], None]
 
 
@@ -275,12 +276,15 @@ def _read_table(parent: dict, section: tuple, review_path: Path, source: Source,
         return [source.problem(section, reference)]
     name, sheet = reference
     is_workbook = name.lower().endswith(workbook.SUFFIXES)
-    if sheet is not None and not is_workbook:
+    is_csv = name.lower().endswith(_CSV_SUFFIX)
+    if sheet is not None and is_csv:
         return [source.problem(section + ("sheet",), "a sheet is named only for an .xlsx or .ods workbook")]
     # A table named from a section file is found, like every file, from the review file's folder.
     target = _reference(review_path, source, section, name)
     if isinstance(target, Problem):
         return [target]
+    if not (is_workbook or is_csv):  # an .xls read as CSV would be refused as "not UTF-8", which misleads
+        return [source.problem(section, messages.unsupported_table(name))]
     shown = str(review_path.parent / name)
     note(f"reading {Path(shown).name}")
     kind = "workbook" if is_workbook else "CSV"

@@ -149,3 +149,26 @@ def kind_of(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+_TABLE_FORMATS = {
+    ".xls": "an Excel 97-2003 workbook (.xls)",
+    ".xlsb": "an Excel binary workbook (.xlsb)",
+    ".xlsm": "a macro-enabled Excel workbook (.xlsm)",
+    ".xltx": "an Excel template (.xltx)",
+    ".numbers": "a Numbers spreadsheet (.numbers)",
+    ".ots": "an OpenDocument template (.ots)",
+    ".fods": "a flat OpenDocument spreadsheet (.fods)",
+    ".tsv": "a tab-separated file (.tsv)",
+}
+
+
+def unsupported_table(name: str) -> str:
+    """Gives the message for a table named in a file format that is not read, saying how to convert it."""
+    suffix = "." + name.rsplit(".", 1)[1].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    what = _TABLE_FORMATS.get(suffix, f"a {suffix} file" if suffix else "a file without a suffix")
+    how = ("in Numbers, use File > Export To > Excel and save it as .xlsx" if suffix == ".numbers" else
+           "open it in a spreadsheet program and save it as .xlsx (Excel Workbook) or .ods, or save the sheet as "
+           "CSV UTF-8 (.csv)")
+    return (f"{name!r} is {what}, which is not read: a table is read from a .csv file or a sheet of an .xlsx or "
+            f".ods workbook; {how}, then name that file")

@@ -1,34 +1,41 @@
 """Spreadsheet sheets as list sections: an .xlsx or .ods workbook's sheet -> records, each cell located.
 
-A list section may name a sheet of a workbook (`people: {file: hr_export.xlsx, sheet: People}`; the
-first sheet when no sheet is named). The field rules are those of a CSV section (csv_text): the first
-row names the fields, a dot nests (`characteristics.gender`), an empty cell is not given, an empty row
-is skipped. Cells become the text a CSV of the sheet would hold, so that the models read both alike:
+A list section may name a sheet of a workbook (`people: {file: hr_export.xlsx, sheet: People}`). With no
+sheet named, the first sheet that is not hidden is read; a hidden sheet is read only when it is named. The
+field rules are those of a CSV section (csv_text): the first row names the fields, a dot nests
+(`characteristics.gender`), an empty cell is not given, an empty row is skipped; and the first row must
+name every column the section requires, else the sheet is refused there (a cover sheet, a title above the
+header) rather than read as no rows. Cells become the text a CSV of the sheet would hold, so that the
+models read both alike:
 - a number is the figure the spreadsheet displays at its full precision of 15 significant digits, so
   a cell of 31000.5 is "31000.5" whatever binary fraction stores it, and 45.0 is "45";
+- a number shown as a percentage (0.8 shown 80%) is the percentage shown ("80", from the value as
+  stored, exactly: 0.755 is "75.5") in a field that is a percentage (`percentage_fields`), and is refused
+  in any other field, whose value it would silently change a hundredfold;
 - a date cell is its date (YYYY-MM-DD); a true/false cell is a boolean in a true/false field, and
   TRUE or FALSE in any other;
-- a formula cell gives its cached value; a cell holding an error value (#REF!, #DIV/0!...) is refused.
+- a formula cell gives its saved value; a formula saved without one, and a cell holding an error value
+  (#REF!, #DIV/0!...), are refused; so is text with a character a review file may not hold (as in CSV).
 
-The cells are read by python-calamine (Rust). It allocates a sheet's whole rectangle of cells at once
-and reads an error cell as empty, so before it runs the workbook is unzipped here under a size bound,
-and the sheet's XML is scanned once for the extent of its cells and for error cells: a hostile file
-with one cell at XFD1048576 is refused rather than allowed to exhaust the memory.
+The cells are read by python-calamine (Rust). It allocates a sheet's whole rectangle of cells at once,
+reads an error cell and an unsaved formula as empty and does not give number formats, so the workbook's
+XML is read first (workbook_xml): a hostile file with one cell at XFD1048576 is refused rather than
+allowed to exhaust the memory, and each cell is shown as the spreadsheet shows it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-import zipfile
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any
-from xml.etree import ElementTree
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any, get_args
 
 from .. import limits
+from ..model.types import Share, fields_of
 from ..problems import Problem
+from . import workbook_xml, yaml_text
 from .csv_text import SPELLINGS, TRUES, boolean_fields
 
 SUFFIXES = (".xlsx", ".ods")
@@ -41,6 +48,32 @@ def cell_name(row: int, column: int) -> str:
         column, rest = divmod(column - 1, 26)
         letters = chr(65 + rest) + letters
     return f"{letters}{row}"
+
+
+@cache
+def percentage_fields(record_type: Any) -> frozenset[str]:
+    """Gives the fields of a record that take a percentage from 0 to 100 (the model's Percent and Threshold
+    types, which admit a Share): the only fields in which a cell shown as a percentage is read as shown.
+
+    A field that takes a rate as a fraction (fte, a share of external funding: 0-1) is not one of them."""
+    return frozenset(name for name, info in (fields_of(record_type) or {}).items() if _admits_share(info.annotation))
+
+
+def _admits_share(annotation: Any) -> bool:
+    pending, seen = [annotation], 0
+    while pending and seen < 100:
+        tp = pending.pop()
+        seen += 1
+        if tp is Share:
+            return True
+        pending.extend(get_args(tp))
+    return False
+
+
+@cache
+def required_fields(record_type: Any) -> tuple[str, ...]:
+    """Gives the fields every record of a section must give, in the model's order: the columns its sheet must have."""
+    return tuple(name for name, info in (fields_of(record_type) or {}).items() if info.is_required())
 
 
 @dataclass
@@ -73,30 +106,30 @@ class SheetTable:
 
 def parse(raw: bytes, file: str, sheet: str | None, record_type: Any = None
           ) -> tuple[list[dict], SheetTable, list[Problem]]:
-    """Gives (records, positions, problems) for one sheet of a workbook's bytes."""
+    """Gives (records, positions, problems) for one sheet of a workbook's bytes (the first visible sheet
+    when `sheet` is None); the record type, when given, names the columns required and the fields that
+    take booleans and percentages."""
     table = SheetTable(file, sheet or "", [], [])
 
     def refuse(message: str, row: int | None = None, column: int | None = None) -> tuple[list, SheetTable, list]:
         return [], table, [_problem(table, row, column, message)]
 
-    parts = _unzipped(raw)
-    if isinstance(parts, str):
-        return refuse(parts)
-    ods = "content.xml" in parts and "xl/workbook.xml" not in parts
-    names = _ods_sheets(parts["content.xml"]) if ods else _xlsx_sheets(parts)
-    if isinstance(names, str):
-        return refuse(names)
-    if not names:
+    found = workbook_xml.book(raw)
+    if isinstance(found, str):
+        return refuse(found)
+    if not found.sheets:
         return refuse("the workbook has no sheets")
-    chosen = sheet if sheet is not None else next(iter(names))
+    chosen = sheet if sheet is not None else found.first_visible()
+    if chosen is None:
+        return refuse(f"the workbook has no visible sheet (every sheet is hidden: {_sheets(found, marked=False)}); name the "
+                      "one to read: {file: NAME, sheet: SHEET}")
     table.sheet = chosen
-    if chosen not in names:
-        shown = ", ".join(repr(n) for n in list(names)[:10])
-        return refuse(f"the workbook has no sheet {chosen!r}; its sheets are {shown}")
-    scan = _ods_scan(parts["content.xml"], chosen) if ods else _xlsx_scan(parts.get(names[chosen], b""))
+    if chosen not in found.sheets:
+        return refuse(f"the workbook has no sheet {chosen!r}; its sheets are {_sheets(found)}")
+    scan = workbook_xml.scan(found, chosen)
     if isinstance(scan, str):
         return refuse(scan)
-    (top, left, bottom, right), errors = scan
+    top, left, bottom, right = scan.extent
     if bottom >= top and (bottom - top + 1) * (right - left + 1) > limits.SHEET_CELLS:
         return refuse(f"the sheet's cells span {cell_name(top, left)}:{cell_name(bottom, right)}, more than "
                       f"{limits.SHEET_CELLS:,} cells; at most that many are read")
@@ -112,10 +145,40 @@ def parse(raw: bytes, file: str, sheet: str | None, record_type: Any = None
         first_row, first_column = start[0] + 1, start[1] + 1
     except Exception as err:  # the reader's own errors: a damaged or unsupported workbook
         return refuse(f"cannot read the workbook: {str(err).splitlines()[0][:200] if str(err) else type(err).__name__}")
+    others = "" if sheet is not None else f"; the workbook's sheets are {_sheets(found)}"
+    if not rows:
+        return refuse("the sheet is empty; expected a header row" + others, 1, 1)
+    table.header_row = first_row
+    mismatch = _header_mismatch(rows[0], chosen, required_fields(record_type) if record_type else ())
+    if mismatch:
+        return refuse(mismatch + others + (": name the sheet to read, {file: NAME, sheet: SHEET}" if others else ""),
+                      first_row, first_column)
     problems = [_problem(table, row, column, f"the cell holds an error value ({kind}); correct the formula or "
-                         "the value") for row, column, kind in errors]
-    records = _records(rows, first_row, first_column, table, boolean_fields(record_type), problems)
+                         "the value") for row, column, kind in scan.errors]
+    problems += [_problem(table, row, column, f"a formula with no saved value{f' ({formula[:60]})' if formula else ''}: "
+                          "open and save the workbook in a spreadsheet program, or type the value")
+                 for row, column, formula in scan.unsaved]
+    fields = _Fields(boolean_fields(record_type), percentage_fields(record_type) if record_type else frozenset())
+    records = _records(rows, first_row, first_column, table, fields, scan.percents, problems)
     return records, table, problems
+
+
+def _sheets(found: workbook_xml.Book, marked: bool = True) -> str:
+    shown = [repr(name) + (" (hidden)" if marked and name in found.hidden else "") for name in list(found.sheets)[:10]]
+    return ", ".join(shown) + (f" and {len(found.sheets) - 10:,} more" if len(found.sheets) > 10 else "")
+
+
+def _header_mismatch(first: list[Any], sheet: str, required: tuple[str, ...]) -> str | None:
+    """Gives what is wrong with a sheet's first row when it lacks a column the section requires, else None."""
+    names = {_text(value).strip().split(".", 1)[0] for value in first if _given(value)}
+    missing = [name for name in required if name not in names]
+    if not missing:
+        return None
+    wanted = ", ".join(repr(name) for name in missing[:-1]) + (" or " if len(missing) > 1 else "") + repr(missing[-1])
+    held = [repr(_text(value).strip()[:40]) for value in first if _given(value)]
+    shown = ", ".join(held[:8]) + (f" and {len(held) - 8:,} more" if len(held) > 8 else "")
+    return (f"sheet {sheet!r} has no column {wanted}; its first row must name the columns, among them "
+            f"{', '.join(required[:-1])} and {required[-1]}, but holds {shown}")
 
 
 def _problem(table: SheetTable, row: int | None, column: int | None, message: str) -> Problem:
@@ -123,12 +186,14 @@ def _problem(table: SheetTable, row: int | None, column: int | None, message: st
                    cell_name(row, column) if row and column else None)
 
 
-def _records(rows: list[list[Any]], first_row: int, first_column: int, table: SheetTable,
-             booleans: frozenset[str], problems: list[Problem]) -> list[dict]:
-    if not rows:
-        problems.append(_problem(table, 1, 1, "the sheet is empty; expected a header row"))
-        return []
-    table.header_row = first_row
+@dataclass(frozen=True)
+class _Fields:
+    booleans: frozenset[str]
+    percentages: frozenset[str]
+
+
+def _records(rows: list[list[Any]], first_row: int, first_column: int, table: SheetTable, fields: _Fields,
+             percents: dict[workbook_xml.Cell, str], problems: list[Problem]) -> list[dict]:
     seen: dict[str, int] = {}
     header = []
     for j, value in enumerate(rows[0]):
@@ -142,23 +207,37 @@ def _records(rows: list[list[Any]], first_row: int, first_column: int, table: Sh
                                      f"{cell_name(first_row, seen[name])})"))
         else:
             seen[name] = column
+            problems += _forbidden(table, first_row, column, name)
         header.append(name)
     table.header = header
     table.columns = [first_column + j for j in range(len(header))]
-    fields = [(name, name.split(".", 1), name in booleans) for name in header]
+    columns = [(name, name.split(".", 1), name in fields.booleans, name in fields.percentages) for name in header]
     records = []
     for i, row in enumerate(rows[1:], 1):
         if not any(_given(v) for v in row):
             continue
-        table.row_numbers.append(first_row + i)
+        number = first_row + i
+        table.row_numbers.append(number)
         record: dict[str, Any] = {}
-        for (name, parts, boolean), value in zip(fields, row):
+        for j, ((name, parts, boolean, percentage), value) in enumerate(zip(columns, row)):
             if not name or not _given(value):
                 continue
             if boolean and (isinstance(value, bool) or (isinstance(value, str) and value in SPELLINGS)):
                 cell: Any = value if isinstance(value, bool) else value in TRUES
+            elif percents and (number, first_column + j) in percents:
+                stored = percents[(number, first_column + j)]
+                cell = _percentage(stored, value)
+                if not percentage:
+                    problems.append(_problem(table, number, first_column + j, _not_a_percentage(name, cell, stored,
+                                                                                                value)))
+                    continue
             else:
                 cell = _text(value)
+                if isinstance(value, str):
+                    refused = _forbidden(table, number, first_column + j, value)
+                    if refused:
+                        problems += refused
+                        continue
             if len(parts) == 2:
                 target = record.setdefault(parts[0], {})
                 if isinstance(target, dict):
@@ -167,6 +246,31 @@ def _records(rows: list[list[Any]], first_row: int, first_column: int, table: Sh
                 record[name] = cell
         records.append(record)
     return records
+
+
+def _forbidden(table: SheetTable, row: int, column: int, text: str) -> list[Problem]:
+    """Gives the problem of a cell's text holding a character a review file may not hold (the rule and the
+    words of a CSV or YAML file's), located at the cell, if it does."""
+    return [_problem(table, row, column, found.message) for found in yaml_text.forbidden_characters(text, table.file)]
+
+
+def _percentage(stored: str, value: Any) -> str:
+    """Gives the percentage a cell shows for its stored value (0.8 -> "80", 0.755 -> "75.5"), exactly, at the
+    15 significant digits a spreadsheet shows."""
+    try:
+        number = Decimal(stored)
+    except InvalidOperation:
+        number = Decimal(_text(value)) if isinstance(value, (int, float)) else Decimal("NaN")
+    if not number.is_finite():
+        return stored
+    shown = Decimal(format(number, ".15g")).scaleb(2).normalize()
+    return format(shown, "f") if abs(shown.adjusted()) <= 30 else str(shown)  # never a string of a billion zeros
+
+
+def _not_a_percentage(name: str, shown: str, stored: str, value: Any) -> str:
+    plain = _text(value) if isinstance(value, (int, float)) else stored
+    return (f"the cell is formatted as a percentage (it shows {shown}%, the number {plain}), but {name} is not a "
+            "percentage: format the cell as a number (General) and type the value meant")
 
 
 def _given(value: Any) -> bool:
@@ -187,157 +291,3 @@ def _text(value: Any) -> str:
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     return str(value)
-
-
-def _unzipped(raw: bytes) -> dict[str, bytes] | str:
-    """Gives a workbook's parts by name, unzipped under limits.WORKBOOK_BYTES in all, or the reason it is refused.
-
-    The sizes the archive declares are checked first; each part is then inflated here, where a part that
-    inflates beyond its declared size fails its check, before the Rust reader sees the archive.
-    """
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-        entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return "not a workbook: an .xlsx or .ods file is a zip archive, and this one cannot be opened"
-    if len(entries) > limits.WORKBOOK_PARTS:
-        return f"the workbook has {len(entries):,} parts; at most {limits.WORKBOOK_PARTS:,} are read"
-    declared = sum(entry.file_size for entry in entries)
-    if declared > limits.WORKBOOK_BYTES:
-        return f"the workbook unzips to {declared:,} bytes; at most {limits.WORKBOOK_BYTES:,} are read"
-    left = limits.WORKBOOK_BYTES
-    parts = {}
-    try:
-        for entry in entries:
-            if entry.flag_bits & 0x1:
-                return "the workbook is encrypted; save it without a password"
-            with archive.open(entry) as handle:
-                data = handle.read(left + 1)
-            left -= len(data)
-            if left < 0:
-                return f"the workbook unzips to more than {limits.WORKBOOK_BYTES:,} bytes; at most that many are read"
-            parts[entry.filename] = data
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as err:
-        return f"not a readable workbook: {err}"
-    return parts
-
-
-_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-
-def _xlsx_sheets(parts: dict[str, bytes]) -> dict[str, str] | str:
-    """Gives each worksheet's name -> its XML part, in the workbook's order."""
-    try:
-        book = ElementTree.fromstring(parts["xl/workbook.xml"])
-        rels = ElementTree.fromstring(parts.get("xl/_rels/workbook.xml.rels", b"<r/>"))
-    except (KeyError, ElementTree.ParseError):
-        return "not a readable .xlsx workbook (its workbook part is missing or damaged)"
-    target = {r.get("Id"): r.get("Target", "") for r in rels}
-    found = {}
-    for element in book.iter():
-        if element.tag.endswith("}sheet") and element.get("name") is not None:
-            path = target.get(element.get(_NS_REL), "")
-            path = path.lstrip("/") if path.startswith("/") else "xl/" + path
-            found[element.get("name", "")] = path
-    return found
-
-
-_XLSX_REF = re.compile(rb'\sr\s*=\s*["\']([A-Z]{1,3})([0-9]{1,7})["\']')  # a cell's reference (rows have no letters)
-_XLSX_CELL = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br\s*=\s*["\']([A-Z]{1,3})([0-9]{1,7})["\']')
-_XLSX_ERROR = re.compile(rb'\bt\s*=\s*["\']e["\']')
-
-
-def _xlsx_scan(xml: bytes) -> tuple[tuple[int, int, int, int], list[tuple[int, int, str]]] | str:
-    """Gives the extent (top, left, bottom, right) of a worksheet's cells and its error cells (row, column, value).
-
-    Every cell reference is counted, and any text that looks like one too, so the extent is never smaller
-    than the one the reader will allocate."""
-    refs = _XLSX_REF.findall(xml)
-    if xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>") > len(refs):
-        return "the sheet has cells without a reference (r attribute); save it again from a spreadsheet program"
-    if not refs:
-        return (1, 1, 0, 0), []
-    rows = [int(r) for _, r in refs]
-    columns = {_column_number(c) for c in {c for c, _ in refs}}
-    errors = []
-    for found in _XLSX_ERROR.finditer(xml):
-        start = xml.rfind(b"<", 0, found.start())
-        tag = _XLSX_CELL.match(xml, start)
-        if tag is None:
-            continue
-        close = xml.find(b"</", found.end())
-        value = re.search(rb"<(?:[\w.-]+:)?v>([^<]{0,40})<", xml[start:close + 200] if close >= 0 else b"")
-        errors.append((int(tag.group(2)), _column_number(tag.group(1)), value.group(1).decode("utf-8", "replace")
-                       if value else "an error"))
-    return (min(rows), min(columns), max(rows), max(columns)), errors
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for byte in letters:
-        number = number * 26 + byte - 64
-    return number
-
-
-_ODS = "urn:oasis:names:tc:opendocument:xmlns:"
-_TABLE = "{" + _ODS + "table:1.0}"
-_OFFICE = "{" + _ODS + "office:1.0}"
-_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
-
-
-def _ods_sheets(content: bytes) -> dict[str, str] | str:
-    try:
-        names = {}
-        for _, element in ElementTree.iterparse(io.BytesIO(content), events=("start",)):
-            if element.tag == _TABLE + "table":
-                names[element.get(_TABLE + "name", "")] = element.get(_TABLE + "name", "")
-        return names
-    except ElementTree.ParseError:
-        return "not a readable .ods workbook (its content part is damaged)"
-
-
-def _ods_scan(content: bytes, sheet: str) -> tuple[tuple[int, int, int, int], list[tuple[int, int, str]]] | str:
-    """Gives the extent of an ODS table's cells with a value, repeats counted, and its error cells."""
-    top, left, bottom, right = 0, 0, 0, 0
-    errors: list[tuple[int, int, str]] = []
-    inside, row, column, repeat = False, 0, 0, 1
-    try:
-        for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
-            tag = element.tag
-            if tag == _TABLE + "table":
-                if event == "start":
-                    inside = element.get(_TABLE + "name") == sheet
-                elif inside:
-                    break
-                continue
-            if not inside:
-                continue
-            if tag == _TABLE + "table-row":
-                if event == "start":
-                    repeat = _repeat(element, "rows")
-                    column = 0
-                else:
-                    row += repeat
-                    element.clear()
-            elif tag in (_TABLE + "table-cell", _TABLE + "covered-table-cell") and event == "end":
-                times = _repeat(element, "columns")
-                if element.get(_OFFICE + "value-type") is not None or len(element):
-                    first_row, last_row = row + 1, row + repeat
-                    first_column, last_column = column + 1, column + times
-                    top = min(top, first_row) if top else first_row
-                    left = min(left, first_column) if left else first_column
-                    bottom, right = max(bottom, last_row), max(right, last_column)
-                    if element.get(_CALCEXT + "value-type") == "error":
-                        text = "".join(element.itertext())[:40] or "an error"
-                        errors.append((first_row, first_column, text))
-                column += times
-    except ElementTree.ParseError:
-        return "not a readable .ods workbook (its content part is damaged)"
-    return ((top or 1), (left or 1), bottom, right), errors
-
-
-def _repeat(element: Any, what: str) -> int:
-    try:
-        return max(1, int(element.get(f"{_TABLE}number-{what}-repeated", "1")))
-    except ValueError:
-        return 1
