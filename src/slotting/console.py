@@ -1,20 +1,16 @@
-"""The `slotting` console script: the only place that tunes the process.
+"""The `slotting` console script: runs the command line and turns its end into an exit status.
 
-The cyclic garbage collector stays off: a command is a short-lived process whose objects (up to a
-million records) are all alive until it ends, so each collection would walk them for nothing. The
-process leaves with os._exit once every output is flushed, rather than freeing those objects one
-by one.
+Nothing here tunes the process. The garbage collector keeps its defaults and the interpreter exits as
+usual, so a command can do whatever its own code allows (a letters run makes objects full of reference
+cycles; a collector switched off would let them pile up until the machine runs out of memory).
 """
 
 from __future__ import annotations
 
-import gc
-import os
 import sys
 
 
 def main() -> None:
-    gc.disable()
     from .cli import app
 
     try:
@@ -26,7 +22,16 @@ def main() -> None:
             print(done.code, file=sys.stderr)
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (`slotting run ... | head`): not an error of ours
+        _quiet_stdout()
+    sys.exit(code)
+
+
+def _quiet_stdout() -> None:
+    """Points standard output at the null device, so that the interpreter's own flush at exit is silent."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError:
         pass
-    os._exit(code)
