@@ -55,9 +55,11 @@ def report(
 
         from .. import __version__, cost, equality_summary
         from ..reading import inputs_digest
-        from ..render.report import Paper, report_markdown, report_pdf
+        from ..render.common import terminal
+        from ..render.report import Paper, TypesetError, report_markdown, report_pdf
         from ..rules.equality import characteristics_found
 
+        warnings: list[str] = []
         with stages(5) as note:
             review, result = slotted(path, note)
             note("costing")
@@ -71,9 +73,11 @@ def report(
                           __version__, day.isoformat(), inputs_digest())
             note("typesetting")
             try:
-                pieces = list(report_markdown(paper) if suffix == ".md" else report_pdf(paper))
-            except RuntimeError as err:  # Typst's own errors: a bug of ours, reported plainly
-                fail([f"internal error: the report could not be typeset: {str(err)[:300]}"], status=3)
+                pieces = list(report_markdown(paper) if suffix == ".md" else report_pdf(paper, warnings.append))
+            except TypesetError as err:
+                fail([f"{output}: {err}; nothing was written."])
+        for line in warnings:
+            typer.echo(terminal(line), err=True)
         write(pieces, output)
         return 0
 

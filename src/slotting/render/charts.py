@@ -50,8 +50,9 @@ def _text(x: float, y: float, text: str, size: float = 7, anchor: str = "middle"
 
 def _box(x: float, y: float, box: Box) -> list[str]:
     colour = COLOURS[box.key][0]
-    lines = textwrap.wrap(box.title, 26)[:3] or [box.id]
-    if len(textwrap.wrap(box.title, 26)) > 3:
+    title = box.title[:100]  # three lines of 26 are shown: wrapping a 10,000-character title would be wasted
+    lines = textwrap.wrap(title, 26)[:3] or [box.id[:26]]
+    if len(textwrap.wrap(title, 26)) > 3:
         lines[-1] = lines[-1][:23] + "..."
     body = [f"<rect x='{x:.1f}' y='{y:.1f}' width='{BOX_W}' height='{BOX_H}' rx='3' fill='{colour}' "
             f"fill-opacity='0.15' stroke='{colour}' stroke-width='1.2'/>"]
@@ -145,7 +146,7 @@ def group_chart(groups: list[tuple[str, dict[str, int]]], legend: list[str]) -> 
     for i, (name, counts) in enumerate(groups):
         x, y = GAP_X + (i % per_row) * (w + GAP_X), 8 + (i // per_row) * (h + GAP_Y)
         body.append(f"<rect x='{x}' y='{y}' width='{w}' height='{h}' rx='3' fill='none' stroke='#37474f'/>")
-        body.append(_text(x + w / 2, y + 12, textwrap.shorten(name, 34, placeholder="..."), 8, weight="bold"))
+        body.append(_text(x + w / 2, y + 12, _short(name), 8, weight="bold"))
         for j, (key, n) in enumerate(sorted(counts.items(), key=lambda kv: list(COLOURS).index(kv[0]))):
             body.append(f"<rect x='{x + 8}' y='{y + 18 + 10 * j}' width='7' height='7' fill='{COLOURS[key][0]}'/>")
             body.append(_text(x + 20, y + 24.5 + 10 * j, f"{n:,} {COLOURS[key][1]}", 7, "start"))
@@ -155,14 +156,18 @@ def group_chart(groups: list[tuple[str, dict[str, int]]], legend: list[str]) -> 
     return _svg(per_row * (w + GAP_X) + GAP_X, height + 8, body)
 
 
-def cost_bars(rows: list[tuple[str, Decimal, Decimal]]) -> str:
-    """Gives horizontal bars of the existing against the new cost of each group (£ a year)."""
+def _short(name: str) -> str:
+    return textwrap.shorten(name[:200], 34, placeholder="...")
+
+
+def cost_bars(rows: list[tuple[str, Decimal, Decimal]], note: str = "") -> str:
+    """Gives horizontal bars of the existing against the new cost of each group (£ a year), and a note below."""
     label_w, bar_w, row_h = 150, 300, 26
     top = max((max(a, b) for _, a, b in rows), default=Decimal(1)) or Decimal(1)
     body = []
     for i, (name, old, new) in enumerate(rows):
         y = 10 + i * row_h
-        body.append(_text(label_w - 6, y + 12, textwrap.shorten(name, 34, placeholder="..."), 7.5, "end"))
+        body.append(_text(label_w - 6, y + 12, _short(name), 7.5, "end"))
         for j, (amount, colour) in enumerate(((old, "#90a4ae"), (new, "#1565c0"))):
             length = float(max(amount, Decimal(0)) / top) * bar_w
             body.append(f"<rect x='{label_w}' y='{y + j * 10:.1f}' width='{length:.1f}' height='9' fill='{colour}'/>")
@@ -172,6 +177,9 @@ def cost_bars(rows: list[tuple[str, Decimal, Decimal]]) -> str:
              _text(label_w + 12, y, "existing structure", 7, "start"),
              f"<rect x='{label_w + 100}' y='{y - 7}' width='9' height='9' fill='#1565c0'/>",
              _text(label_w + 112, y, "new structure", 7, "start")]
+    if note:
+        y += 12
+        body.append(_text(label_w, y, note, 7, "start"))
     return _svg(label_w + bar_w + 70, y + 8, body)
 
 

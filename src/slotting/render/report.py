@@ -11,17 +11,18 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from importlib.resources import files
 from typing import Any
 
 from ..model import ReviewFile
 from ..model.types import written
-from ..rules.equality import EqualityResult
+from ..rules.equality import Breakdown, EqualityResult
 from ..rules.reasons import percent, places, plural
 from ..rules.results import OUTCOMES, SlottingResult
-from ..rules.savings import SavingsResult
+from ..rules.savings import Row, SavingsResult
 from . import charts
 from .common import markdown, markdown_table, money
 from .equality import TITLES
@@ -29,8 +30,18 @@ from .equality import table_rows as equality_rows
 from .savings import HEADER, YEAR_HEADER, flat, table_rows, target_line, year_rows
 
 SECTIONS = ("summary", "structure", "slotting", "savings", "equality", "method")
+# What Typst is given is bounded whatever the review's size, so that laying out the paper takes seconds and
+# a few hundred megabytes: a 20,000-group review once took 55 s and 4 GB, and a larger one aborted Typst.
 DRAWN = 60  # posts in a structure chart drawn box by box; a larger one is drawn as one box per group
+GROUPS_DRAWN = 40  # group boxes in a large structure's chart: the groups with most places, the rest in one box
+BARS = 30  # groups drawn in the chart of costs: those that cost most
 LISTED = 1000  # people in the confidential paper's list (a typeset table of 20,000 rows takes minutes and gigabytes)
+ROWS = 200  # rows of any other table (groups, pools, grades): the rest summed in one row, or counted
+BREAKDOWNS = 20  # characteristics in the equality section
+LINES = 50  # lines of a list (flags, estimated spinal points)
+CELL_CHARS = 120  # characters of a table cell or a chart's label in the PDF
+TEXT_CHARS = 1000  # characters of any other text in the PDF (a title, a sentence)
+LAYOUT_BYTES = 3 * 1024**3  # the address space Typst may take (see typeset)
 
 
 @dataclass(frozen=True)
@@ -111,9 +122,12 @@ def structure_charts(p: Paper) -> list[tuple[str, str, str]]:
             counts: dict[str, Counter] = {}
             for post in posts:
                 counts.setdefault(group[post.id], Counter())[key_of(p, post.id)] += post.count
-            svg = charts.group_chart([(g, dict(c)) for g, c in counts.items()], legend)
+            svg = charts.group_chart(_largest_groups(counts), legend)
             note = (f"{len(posts):,} posts: drawn as one box per group, with its places counted by colour. "
                     "The post-by-post list is in `slotting run`.")
+            if len(counts) > GROUPS_DRAWN:
+                note += (f" The {GROUPS_DRAWN - 1} groups with most places are drawn; the other "
+                         f"{len(counts) - GROUPS_DRAWN + 1:,} are counted together in the last box.")
         else:
             lines = any(post.reports_to for post in posts)
             boxes = [charts.Box(post.id, post.title, post.reports_to if lines else f"group:{group[post.id]}",
@@ -128,6 +142,63 @@ def structure_charts(p: Paper) -> list[tuple[str, str, str]]:
                          "posts by outcome (--audience confidential does).")
         made.append((name, svg, note))
     return made
+
+
+def _largest_groups(counts: dict[str, Counter]) -> list[tuple[str, dict[str, int]]]:
+    """Gives the groups to draw, in their order: all of them, or the GROUPS_DRAWN - 1 with most places and
+    one more that counts the others together."""
+    if len(counts) <= GROUPS_DRAWN:
+        return [(g, dict(c)) for g, c in counts.items()]
+    kept = set(sorted(counts, key=lambda g: -sum(counts[g].values()))[:GROUPS_DRAWN - 1])
+    others: Counter = Counter()
+    for g, c in counts.items():
+        if g not in kept:
+            others.update(c)
+    return [(g, dict(c)) for g, c in counts.items() if g in kept] + [
+        (f"{len(counts) - len(kept):,} other groups", dict(others))]
+
+
+def _savings_shown(s: SavingsResult) -> SavingsResult:
+    """Gives the savings with at most ROWS rows: the groups that cost most, in their order, and one row that
+    sums the others, so that the rows still add up to the total."""
+    if len(s.rows) <= ROWS:
+        return s
+    kept = set(sorted(range(len(s.rows)), key=lambda i: -(s.rows[i].existing_cost + s.rows[i].new_cost))[:ROWS - 1])
+    rest = [r for i, r in enumerate(s.rows) if i not in kept]
+    other = Row(f"{len(rest):,} other groups (each in slotting savings)", sum(r.existing_posts for r in rest),
+                sum((r.existing_cost for r in rest), Decimal(0)), sum(r.new_posts for r in rest),
+                sum((r.new_cost for r in rest), Decimal(0)), sum((r.saving for r in rest), Decimal(0)))
+    return replace(s, rows=(*(r for i, r in enumerate(s.rows) if i in kept), other))
+
+
+def _first(rows: list[list[str]], limit: int, what: str, where: str) -> list[list[str]]:
+    """Gives a table's rows (its header first) cut to `limit`, with a last row counting those left out."""
+    if len(rows) <= limit + 1:
+        return rows
+    more = f"... and {len(rows) - 1 - limit:,} more {what} (each in {where})"
+    return [*rows[:limit + 1], [more] + [""] * (len(rows[0]) - 1)]
+
+
+def _cut(value: Any, limit: int) -> Any:
+    """Gives data with each text longer than `limit` characters cut short, marked with an ellipsis."""
+    if isinstance(value, str):
+        return value if len(value) <= limit else value[:limit - 1] + "\u2026"
+    if isinstance(value, list):
+        return [_cut(v, limit) for v in value]
+    if isinstance(value, dict):
+        return {k: _cut(v, limit) for k, v in value.items()}
+    return value
+
+
+TABLES = ("outcomes", "pools", "people", "savings", "years", "pay_ranges")
+
+
+def _bounded(data: dict[str, Any]) -> dict[str, Any]:
+    """Gives the paper's data with each table cell cut to CELL_CHARS characters and other text to TEXT_CHARS."""
+    bounded = {k: _cut(v, CELL_CHARS if k in TABLES else TEXT_CHARS) for k, v in data.items()}
+    for b in bounded.get("equality", []):
+        b["rows"] = _cut(b["rows"], CELL_CHARS)
+    return bounded
 
 
 def _policy_lines(p: Paper) -> list[str]:
@@ -177,9 +248,9 @@ def paper_data(p: Paper) -> dict[str, Any]:
     if "slotting" in p.sections:
         data["outcomes"] = [["Outcome", "People"], *[[TITLES.get(o, o), str(getattr(s, o))] for o in OUTCOMES],
                             ["Total", str(s.people)]]
-        data["pools"] = [["New post", "Basis", "Candidates", "Places", "Beyond the places"],
-                         *[[pool.post, pool.basis, str(len(pool.candidates)), written(pool.places), str(pool.beyond)]
-                           for pool in p.result.pools]]
+        data["pools"] = _first([["New post", "Basis", "Candidates", "Places", "Beyond the places"],
+                                *[[pool.post, pool.basis, str(len(pool.candidates)), written(pool.places),
+                                   str(pool.beyond)] for pool in p.result.pools]], ROWS, "pools", "slotting run")
         if p.audience == "confidential":
             data["people"] = [["Id", "Name", "Current post", "Outcome", "New post(s)", "New salary", "Protection"],
                               *[[r.id, r.name or "", r.current_post, r.outcome, ", ".join(x.post for x in r.slots) or "-",
@@ -190,24 +261,47 @@ def paper_data(p: Paper) -> dict[str, Any]:
                 data["people_note"] = (f"The first {LISTED:,} of {len(p.result.people):,} people, by id; the whole list "
                                        "is `slotting run` (--format csv or xlsx for a spreadsheet).")
     if "savings" in p.sections:
-        data["savings"] = [flat(HEADER), *table_rows(p.savings)]
+        data["savings"] = [flat(HEADER), *table_rows(_savings_shown(p.savings))]
         data["years"] = [flat(YEAR_HEADER), *year_rows(p.savings)]
         data["target"] = target_line(p.savings) or ""
         data["conventions"] = list(p.savings.conventions)
-        data["estimated"] = list(p.savings.estimated_points)
+        estimated = list(p.savings.estimated_points)
+        data["estimated"] = estimated[:LINES] + [f"... and {len(estimated) - LINES:,} more (each in slotting savings)"
+                                                 ] * (len(estimated) > LINES)
     if "equality" in p.sections and p.equality is not None:
         data["equality"] = [{"characteristic": b.characteristic,
-                             "rows": [["Group", *(TITLES[c] for c in TITLES)], *equality_rows(b, p.equality)],
-                             "flags": [f.message for f in b.flags]} for b in p.equality.breakdowns]
+                             "rows": _equality_table(b, p.equality),
+                             "flags": _lines([f.message for f in b.flags], "flags")}
+                            for b in p.equality.breakdowns[:BREAKDOWNS]]
         data["equality_note"] = (f"Counts from 1 to {p.equality.suppress_below - 1} are shown as <{p.equality.suppress_below}; "
                                  "cells hidden so that those cannot be worked out are shown as [c]. Flags are a screening "
                                  "signal for a closer look, not a legal finding." if p.equality.suppress_below > 1 else
                                  "No counts are suppressed (--suppress-below 0). Flags are a screening signal, not a "
                                  "legal finding.")
+        if len(p.equality.breakdowns) > BREAKDOWNS:
+            data["equality_note"] += (f" The first {BREAKDOWNS} of {len(p.equality.breakdowns):,} characteristics are "
+                                      "shown; each is in slotting equality.")
     if "method" in p.sections:
         data["method"] = _policy_lines(p)
-        data["pay_ranges"] = [["Grade", "Spine", "Points", "Bottom", "Top"], *_pay_ranges(p)]
+        data["pay_ranges"] = _first([["Grade", "Spine", "Points", "Bottom", "Top"], *_pay_ranges(p)], ROWS, "grades",
+                                    "slotting validate")
     return data
+
+
+def _equality_table(b: Breakdown, equality: EqualityResult) -> list[list[str]]:
+    """Gives one characteristic's table: its header, at most ROWS groups (and a row counting the others,
+    never summing them: that could undo the suppression) and the whole review group."""
+    header = ["Group", *(TITLES[c] for c in TITLES)]
+    *groups, whole = equality_rows(b, equality)
+    if len(groups) > ROWS:
+        more = f"... and {len(groups) - ROWS:,} more groups (each in slotting equality)"
+        groups = [*groups[:ROWS], [more] + [""] * (len(header) - 1)]
+    return [header, *groups, whole]
+
+
+def _lines(lines: list[str], what: str) -> list[str]:
+    """Gives a list cut to LINES lines, with one more that counts those left out."""
+    return lines if len(lines) <= LINES else [*lines[:LINES], f"... and {len(lines) - LINES:,} more {what}"]
 
 
 def _size(svg: str) -> tuple[float, float]:
@@ -238,7 +332,10 @@ def _charts(p: Paper) -> dict[str, str]:
             found[f"chart_structure_{i}"] = svg
     if "savings" in p.sections:
         rows = [(r.group, r.existing_cost, r.new_cost) for r in p.savings.rows]
-        found["chart_costs"] = charts.cost_bars(rows)
+        shown = sorted(rows, key=lambda r: -(r[1] + r[2]))[:BARS]
+        note = (f"The {BARS} groups that cost most; the other {len(rows) - BARS:,} are in the table above."
+                if len(rows) > BARS else "")
+        found["chart_costs"] = charts.cost_bars([r for r in rows if r in shown] if note else rows, note)
         if p.savings.finance is not None:
             years = [(y.label, y.net_saving) for y in p.savings.finance.years]
             found["chart_profile"] = charts.profile_bars(years, "Net saving by financial year")
@@ -248,19 +345,102 @@ def _charts(p: Paper) -> dict[str, str]:
     return found
 
 
-def report_pdf(p: Paper) -> Iterator[bytes]:
-    """Yields the report as a PDF."""
-    import datetime as dt
+class TypesetError(Exception):
+    """The PDF could not be laid out; the message says why in plain words (exit 1)."""
 
-    import typst
 
-    template = files(__package__).joinpath("report.typ").read_bytes()
-    inputs = {"data": json.dumps(paper_data(p), ensure_ascii=False), **_charts(p)}
-    day = dt.datetime.fromisoformat(p.date).replace(tzinfo=dt.UTC)
-    compiler = typst.Compiler(template, ignore_system_fonts=True)
-    pdf = compiler.compile(sys_inputs=inputs, timestamp=day)
-    assert isinstance(pdf, bytes)
-    yield pdf
+def report_pdf(p: Paper, warn: Callable[[str], None] | None = None) -> Iterator[bytes]:
+    """Yields the report as a PDF; `warn` is told of any character in it that its fonts cannot draw."""
+    inputs = {"data": json.dumps(_bounded(paper_data(p)), ensure_ascii=False), **_charts(p)}
+    missing = undrawn(inputs.values())
+    if missing and warn is not None:
+        warn(undrawn_message(missing))
+    yield typeset(files(__package__).joinpath("report.typ").read_text(encoding="utf-8"), inputs, p.date)
+
+
+def undrawn(texts: Iterable[str]) -> list[str]:
+    """Gives, in code point order, the characters of the texts that none of the PDF's fonts can draw
+    (characters that take no glyph, such as joiners and variation selectors, left aside)."""
+    import bisect
+    import unicodedata
+
+    from .glyphs import DRAWN
+
+    starts = [first for first, _ in DRAWN]
+    found = set()
+    for text in texts:
+        found.update(text)
+    missing = []
+    for character in sorted(found):
+        code = ord(character)
+        at = bisect.bisect_right(starts, code) - 1
+        if at >= 0 and code <= DRAWN[at][1]:
+            continue
+        if unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp") or 0xFE00 <= code <= 0xFE0F \
+                or 0xE0100 <= code <= 0xE01EF:
+            continue
+        missing.append(character)
+    return missing
+
+
+def undrawn_message(missing: list[str], shown: int = 20) -> str:
+    """Gives the warning that names characters the PDF cannot draw, each by its code point."""
+    listed = ", ".join(f"U+{ord(c):04X} {c}" for c in missing[:shown])
+    more = f" and {len(missing) - shown:,} more" if len(missing) > shown else ""
+    return (f"warning: the PDF's fonts cannot draw {plural(len(missing), 'character')} of the input, shown as "
+            f"empty boxes: {listed}{more}. A Markdown report (-o FILE.md) keeps them as written.")
+
+
+# Typst runs in a child process: a paper too large for memory makes Rust's allocator abort the process it
+# runs in, and this process must live to say so. The child limits its own address space (where the system
+# allows), so that it fails before the machine is short of memory, and needs only the typst package.
+_CHILD = """
+import json, sys
+try:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[1]), resource.getrlimit(resource.RLIMIT_AS)[1]))
+except (ImportError, ValueError, OSError):
+    pass
+import datetime as dt
+import typst
+job = json.loads(sys.stdin.buffer.read())
+day = dt.datetime.fromisoformat(job["date"]).replace(tzinfo=dt.timezone.utc)
+try:
+    pdf = typst.Compiler(job["template"].encode(), ignore_system_fonts=True).compile(
+        sys_inputs=job["inputs"], timestamp=day)
+except typst.TypstError as err:
+    sys.stderr.write("typst: " + str(err))
+    sys.exit(2)
+sys.stdout.buffer.write(pdf)
+"""
+
+
+def typeset(template: str, inputs: dict[str, str], date: str) -> bytes:
+    """Gives the PDF Typst makes of the template with these inputs (sys.inputs), dated `date` (ISO), laid out
+    in a child process of at most LAYOUT_BYTES of address space. Raises TypesetError when it cannot."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    job = json.dumps({"template": template, "inputs": inputs, "date": date}, ensure_ascii=False).encode()
+    # One malloc arena per thread would reserve 64 MB of address space each: the limit is meant for memory used.
+    env = {**os.environ, "MALLOC_ARENA_MAX": "2"}
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(LAYOUT_BYTES)], input=job, capture_output=True, env=env)
+    said = done.stderr.decode("utf-8", "replace").strip()
+    if done.returncode == 0 and done.stdout.startswith(b"%PDF"):
+        return done.stdout
+    large = "the paper is too large to lay out"
+    advice = "; leave sections out (--sections) or write Markdown (-o FILE.md)"
+    if done.returncode < 0:
+        name = signal.Signals(-done.returncode).name if -done.returncode in signal.valid_signals() else "a signal"
+        raise TypesetError(f"{large}: Typst was stopped by {name} (out of memory?){advice}")
+    if "memory allocation" in said or "MemoryError" in said:
+        raise TypesetError(f"{large}: Typst ran out of memory (more than {LAYOUT_BYTES / 1024**3:g} GB){advice}")
+    if said.startswith("typst: "):
+        raise TypesetError(f"Typst could not lay out the paper: {said[7:500]}")
+    last = said.splitlines()[-1][:300] if said else f"exit status {done.returncode}"
+    raise TypesetError(f"Typst could not be run: {last}")
 
 
 def report_markdown(p: Paper) -> Iterator[str]:
