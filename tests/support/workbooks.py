@@ -138,12 +138,14 @@ def _ods_cell(value: Any, value_type: str) -> str:
 
 
 def write_ods(path: Path, sheets: dict[str, list[list[Any]]], hidden: frozenset[str] | set[str] = frozenset(),
-              percent_type: str = "percentage") -> Path:
+              percent_type: str = "percentage", columns: str = "") -> Path:
     """Writes an .ods with one table per entry, the named tables hidden (by their table style, as LibreOffice
     does); a Shown cell has a percentage data style and the value type `percent_type` ("percentage", as
-    LibreOffice writes it, or "float", which the style alone makes a percentage). Gives its path."""
+    LibreOffice writes it, or "float", which the style alone makes a percentage). `columns` is each table's
+    column elements (XML; the styles pc0 and pc1 are percentages, pcc inherits pc0). Gives its path."""
     tables = "".join(
         f"<table:table table:name={quoteattr(name)} table:style-name=\"{'ta2' if name in hidden else 'ta1'}\">"
+        + columns
         + "".join("<table:table-row>" + "".join(_ods_cell(v, percent_type) for v in row) + "</table:table-row>"
                   for row in rows)
         + "</table:table>"

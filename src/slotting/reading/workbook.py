@@ -233,7 +233,8 @@ def _records(rows: list[list[Any]], first_row: int, first_column: int, table: Sh
                     continue
             else:
                 cell = _text(value)
-                if isinstance(value, str):
+                # Every character _forbidden refuses is one Python counts unprintable: a fast first look.
+                if isinstance(value, str) and not value.isprintable():
                     refused = _forbidden(table, number, first_column + j, value)
                     if refused:
                         problems += refused

@@ -168,6 +168,8 @@ _XLSX_REF = re.compile(rb'\sr\s*=\s*["\']([A-Z]{1,3})([0-9]{1,7})["\']')  # a ce
 _XLSX_CELL = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br\s*=\s*["\']([A-Z]{1,3})([0-9]{1,7})["\']')
 _XLSX_ERROR = re.compile(rb'\bt\s*=\s*["\']e["\']')
 _XLSX_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f[\s/>]")
+_XLSX_CELL_OPEN = re.compile(rb"<(?:[\w.-]+:)?c\s")
+_XLSX_ROW_OPEN = re.compile(rb"<(?:[\w.-]+:)?row[\s>]")
 _XLSX_WHOLE_CELL = re.compile(rb"<(?:[\w.-]+:)?c\s([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?c\s*>)", re.S)
 _XLSX_ATTRIBUTE = re.compile(rb'(?:^|\s)([rst])\s*=\s*["\']([^"\']*)["\']')
 _XLSX_F = re.compile(rb"<(?:[\w.-]+:)?f(?:\s[^>]*)?(?:/>|>(.*?)</(?:[\w.-]+:)?f\s*>)", re.S)
@@ -179,8 +181,8 @@ def _xlsx_scan(xml: bytes, percent_styles: frozenset[str]) -> Scan | str:
     saved value and its numbers shown as percentages.
 
     Every cell reference is counted, and any text that looks like one too, so the extent is never smaller
-    than the one the reader will allocate. Each cell is looked at on its own only when the sheet has a
-    formula or uses a percentage format, so a plain export is scanned at the speed of a regular expression."""
+    than the one the reader will allocate. Only the cells that hold a formula or use a percentage format
+    are looked at one by one, so a plain export is scanned at the speed of a regular expression."""
     refs = _XLSX_REF.findall(xml)
     if xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>") > len(refs):
         return "the sheet has cells without a reference (r attribute); save it again from a spreadsheet program"
@@ -198,33 +200,49 @@ def _xlsx_scan(xml: bytes, percent_styles: frozenset[str]) -> Scan | str:
         value = re.search(rb"<(?:[\w.-]+:)?v>([^<]{0,40})<", xml[start:close + 200] if close >= 0 else b"")
         found.errors.append((int(tag.group(2)), _column_number(tag.group(1)),
                              value.group(1).decode("utf-8", "replace") if value else "an error"))
-    uses_percent = percent_styles and re.search(
-        rb'\ss\s*=\s*["\'](?:' + b"|".join(s.encode() for s in percent_styles) + rb')["\']', xml)
-    if uses_percent or _XLSX_FORMULA.search(xml):
-        _xlsx_cells(xml, percent_styles, found)
+    percent = re.compile(rb'\ss\s*=\s*["\'](?:' + b"|".join(re.escape(s.encode()) for s in sorted(percent_styles))
+                         + rb')["\']') if percent_styles else None
+    starts = {_cell_start(xml, m.start()) for m in percent.finditer(xml)} if percent else set()
+    starts.update(_cell_start(xml, m.start()) for m in _XLSX_FORMULA.finditer(xml))
+    for start in sorted(starts - {-1}):
+        _xlsx_cell(xml, start, percent_styles, found)
     return found
 
 
-def _xlsx_cells(xml: bytes, percent_styles: frozenset[str], found: Scan) -> None:
-    """Adds a sheet's formulas with no saved value and its numbers shown as percentages to what was found."""
-    for cell in _XLSX_WHOLE_CELL.finditer(xml):
-        attributes = {k.decode(): v.decode("utf-8", "replace") for k, v in _XLSX_ATTRIBUTE.findall(cell.group(1))}
-        reference = re.fullmatch(r"([A-Z]{1,3})([0-9]{1,7})", attributes.get("r", ""))
-        if reference is None:
-            continue
-        where = (int(reference.group(2)), _column_number(reference.group(1).encode()))
-        inside = cell.group(2) or b""
-        value = _XLSX_V.search(inside)
-        saved = value.group(1) if value else None
-        kind = attributes.get("t", "n")
-        if saved is None or (not saved.strip() and kind != "str"):  # an empty text result is a saved value
-            formula = _XLSX_F.search(inside)
-            if formula is not None:
-                text = unescape((formula.group(1) or b"").decode("utf-8", "replace")).strip()
-                found.unsaved.append((*where, "=" + text if text else ""))
-            continue
-        if kind == "n" and attributes.get("s") in percent_styles:
-            found.percents[where] = saved.decode("ascii", "replace").strip()
+def _cell_start(xml: bytes, at: int) -> int:
+    """Gives where the cell holding position `at` begins (its <c), or -1 when it is not in a cell (a row's style)."""
+    start = at
+    for _ in range(4):  # <c ...s=..>, <c ...><f>, <c ...><is>..</is><f>: the cell's tag is a few tags back at most
+        start = xml.rfind(b"<", 0, start)
+        if start < 0 or _XLSX_CELL_OPEN.match(xml, start):
+            return start
+        if _XLSX_ROW_OPEN.match(xml, start):
+            return -1
+    return -1
+
+
+def _xlsx_cell(xml: bytes, start: int, percent_styles: frozenset[str], found: Scan) -> None:
+    """Adds a cell that is a formula with no saved value, or a number shown as a percentage, to what was found."""
+    cell = _XLSX_WHOLE_CELL.match(xml, start)
+    if cell is None:
+        return
+    attributes = {k.decode(): v.decode("utf-8", "replace") for k, v in _XLSX_ATTRIBUTE.findall(cell.group(1))}
+    reference = re.fullmatch(r"([A-Z]{1,3})([0-9]{1,7})", attributes.get("r", ""))
+    if reference is None:
+        return
+    where = (int(reference.group(2)), _column_number(reference.group(1).encode()))
+    inside = cell.group(2) or b""
+    value = _XLSX_V.search(inside)
+    saved = value.group(1) if value else None
+    kind = attributes.get("t", "n")
+    if saved is None or (not saved.strip() and kind != "str"):  # an empty text result is a saved value
+        formula = _XLSX_F.search(inside)
+        if formula is not None:
+            text = unescape((formula.group(1) or b"").decode("utf-8", "replace")).strip()
+            found.unsaved.append((*where, "=" + text if text else ""))
+        return
+    if kind == "n" and attributes.get("s") in percent_styles:
+        found.percents[where] = saved.decode("ascii", "replace").strip()
 
 
 def _column_number(letters: bytes) -> int:
