@@ -129,3 +129,112 @@ def test_the_footer_digest_follows_the_input_bytes(tmp_path: Path):
         load(path)
         digests.append(inputs_digest())
     assert digests[0] == digests[2] != digests[1]
+
+
+def test_characters_the_fonts_cannot_draw_are_named(tmp_path: Path):
+    """Typst draws no glyph for a character its bundled fonts lack (CJK, emoji) and says nothing: the command
+    names each on stderr. The PDF bears the warning out: pypdf reads those glyphs as .notdef (NUL)."""
+    review = tmp_path / "r.yaml"
+    review.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
+        '"Holder: Strategic Director Dev. Culture & Regen"', '"王小明 😀 Zoë Ζωή Жанна"', 1), encoding="utf-8")
+    path = tmp_path / "r.pdf"
+    result = cli("report", str(review), "-o", str(path), "--audience", "confidential")
+    assert result.exit_code == 0, result.stderr
+    assert "cannot draw 4 characters" in result.stderr
+    for named in ("U+738B 王", "U+5C0F 小", "U+660E 明", "U+1F600 😀"):
+        assert named in result.stderr, named
+    assert "U+00EB" not in result.stderr and "U+0396" not in result.stderr  # ë and Ζ are drawn
+    row = next(line for line in text_of(path).splitlines() if "P01" in line)
+    assert "Zoë Ζωή Жанна" in row and "\x00\x00\x00 \x00" in row
+
+
+def test_a_paper_of_drawable_text_gives_no_warning(public: Path):
+    result = cli("report", str(EXAMPLE), "-o", str(public.parent / "again.pdf"), "--audience", "confidential")
+    assert result.exit_code == 0 and "warning" not in result.stderr
+
+
+def test_the_glyph_table_matches_the_fonts_typst_bundles():
+    """render/glyphs.py is made from the installed typst's fonts: a typst upgrade that changes them fails here
+    until `python -m tests.support.glyphs` is run again."""
+    from .support.glyphs import TARGET, module_text
+
+    assert TARGET.read_text(encoding="utf-8") == module_text()
+
+
+def test_undrawn_leaves_aside_characters_that_take_no_glyph():
+    from slotting.render.report import undrawn
+
+    assert undrawn(["A\u200d\ufe0f\u202e\t", "£…→ΩЖم"]) == []
+    assert undrawn(["王", "x😀王"]) == ["王", "😀"]
+
+
+def many_groups(tmp_path: Path, people: int) -> Path:
+    data = generated(people)
+    for i, post in enumerate(data["old"] + data["new"]):
+        post["group"] = f"Group {i:05d} " + "of a long name " * (i % 3)
+    review = tmp_path / "groups.yaml"
+    write_yaml(data, review)
+    return review
+
+
+def test_a_review_of_thousands_of_groups_is_summarised(tmp_path: Path):
+    """Each group a row and a bar once made Typst take 55 s and 4 GB for 20,000 groups (and abort beyond)."""
+    from slotting.render.report import BARS, GROUPS_DRAWN, ROWS
+
+    path = tmp_path / "r.pdf"
+    result = cli("report", str(many_groups(tmp_path, 3000)), "-o", str(path))
+    assert result.exit_code == 0, result.stderr
+    text = text_of(path)
+    assert f"The {GROUPS_DRAWN - 1} groups with most places are drawn" in text
+    assert "5,801 other groups (each in" in text  # 6,000 groups: the 199 that cost most, and one row for the rest
+    assert f"The {BARS} groups that cost most" in text
+    assert len(pypdf.PdfReader(path).pages) < 20
+    assert text.count("Group 0") < ROWS + 2 * GROUPS_DRAWN + BARS
+
+
+def test_the_summarised_savings_rows_still_add_up_to_the_total(tmp_path: Path):
+    from slotting import cost, slot
+    from slotting.render.report import ROWS, _savings_shown
+
+    review = load(many_groups(tmp_path, 800))
+    figures = cost(review, slot(review))
+    shown = _savings_shown(figures)
+    assert len(figures.rows) > ROWS == len(shown.rows)
+    for field in ("existing_posts", "existing_cost", "new_posts", "new_cost", "saving"):
+        assert sum(getattr(r, field) for r in shown.rows) == getattr(figures.total, field), field
+    costliest = max(figures.rows, key=lambda r: r.existing_cost + r.new_cost)
+    assert costliest in shown.rows
+
+
+def test_long_text_is_cut_in_the_pdf_and_kept_in_markdown(tmp_path: Path):
+    title = "A very long title " * 500
+    pdf, md = tmp_path / "r.pdf", tmp_path / "r.md"
+    for path in (pdf, md):
+        assert cli("report", str(EXAMPLE), "-o", str(path), "--title", title).exit_code == 0
+    assert "…" in text_of(pdf) and title.strip() in md.read_text(encoding="utf-8")
+
+
+def test_a_typst_crash_is_a_message_and_exit_1(tmp_path: Path, monkeypatch):
+    """Whatever stops Typst (here an abort, as Rust's allocator does when memory runs out), this process
+    lives to say so, and no file is written."""
+    monkeypatch.setattr("slotting.render.report._CHILD", "import os; os.abort()")
+    path = tmp_path / "r.pdf"
+    result = cli("report", str(EXAMPLE), "-o", str(path))
+    assert result.exit_code == 1, result.stderr
+    assert f"{path}: the paper is too large to lay out: Typst was stopped by SIGABRT" in result.stderr
+    assert "-o FILE.md" in result.stderr and not path.exists()
+
+
+def test_typst_out_of_memory_is_a_message(monkeypatch):
+    from slotting.render import report
+
+    monkeypatch.setattr(report, "LAYOUT_BYTES", 700 * 1024**2)
+    with pytest.raises(report.TypesetError, match="too large to lay out"):
+        report.typeset("#table(columns: 6, ..range(300000).map(i => str(i) * 3))", {}, "2011-12-13")
+
+
+def test_a_typst_error_is_a_message(monkeypatch):
+    from slotting.render import report
+
+    with pytest.raises(report.TypesetError, match="Typst could not lay out the paper: panicked with: no"):
+        report.typeset('#panic("no")', {}, "2011-12-13")

@@ -432,11 +432,11 @@ def typeset(template: str, inputs: dict[str, str], date: str) -> bytes:
         return done.stdout
     large = "the paper is too large to lay out"
     advice = "; leave sections out (--sections) or write Markdown (-o FILE.md)"
+    if "memory allocation" in said or "MemoryError" in said:  # Rust's allocator says so before it aborts
+        raise TypesetError(f"{large}: Typst ran out of memory (it may take {LAYOUT_BYTES / 1024**3:g} GB){advice}")
     if done.returncode < 0:
         name = signal.Signals(-done.returncode).name if -done.returncode in signal.valid_signals() else "a signal"
         raise TypesetError(f"{large}: Typst was stopped by {name} (out of memory?){advice}")
-    if "memory allocation" in said or "MemoryError" in said:
-        raise TypesetError(f"{large}: Typst ran out of memory (more than {LAYOUT_BYTES / 1024**3:g} GB){advice}")
     if said.startswith("typst: "):
         raise TypesetError(f"Typst could not lay out the paper: {said[7:500]}")
     last = said.splitlines()[-1][:300] if said else f"exit status {done.returncode}"
