@@ -367,7 +367,7 @@ def undrawn(texts: Iterable[str]) -> list[str]:
     from .glyphs import DRAWN
 
     starts = [first for first, _ in DRAWN]
-    found = set()
+    found: set[str] = set()
     for text in texts:
         found.update(text)
     missing = []
@@ -426,7 +426,11 @@ def typeset(template: str, inputs: dict[str, str], date: str) -> bytes:
     job = json.dumps({"template": template, "inputs": inputs, "date": date}, ensure_ascii=False).encode()
     # One malloc arena per thread would reserve 64 MB of address space each: the limit is meant for memory used.
     env = {**os.environ, "MALLOC_ARENA_MAX": "2"}
-    done = subprocess.run([sys.executable, "-c", _CHILD, str(LAYOUT_BYTES)], input=job, capture_output=True, env=env)
+    try:
+        done = subprocess.run([sys.executable, "-c", _CHILD, str(LAYOUT_BYTES)], input=job, capture_output=True,
+                              env=env)
+    except OSError as err:  # no interpreter to start (an embedded Python), or no process left to start it in
+        raise TypesetError(f"Typst could not be run: {err.strerror or err}") from None
     said = done.stderr.decode("utf-8", "replace").strip()
     if done.returncode == 0 and done.stdout.startswith(b"%PDF"):
         return done.stdout
