@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from slotting import InputError, load, slot
 from slotting.model.calendar import financial_years
-from slotting.rules.exit_costs import statutory_notice_weeks
+from slotting.rules.case import statutory_notice_weeks
 from slotting.rules.finance import Items, award_factors, periods, year_amounts
 from slotting.rules.oncosts import EMPLOYER_NI, OnCostModel, employer_ni, ni_in_force
 from slotting.rules.savings import savings
@@ -141,13 +141,17 @@ def test_pension_strain_at_55_and_none_at_54(tmp_path):
     p1, p2 = exits["P1"], exits["P2"]
     assert p1.strain.amount == 20000 and "factor 2 at age 55" in p1.strain.basis
     assert p2.strain.amount == 0 and "under 55" in p2.strain.basis
-    # Redundancy (limit £400 on 2 January 2012): P1 aged 55 with 2 years: 2 x 1.5 weeks = 3 weeks = 1,200.
-    # P2 aged 54 with 20 years: ages 53..41 at 1.5 (13 years, 19.5 weeks) and 40..34 at 1 (7) = 26.5 weeks.
-    assert (p1.redundancy.amount, p2.redundancy.amount) == (1200, 10600)
+    # Employment ends on the effective date, 2 January 2012, notice paid in lieu: the relevant date is extended by
+    # the statutory minimum notice (ERA 1996 s.145(5)): P1 (2 years) to 16 January 2012, limit £400; P2 (20 years,
+    # 12 weeks) to 26 March 2012, limit £430 (from 1 February 2012).
+    # P1 aged 55 with 2 years: 2 x 1.5 weeks = 3 weeks x 400 = 1,200.
+    # P2 aged 54 with 20 years: ages 53..41 at 1.5 (13 years, 19.5 weeks) and 40..34 at 1 (7) = 26.5 weeks x 430.
+    assert (p1.redundancy.amount, p2.redundancy.amount) == (1200, 11395)
+    assert "2012-01-16" in p1.redundancy.basis and "2012-03-26" in p2.redundancy.basis
     # Notice: statutory, 2 weeks and 12 weeks, at 36,600 / 52 = 703.85 a week.
     assert (p1.notice.amount, p2.notice.amount) == (Decimal("1407.69"), Decimal("8446.15"))
-    assert s.finance.exit_costs.total == 1200 + Decimal("1407.69") + 20000 + 10600 + Decimal("8446.15")
-    assert s.finance.years[0].one_off == 41654
+    assert s.finance.exit_costs.total == 1200 + Decimal("1407.69") + 20000 + 11395 + Decimal("8446.15")
+    assert s.finance.years[0].one_off == 42449
 
 
 def test_pension_strain_never_invented(tmp_path):
@@ -297,37 +301,45 @@ def test_example_finance_file_is_what_make_writes():
 def test_example_with_ages_service_notice_and_strain_by_hand():
     """The bundled example with the finance view's inputs (examples/finance/_make.py), every figure by hand.
 
-    Exit costs of the six pool candidates (weekly limit £400 on 2 January 2012; notice at salary / 52):
-      P02 56, 20 yrs: 15 x 1.5 + 5 = 27.5 weeks 11,000; notice 12 x 92,610/52 = 21,371.54; strain 30,000 x 1.8
-          = 54,000; total 86,371.54.
-      P03 54, 25 yrs (20 count): 13 x 1.5 + 7 = 26.5 weeks 10,600; statutory notice 12 weeks 23,307.69; under 55,
-          no strain; total 33,907.69.
-      P05 60, 30 yrs: 19 x 1.5 + 1 = 29.5 weeks 11,800; 12 weeks 22,961.54; 45,000 x 1.4 = 63,000; 97,761.54.
-      P06 45, 10 yrs: 4 x 1.5 + 6 = 12 weeks 4,800; 10 weeks 19,461.54; none; 24,261.54.
-      P11 58, 22 yrs: 17 x 1.5 + 3 = 28.5 weeks 11,400; 12 weeks 22,015.38; 40,000 x 1.6 = 64,000; 97,415.38.
-      P13 50, 5 yrs: 5 x 1.5 = 7.5 weeks 3,000; 5 weeks 9,490.38; none; 12,490.38.
+    Exit costs of the six pool candidates. Notice is given on 14 December 2011, the day after the decision, and
+    employment ends when it expires (ERA 1996 s.145(2)(a)): 12 weeks -> 7 March 2012, 10 weeks -> 22 February,
+    5 weeks -> 18 January. The week's-pay limit is the one in force on that relevant date (s.227(3)): £430 from
+    1 February 2012, £400 before (Increase of Limits Orders 2011 and 2010). Notice pay at salary / 52.
+      P02 56, 20 yrs: 15 x 1.5 + 5 = 27.5 weeks x 430 = 11,825; notice 12 x 92,610/52 = 21,371.54; strain
+          30,000 x 1.8 = 54,000; total 87,196.54.
+      P03 54, 25 yrs (20 count): 13 x 1.5 + 7 = 26.5 weeks x 430 = 11,395; statutory notice 12 weeks 23,307.69;
+          under 55, no strain; total 34,702.69.
+      P05 60, 30 yrs: 19 x 1.5 + 1 = 29.5 weeks x 430 = 12,685; 12 weeks 22,961.54; 45,000 x 1.4 = 63,000;
+          98,646.54.
+      P06 45, 10 yrs: 4 x 1.5 + 6 = 12 weeks x 430 = 5,160; 10 weeks 19,461.54; none; 24,621.54.
+      P11 58, 22 yrs: 17 x 1.5 + 3 = 28.5 weeks x 430 = 12,255; 12 weeks 22,015.38; 40,000 x 1.6 = 64,000;
+          98,270.38.
+      P13 50, 5 yrs: 5 x 1.5 = 7.5 weeks x 400 (relevant date 18 January 2012) = 3,000; 5 weeks 9,490.38; none;
+          12,490.38.
+    No employer NI: pay in lieu of notice is earnings only from 6 April 2018, Class 1A only from 6 April 2020.
     Each pool has 2 candidates for 1 place: 1 likely displacement at their mean:
-      SD-ASCHH (P02, P03) 60,139.615; DD-DCPG (P05, P06) 61,011.54; DD-PTED (P11, P13) 54,952.88.
-      Total 176,104.035 -> £176,100 in 2011/12.
+      SD-ASCHH (P02, P03) 60,949.615; DD-DCPG (P05, P06) 61,634.04; DD-PTED (P11, P13) 55,380.38.
+      Total 177,964.035 -> £178,000 in 2011/12 (£1,860 more than with the limit of the effective date).
     2011/12, 90 of 366 days: existing 3,475,500 x 90/366 = 854,631 -> 854,600; new 2,328,400 x 90/366 =
-    572,557 -> 572,600; protection 217,4xx x 90/366 -> 53,500. Net 282,000 - 53,500 - 176,100 = 52,400.
+    572,557 -> 572,600; protection 217,4xx x 90/366 -> 53,500. Net 282,000 - 53,500 - 178,000 = 50,500.
     2013/14: the Health contribution to SD-ASCHH (half) ends on 1 April 2013, so new posts rise by half its
     cost; protection ends on 1 January 2014 (276 days of the year).
-    Payback: about £76,000 of net saving a month against £176,104: above zero at the end of month 3.
+    Payback: about £76,000 of net saving a month against £177,964: above zero at the end of month 3.
     """
     s = figures(EXAMPLE_FINANCE)
     e = s.finance.exit_costs
     totals = {p.person: p.total for p in e.pool_candidates}
-    assert totals == {"P02": Decimal("86371.54"), "P03": Decimal("33907.69"), "P05": Decimal("97761.54"),
-                      "P06": Decimal("24261.54"), "P11": Decimal("97415.38"), "P13": Decimal("12490.38")}
+    assert totals == {"P02": Decimal("87196.54"), "P03": Decimal("34702.69"), "P05": Decimal("98646.54"),
+                      "P06": Decimal("24621.54"), "P11": Decimal("98270.38"), "P13": Decimal("12490.38")}
     assert {p.post: p.amount for p in e.pools} == {
-        "NEW-SD-ASCHH": Decimal("60139.615"), "NEW-DD-DCPG": Decimal("61011.54"), "NEW-DD-PTED": Decimal("54952.88")}
-    assert e.total == Decimal("176104.035") and e.missing == ()
+        "NEW-SD-ASCHH": Decimal("60949.615"), "NEW-DD-DCPG": Decimal("61634.04"), "NEW-DD-PTED": Decimal("55380.38")}
+    assert e.total == Decimal("177964.035") and e.missing == ()
+    assert all(p.employer_ni.amount == 0 for p in e.pool_candidates)
     first, second, third = s.finance.years[:3]
     assert (first.existing_cost, first.new_cost, first.protection, first.one_off, first.net_saving) == (
-        854600, 572600, 53500, 176100, 52400)
+        854600, 572600, 53500, 178000, 50500)
     assert (second.gross_saving, second.protection, second.net_saving, second.cumulative_net_saving) == (
-        1147100, 217400, 929700, 982100)
+        1147100, 217400, 929700, 980200)
     # SD top of grade x 1.31 x half, for 365 days: the new structure's cost rises by that much.
     sd_half = (third.new_cost - second.new_cost)
     review = load(EXAMPLE_FINANCE)

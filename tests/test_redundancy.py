@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from slotting.rules.redundancy import redundancy_cost, statutory_weeks, weekly_limit
+from slotting.rules.case import redundancy_cost, statutory_weeks
+from slotting.rules.redundancy import weekly_limit
 
 from .conftest import cli, with_base, write
 

@@ -62,16 +62,58 @@ def test_notice_is_statutory_or_contractual_whichever_is_longer():
 
 
 def test_collective_consultation_dates_the_first_dismissal_and_the_hr1():
-    """20 displaced, consultation from 9 January 2012: 30 days, so no dismissal before 8 February; HR1 by
-    2 May 2012 (30 days before the effective date, 1 June). A one-week notice from 9 March ends after that."""
+    """20 displaced, consultation from 9 January 2012: 30 days, so no dismissal before 8 February. Objections close
+    8 March, notice is given on 9 March (one week, service under two years: ERA 1996 s.86(1)), so the first
+    dismissal takes effect on 16 March. HR1 (TULRCA 1992 s.193) is due before the first notice (by 8 March) and at
+    least 30 days before the first dismissal (by 15 February): the earlier, 15 February, not 30 days before the
+    effective date (2 May), which would come after the notices and the dismissals."""
     review = _review(20, [1])
     found = timeline(review, slot(review))
     steps = {s.what: s.date for s in found.steps}
     assert found.proposed_dismissals == 20
     assert steps["No dismissal may take effect before"] == D(2012, 2, 8)
-    assert steps["Notify the Secretary of State (form HR1) by"] == D(2012, 5, 2)
+    assert {p.earliest_dismissal for p in found.people} == {D(2012, 3, 16)}
+    assert steps["Notify the Secretary of State (form HR1) by"] == D(2012, 2, 15)
+    assert not found.warnings
     late = _review(20, [1], start="2012-03-01")  # consultation from 1 March: first dismissal from 31 March
-    assert {p.earliest_dismissal for p in timeline(late, slot(late)).people} == {D(2012, 3, 31)}
+    late_found = timeline(late, slot(late))
+    assert {p.earliest_dismissal for p in late_found.people} == {D(2012, 3, 31)}
+    # HR1: 30 days before 31 March is 1 March; the day before the first notice (9 March) is 8 March: 1 March.
+    assert {s.what: s.date for s in late_found.steps}["Notify the Secretary of State (form HR1) by"] == D(2012, 3, 1)
+    # Notice on 9 March, 8 days into a 30-day consultation begun on 1 March: warned.
+    assert any("before 30 days of collective consultation" in w for w in late_found.warnings)
+
+
+def test_hr1_before_notice_when_notice_is_long():
+    """12 weeks' notice given on 9 March ends 1 June; HR1 30 days before that would be 2 May, after the notices:
+    it is due the day before the first notice, 8 March (TULRCA 1992 s.193)."""
+    review = _review(20, [12])
+    found = timeline(review, slot(review))
+    assert {s.what: s.date for s in found.steps}["Notify the Secretary of State (form HR1) by"] == D(2012, 3, 8)
+
+
+def _pool(people: int):
+    data = with_base({
+        "review": {"name": "t", "effective_date": "2012-06-01",
+                   "timeline": {"consultation_start": "2012-01-09", "decision": "2012-03-01"}},
+        "old_structure": {"posts": [{"id": "O1", "title": "A", "grade": "G2", "count": people}]},
+        "new_structure": {"posts": [{"id": "N1", "title": "N", "grade": "G2"}]},
+        "people": [{"id": f"P{i:03d}", "post": "O1", "salary": 30000, "age": 60, "service_years": 5}
+                   for i in range(people)],
+        "overlaps": [{"old_post": "O1", "new_post": "N1", "old_in_new": 80, "new_from_old": 80}]})
+    return build(data)
+
+
+def test_counts_either_side_of_a_threshold_are_warned():
+    """A pool of 100 for one place: 99 proposed dismissals (30 days) against 100 at risk (90 days in 2012,
+    TULRCA 1992 s.188(1A)); a pool of 20 for one place: 19 proposed (no minimum) against 20 at risk (30 days)."""
+    for size, threshold in ((100, "100"), (20, "20")):
+        review = _pool(size)
+        found = timeline(review, slot(review))
+        assert found.proposed_dismissals == size - 1
+        assert any(f"either side of {threshold}" in n for n in found.notes), found.notes
+    small = _pool(19)
+    assert not any("either side" in n for n in timeline(small, slot(small)).notes)
 
 
 def test_the_example_gives_the_reports_dates():

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .base import Output, Review, app, check_output, guard, one_review, slotted, stages, write
+from .base import Output, Review, app, check_output, fail, guard, one_review, slotted, stages, write
 
 
 class TimelineFormat(str, enum.Enum):
@@ -27,6 +27,9 @@ def timeline(
                                                 "dismissal (default: the displaced and each pool's candidates "
                                                 "beyond its places).")] = False,
     people: Annotated[bool, typer.Option("--people", help="With --format ics: each person's dates too.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 when a date may break the law: notice before "
+                                        "collective consultation has run its minimum, HR1 due before consultation "
+                                        "begins.")] = False,
     output: Output = None,
 ) -> None:
     """The dated steps: collective consultation (TULRCA 1992 s.188, s.193), the working-day windows for
@@ -44,6 +47,8 @@ def timeline(
             found = dates(review, result, count_at_risk)
         options = {"people": people} if format is TimelineFormat.ics else {}
         write(renderer("timeline", format.value)(found, **options), output)
+        if check and found.warnings:
+            fail([f"{len(found.warnings)} warning(s) (--check): {w}" for w in found.warnings])
         return 0
 
     guard(body)

@@ -6,6 +6,8 @@ These are not user input: the tables are read with PyYAML's safe loader once.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -21,6 +23,14 @@ def legal_table(name: str) -> tuple[dict[str, Any], ...]:
     if dates != sorted(dates):
         raise ValueError(f"data/{name}.yaml: the rows must be in date order")
     return tuple(rows)
+
+
+def in_force(name: str, day: dt.date) -> dict[str, Any] | None:
+    """Gives the row of data/NAME.yaml in force on a day (the latest whose `since` is on or before it), or None
+    before the first: one lookup for every dated legal figure, like OpenFisca's parameters."""
+    rows = legal_table(name)
+    at = bisect.bisect_right([row["since"] for row in rows], day)
+    return rows[at - 1] if at else None
 
 
 def letter_template(outcome: str) -> bytes:

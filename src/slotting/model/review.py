@@ -17,6 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, 
 from pydantic.dataclasses import dataclass
 
 from .. import limits
+from .calendar import add_years
 from .costing import Costing, ExternalFunding
 from .evidence import Evidence, JobDescription, overlap_of
 from .policy import Policy, Tier
@@ -178,6 +179,11 @@ class Person:
     notice_weeks: Whole | None = Field(
         None, ge=0, le=limits.NOTICE_WEEKS, description="Contractual notice in weeks (pay in lieu of notice); "
         "without it, the statutory minimum of ERA 1996 s.86 from service_years.")
+    date_of_birth: Date | None = Field(None, description="Date of birth: age is then taken on the day each rule "
+                                       "needs it (the relevant date, the end of employment); instead of age.")
+    continuous_service_start: Date | None = Field(
+        None, description="The start of continuous employment (ERA 1996 s.211): complete years of service are then "
+        "counted to the relevant date; instead of service_years.")
     pension: Money | None = Field(None, description="Annual pension accrued at the exit (£), for the pension "
                                   "strain estimate with costing.pension_strain factors.")
     pension_strain: Money | None = Field(None, description="The pension strain cost on redundancy as the scheme's "
@@ -187,6 +193,14 @@ class Person:
     def _service_within_working_life(self) -> Person:
         if self.fte is not None and self.hours is not None:
             raise ValueError("give fte or hours, not both")
+        if self.age is not None and self.date_of_birth is not None:
+            raise ValueError("give age or date_of_birth, not both")
+        if self.service_years is not None and self.continuous_service_start is not None:
+            raise ValueError("give service_years or continuous_service_start, not both")
+        if self.date_of_birth is not None and self.continuous_service_start is not None \
+                and self.continuous_service_start < add_years(self.date_of_birth, limits.WORKING_AGE_START):
+            raise ValueError(f"continuous_service_start is before the person's {limits.WORKING_AGE_START}th birthday: "
+                             "check both")
         if self.age is not None and self.service_years is not None \
                 and self.service_years > self.age - limits.WORKING_AGE_START:
             raise ValueError(f"service_years is more than age minus {limits.WORKING_AGE_START}: "

@@ -56,6 +56,7 @@ def timeline_table(t: TimelineResult) -> Iterator[Any]:
         for row in rows:
             people.add_row(*text_cells(row))
         parts.append(people)
+    parts += [Text(terminal(f"Warning: {w}")) for w in t.warnings]
     parts += [Text(terminal(n)) for n in t.notes]
     yield Group(*parts)
 
@@ -65,7 +66,7 @@ def timeline_markdown(t: TimelineResult) -> Iterator[str]:
     rows = people_rows(t)
     if rows:
         out += ["## People\n", markdown_table(PEOPLE_HEADER, rows)]
-    out.append("\n".join(markdown(n) for n in t.notes) + "\n")
+    out.append("\n".join([*(f"**Warning:** {markdown(w)}" for w in t.warnings), *(markdown(n) for n in t.notes)]) + "\n")
     yield "\n".join(out)
 
 
@@ -80,7 +81,7 @@ def timeline_json(t: TimelineResult) -> Iterator[bytes]:
         "people": [{"id": p.person, "outcome": p.outcome, "notice_weeks": p.notice_weeks, "notice": p.notice_basis,
                     "earliest_dismissal": _iso(p.earliest_dismissal), "trial_end": _iso(p.trial_end),
                     "protection_end": _iso(p.protection_end)} for p in t.people],
-        "notes": list(t.notes)})
+        "notes": list(t.notes), "warnings": list(t.warnings)})
 
 
 def timeline_csv(t: TimelineResult) -> Iterator[str]:

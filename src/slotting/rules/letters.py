@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import ReviewFile
+from .case import Cases, cases
 from .reasons import money_words
 from .results import SlottingResult
 from .timeline import TimelineResult
@@ -28,9 +29,11 @@ FIELDS = {  # name -> what it holds (the README lists these for template authors
     "spinal_point": "the new spinal point",
     "protection": "the pay protection a year, £ (empty when pay does not fall)",
     "protection_end": "the last day of pay protection",
+    "protection_schedule": "the pay protection year by year, in words (e.g. £1,474 in the first year and £737 in the "
+                           "second); empty when pay does not fall",
     "pool_candidates": "the number of people in their competitive pool",
     "pool_places": "the places the pool competes for",
-    "ring_fenced_posts": "the ring-fenced posts open to them, by title",
+    "ring_fenced_posts": "the ring-fenced posts open to them under the policy, by title",
     "notice_weeks": "their notice in weeks (statutory or contractual, whichever is longer)",
     "earliest_dismissal": "the earliest day a dismissal could take effect",
     "trial_end": "the end of a trial period in an alternative post",
@@ -58,11 +61,28 @@ def _money(amount: Decimal | None) -> str:
     return money_words(amount) if amount else ""
 
 
-def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult) -> list[Letter]:
-    """Gives one letter per person of the review (those outside it too), in the order of the people section."""
+_ORDINAL = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def schedule_words(amounts: tuple[Decimal, ...]) -> str:
+    """Gives a protection schedule in words: one amount a year when it does not change, else each year's."""
+    paid = [a for a in amounts if a]
+    if not paid:
+        return ""
+    if len(set(paid)) == 1:
+        years = len(paid)
+        return f"{money_words(paid[0])} a year for {years} year{'s' if years != 1 else ''}"
+    said = [f"{money_words(a)} in the {_ORDINAL[k] if k < len(_ORDINAL) else f'year {k + 1}'} year"
+            for k, a in enumerate(amounts) if a]
+    return ", ".join(said[:-1]) + f" and {said[-1]}" if len(said) > 1 else said[0]
+
+
+def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult, known: Cases | None = None) -> list[Letter]:
+    """Gives one letter per person of the review (those outside it too), in the order of the people section; every
+    per-person figure and date is read from the person's case."""
     steps = {s.what: s.date for s in dates.steps}
     timeline = review.review.timeline
-    person_dates = {p.person: p for p in dates.people}
+    known = known or cases(review, result)
     common = {
         "review_name": review.review.name,
         "list_issued": _day(timeline.slotting_list_issued if timeline else None),
@@ -93,16 +113,12 @@ def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult) -
                 fields |= {"pool_candidates": str(len(pools[0].candidates)),
                            "pool_places": format(pools[0].places.normalize(), "f") if isinstance(pools[0].places, Decimal)
                            else str(pools[0].places)}
-        open_posts = slotted.may_apply_for or tuple(a.post for a in slotted.alternatives)
-        if not open_posts and result.at_risk(person.id):
-            open_posts = tuple(p.id for p in result.posts if p.ring_fenced_places)
-        if result.at_risk(person.id):
-            fields["ring_fenced_posts"] = "; ".join(review.new_post[p].title for p in open_posts)
-        when = person_dates.get(person.id)
-        if when is not None:
-            fields |= {"notice_weeks": str(when.notice_weeks) if when.notice_weeks is not None else "",
-                       "earliest_dismissal": _day(when.earliest_dismissal), "trial_end": _day(when.trial_end),
-                       "protection_end": _day(when.protection_end)}
+        case = known[person.id]
+        if case.at_risk:
+            fields["ring_fenced_posts"] = "; ".join(review.new_post[p].title for p in case.may_apply_for)
+        fields |= {"notice_weeks": str(case.notice_weeks) if case.notice_weeks is not None else "",
+                   "earliest_dismissal": _day(case.earliest_dismissal), "trial_end": _day(case.trial_end),
+                   "protection_end": _day(case.protection_end), "protection_schedule": schedule_words(case.protection)}
         outcome = "on_hold" if slotted.on_hold else slotted.outcome
         found.append(Letter(person.id, outcome, fields))
     return found

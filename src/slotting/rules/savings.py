@@ -17,12 +17,13 @@ from typing import Literal
 from ..model import Grade, NewPost, OldPost, ReviewFile
 from ..model.costing import funding_share
 from ..model.types import written
+from .case import Cases, cases
 from .exit_costs import exit_costs
 from .finance import FinanceView, Items, Protected, engaged, finance_view
 from .oncosts import OnCostModel
 from .pay import grade_points
 from .protection import protected, protection_years
-from .redundancy import RedundancyCost, redundancy_cost, weekly_limit
+from .redundancy import RedundancyCost, weekly_limit
 from .results import SlottingResult
 from .rounding import round_cell
 
@@ -159,7 +160,8 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
     scheme = policy.protection
     protection_by_year = tuple(round_cell(_protection(review, result, estimated, model, k), step)
                                for k in range(protection_years(policy, costing.profile_years)))
-    redundancy = _redundancy(review, result)
+    found = cases(review, result)
+    redundancy = _redundancy(review, result, found)
     one_off = round_cell(redundancy.total, step) if redundancy else Decimal(0)
     unending = scheme.scheme == "mark_time" and scheme.years is None
     years = tuple(
@@ -171,7 +173,7 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
     if engaged(review):
         items = Items(tuple(map(tuple, old_items.values())), tuple(map(tuple, new_items.values())),
                       *_protected(review, result))
-        finance = finance_view(review, items, exit_costs(review, result))
+        finance = finance_view(review, items, exit_costs(review, result, found))
     return SavingsResult(tuple(rows), total, protection_by_year, years, target, met, tuple(sorted(estimated)),
                          basis, costing.on_cost_rate, step, conventions(review, basis, model), redundancy,
                          finance=finance)
@@ -319,25 +321,23 @@ def _protected(review: ReviewFile, result: SlottingResult) -> tuple[tuple[Protec
     return tuple(people), pools
 
 
-def _redundancy(review: ReviewFile, result: SlottingResult) -> RedundancyEstimate | None:
-    """Gives the one-off redundancy estimate, or None when nobody at risk has age and service given."""
-    person = review.person
-    options = review.costing.redundancy
-    limit = weekly_limit(review.review.effective_date)
-    if limit is None:
+def _redundancy(review: ReviewFile, result: SlottingResult, found: Cases) -> RedundancyEstimate | None:
+    """Gives the one-off redundancy estimate, from each person's case, or None when nobody at risk has one."""
+    if weekly_limit(found.dates.first_dismissal or review.review.effective_date) is None:
         return RedundancyEstimate(Decimal(0), (), (), (), ("No statutory weekly limit is known for the "
                                                            "review's effective date.",))
     notes = []
     if review.review.effective_date is None:
-        notes.append(f"No review effective_date: the latest known weekly limit (£{limit.amount}, "
-                     f"from {limit.since}) is used.")
+        latest = weekly_limit(None)
+        assert latest is not None
+        notes.append(f"No review effective_date: the latest known weekly limit (£{latest.amount}, "
+                     f"from {latest.since}) is used.")
     at_risk = sorted({c for post in result.posts for pool in post.pools for c in pool.candidates}
                      | {r.id for r in result.people if r.outcome == "displaced"})
     estimate: dict[str, RedundancyCost | None] = {}
     for pid in at_risk:
-        p = person[pid]
-        estimate[pid] = (redundancy_cost(p.salary * review.fte(pid), p.age, p.service_years, limit, options.actual_weeks_pay,
-                                         options.multiplier) if p.age is not None and p.service_years is not None else None)
+        owed = found[pid].entitlements
+        estimate[pid] = owed.redundancy_cost if owed is not None else None
     if not any(estimate.values()):
         return None
     people = tuple(PersonRedundancy(r.id, "displaced", estimate[r.id]) for r in result.people

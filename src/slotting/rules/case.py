@@ -1,0 +1,317 @@
+"""The per-person case: every figure and date the views state about one person, computed once, with its basis.
+
+`cases(review, result)` gives, for every person the slotting covers, their notice (one rule), the dates
+(notice given, earliest dismissal, the end of employment, the relevant date, trial end, protection end),
+the protection schedule, what they may apply for, and for the people at risk the exit entitlements on the
+day the law takes them. `run`, `explain`, `timeline`, `letters`, `savings` and the finance view read these
+figures; none computes them again.
+
+The law, each figure from a dated table in data/ (the row in force on the day named):
+- Notice, Employment Rights Act 1996 s.86(1) (data/statutory_notice.yaml): the contractual notice
+  (people[].notice_weeks, else policy.notice_weeks) or the statutory minimum, whichever is longer.
+- The end of employment: the earliest dismissal where the timeline dates it (notice given the day after the
+  decision, or after objections close, and never before the collective consultation minimum); else the
+  review's effective date, notice being paid in lieu.
+- The relevant date, ERA 1996 s.145: the day notice expires (s.145(2)(a)); where employment ends with less
+  than the statutory minimum notice (pay in lieu), that day extended by the statutory minimum (s.145(5)), for
+  the qualifying service (s.155), the years counted (s.162(1)) and the week's-pay limit (s.227(3)).
+- Statutory redundancy pay, ERA 1996 s.155 and s.162 (data/statutory_redundancy.yaml), with the week's pay
+  capped by the limit in force on the relevant date (data/weekly_limits.yaml); enhanced under the Local
+  Government (Early Termination of Employment) (Discretionary Compensation) (England and Wales) Regulations
+  2006: reg 5 (the actual week's pay), reg 6 (a multiplier, at most 104 weeks in all).
+- Pay in lieu of notice at the actual week's pay; pension strain for a member aged 55 or over when employment
+  ends (LGPS Regulations 2013 reg 30(7)).
+- Employer National Insurance on the day employment ends (data/exit_nics.yaml and data/employer_ni.yaml):
+  Class 1 on pay in lieu of notice from 6 April 2018; Class 1A on a termination award above £30,000 from
+  6 April 2020.
+
+Ages and service: from people[].date_of_birth and continuous_service_start, whole years on the day each rule
+needs; else age and service_years as given, which mean the effective date (the basis says which).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..data import in_force
+from ..model import Person, ReviewFile
+from ..model.calendar import add_years
+from .dates import ReviewDates, review_dates
+from .oncosts import ni_in_force
+from .protection import by_year, protection_years
+from .reasons import money_words
+from .redundancy import RedundancyCost, WeeklyLimit, weekly_limit
+from .results import SlottingResult
+from .rounding import PENNY, round_cell
+
+TRIAL_WEEKS = 4  # ERA 1996 s.138(3): four weeks from the end of the old contract
+MAX_DISCRETIONARY_WEEKS = Decimal(104)  # 2006 Regulations reg 6(2)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One amount of a person's case, in pence (None when no figure can be made), and how it was found."""
+
+    amount: Decimal | None
+    basis: str
+
+    def __post_init__(self) -> None:
+        if self.amount is not None:
+            object.__setattr__(self, "amount", round_cell(self.amount, PENNY))
+
+
+@dataclass(frozen=True)
+class Entitlements:
+    """What leaving would cost for one person at risk, each part with its basis."""
+
+    redundancy: Part
+    notice: Part  # pay in lieu of notice
+    strain: Part
+    employer_ni: Part  # Class 1 on the notice pay and Class 1A on the termination award
+    redundancy_cost: RedundancyCost | None  # the weeks and week's pay behind the redundancy part
+
+    @property
+    def parts(self) -> tuple[tuple[str, Part], ...]:
+        return (("redundancy", self.redundancy), ("notice", self.notice), ("pension_strain", self.strain),
+                ("employer_ni", self.employer_ni))
+
+
+@dataclass(frozen=True)
+class Case:
+    person: str
+    outcome: str
+    at_risk: bool
+    notice_weeks: int | None
+    notice_basis: str
+    notice_given: dt.date | None  # for the people at risk, where the timeline dates it
+    earliest_dismissal: dt.date | None  # likewise
+    employment_ends: dt.date | None  # the earliest dismissal, else the effective date (notice in lieu)
+    relevant_date: dt.date | None
+    relevant_basis: str
+    age: int | None  # whole years on the relevant date (or as given)
+    age_basis: str
+    service_years: int | None  # complete years of continuous employment to the relevant date (or as given)
+    service_basis: str
+    trial_end: dt.date | None
+    protection: tuple[Decimal, ...]  # paid in each protection year, at today's pay
+    protection_end: dt.date | None
+    may_apply_for: tuple[str, ...]  # new post ids
+    may_apply_basis: str
+    entitlements: Entitlements | None  # for the people at risk
+
+
+@dataclass(frozen=True)
+class Cases:
+    dates: ReviewDates
+    people: dict[str, Case]
+
+    def __getitem__(self, person_id: str) -> Case:
+        return self.people[person_id]
+
+
+def whole_years(start: dt.date, on: dt.date) -> int:
+    """Gives the whole years from `start` to `on` (an age, or complete years of service)."""
+    return on.year - start.year - ((on.month, on.day) < (start.month, start.day))
+
+
+def statutory_notice_weeks(service_years: int, on: dt.date | None = None) -> int:
+    """Gives the minimum notice an employer must give under ERA 1996 s.86(1), in weeks."""
+    row = in_force("statutory_notice", on or dt.date.max)
+    assert row is not None
+    return row["minimum"] if service_years < row["from_years"] else min(service_years, row["maximum"])
+
+
+def notice(person: Person, contractual_default: int | None, service_years: int | None,
+           on: dt.date | None = None) -> tuple[int | None, str]:
+    """Gives a person's notice in weeks, the longer of the contractual and the statutory, and why."""
+    contractual = person.notice_weeks if person.notice_weeks is not None else contractual_default
+    statutory = statutory_notice_weeks(service_years, on) if service_years is not None else None
+    known = [w for w in (contractual, statutory) if w is not None]
+    if not known:
+        return None, "no service_years or notice_weeks given"
+    weeks = max(known)
+    if contractual is not None and (statutory is None or contractual >= statutory):
+        return weeks, f"{weeks} weeks' contractual notice"
+    return weeks, f"{weeks} weeks' statutory notice (ERA 1996 s.86, {service_years} years' service)"
+
+
+def statutory_weeks(age: int, service_years: int, on: dt.date | None = None) -> Decimal:
+    """Gives the weeks of pay due under ERA 1996 s.162 for an age and complete years of service on a relevant
+    date: each year counted back from it at the rate of the age band the employee was in during it."""
+    row = in_force("statutory_redundancy", on or dt.date.max) or in_force("statutory_redundancy", dt.date.max)
+    assert row is not None
+    if service_years < row["min_years"]:
+        return Decimal(0)
+    bands = sorted(((b["from"], Decimal(b["weeks"])) for b in row["bands"]), reverse=True)
+    weeks = Decimal(0)
+    for years_ago in range(1, min(service_years, row["max_years"]) + 1):
+        age_then = age - years_ago
+        weeks += next(rate for start, rate in bands if age_then >= start)
+    return weeks
+
+
+def _age(person: Person, on: dt.date | None, day_name: str) -> tuple[int | None, str]:
+    if person.date_of_birth is not None and on is not None:
+        age = whole_years(person.date_of_birth, on)
+        return age, f"at age {age} (on {day_name} {on}, born {person.date_of_birth})"
+    if person.age is not None:
+        return person.age, f"at age {person.age} (as given, on the effective date)"
+    return None, "no age or date_of_birth given"
+
+
+def _service(person: Person, on: dt.date | None, day_name: str) -> tuple[int | None, str]:
+    if person.continuous_service_start is not None and on is not None:
+        years = max(0, whole_years(person.continuous_service_start, on))
+        return years, f"{years} complete years' service from {person.continuous_service_start} to {day_name} {on}"
+    if person.service_years is not None:
+        return person.service_years, f"{person.service_years} years' service (as given, on the effective date)"
+    return None, "no service_years or continuous_service_start given"
+
+
+def redundancy_cost(pay: Decimal, age: int, service_years: int, limit: WeeklyLimit, actual_weeks_pay: bool = False,
+                    multiplier: Decimal = Decimal(1), relevant: dt.date | None = None, basis: str = "") -> RedundancyCost:
+    """Gives the lump sum for one person on a relevant date, statutory or enhanced under the 2006 Regulations."""
+    statutory = statutory_weeks(age, service_years, relevant)
+    weeks = min(statutory * multiplier, MAX_DISCRETIONARY_WEEKS) if multiplier != 1 else statutory
+    actual = pay / 52
+    week_pay = actual if actual_weeks_pay else min(actual, limit.amount)
+    parts = [f"{statutory} statutory weeks" + (f" ({basis})" if basis else "")]
+    if multiplier != 1:
+        parts.append(f"x {multiplier} (reg 6, at most 104 weeks) = {weeks} weeks")
+    parts.append("at the actual week's pay (reg 5)" if actual_weeks_pay
+                 else f"at a week's pay capped at £{limit.amount} on the relevant date {relevant} ({limit.source})"
+                 if relevant else f"at a week's pay capped at £{limit.amount} ({limit.source})")
+    return RedundancyCost(weeks, week_pay, weeks * week_pay, " ".join(parts))
+
+
+def _redundancy(review: ReviewFile, pay: Decimal, age: int | None, service: int | None, relevant: dt.date | None,
+                basis: str) -> RedundancyCost | str:
+    """Gives the redundancy estimate on the relevant date, or why none can be made."""
+    if age is None or service is None:
+        return "age or service missing"
+    limit = weekly_limit(relevant)
+    if limit is None:
+        return "no statutory weekly limit is known for the relevant date"
+    options = review.costing.redundancy
+    return redundancy_cost(pay, age, service, limit, options.actual_weeks_pay, options.multiplier, relevant, basis)
+
+
+def _strain(review: ReviewFile, p: Person, age: int | None, age_basis: str) -> Part:
+    if p.pension_strain is not None:
+        return Part(p.pension_strain, "pension strain as given (people[].pension_strain)")
+    table = review.costing.pension_strain
+    if table is None:
+        return Part(None, "no pension_strain given and no costing.pension_strain factors")
+    if age is None:
+        return Part(None, "age missing")
+    if age < table.min_age:
+        return Part(Decimal(0), f"none: {age_basis.removeprefix('at ')}, under {table.min_age}, no unreduced "
+                    f"{table.scheme} pension")
+    factor = table.factors.get(age)
+    if factor is None:
+        return Part(None, f"no {table.scheme} strain factor for age {age}")
+    if p.pension is None:
+        return Part(None, "annual pension missing (people[].pension)")
+    return Part(p.pension * factor, f"{table.scheme} strain: pension {money_words(p.pension)} x factor {factor} "
+                f"{age_basis}")
+
+
+def _employer_ni(redundancy: Part, notice_pay: Part, ends: dt.date | None) -> Part:
+    """Employer NI on the exit payments, on the day employment ends: Class 1 on pay in lieu of notice and Class 1A on
+    the termination award above the threshold, each at the Class 1 secondary rate then in force."""
+    if ends is None:
+        return Part(Decimal(0), "none: no date for the end of employment")
+    rules, rates = in_force("exit_nics", ends), ni_in_force(ends)
+    if rules is None or rates is None:
+        return Part(Decimal(0), f"none: no National Insurance figures are known for {ends}")
+    amount, said = Decimal(0), []
+    if rules["pilon_earnings"] and notice_pay.amount:
+        amount += rates.rate * notice_pay.amount
+        said.append(f"Class 1 at {rates.rate * 100:g}% on the pay in lieu of notice")
+    threshold = rules["class_1a_above"]
+    if threshold is not None and redundancy.amount and redundancy.amount > threshold:
+        amount += rates.rate * (redundancy.amount - Decimal(threshold))
+        said.append(f"Class 1A at {rates.rate * 100:g}% on the redundancy pay above £{threshold:,}")
+    if not said:
+        return Part(Decimal(0), f"none on {ends} ({rules['source']})")
+    return Part(amount, f"{'; '.join(said)}, on {ends} ({rules['source']}; {rates.source})")
+
+
+def _open_posts(review: ReviewFile, result: SlottingResult, person_id: str) -> tuple[tuple[str, ...], str]:
+    """Gives the new posts a person at risk may apply for under the policy, and the rule that says so."""
+    slotted = result.person(person_id)
+    assert slotted is not None
+    if review.policy.ring_fence is not None:
+        if slotted.may_apply_for:
+            return slotted.may_apply_for, "the ring-fence tiers (policy.ring_fence) open these posts to them"
+        return (), "the ring-fence tiers (policy.ring_fence) open no post to them"
+    if review.policy.alternatives:
+        return tuple(a.post for a in slotted.alternatives), \
+            "the ring-fenced posts their post overlaps with (policy.alternatives)"
+    return tuple(p.id for p in result.posts if p.ring_fenced_places), "every ring-fenced post"
+
+
+def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = False) -> Cases:
+    """Gives every slotted person's case: the one place each per-person figure and date is computed."""
+    dates = review_dates(review, result, count_at_risk)
+    policy = review.policy
+    effective = review.review.effective_date
+    years = protection_years(policy)
+    unending = policy.protection.scheme == "mark_time" and policy.protection.years is None
+    found: dict[str, Case] = {}
+    for p in result.people:
+        person = review.person[p.id]
+        at_risk = result.at_risk(p.id)
+        service_now = person.service_years
+        if person.continuous_service_start is not None and dates.notice_from is not None:
+            service_now = max(0, whole_years(person.continuous_service_start, dates.notice_from))
+        weeks, basis = notice(person, policy.notice_weeks, service_now, dates.notice_from)
+        given = dismissal = None
+        if at_risk and weeks is not None and dates.notice_from is not None:
+            given = dates.notice_from + dt.timedelta(days=1)
+            dismissal = given + dt.timedelta(weeks=weeks)
+            if dates.first_dismissal and dismissal < dates.first_dismissal:
+                dismissal = dates.first_dismissal
+        ends = dismissal or effective
+        relevant: dt.date | None
+        if dismissal is not None:
+            relevant, relevant_basis = dismissal, "the day notice expires (ERA 1996 s.145(2)(a))"
+        elif effective is not None:
+            service_then = _service(person, effective, "the effective date")[0]
+            if service_then is None:
+                relevant, relevant_basis = effective, "the effective date (no service given to extend it by)"
+            else:
+                extra = statutory_notice_weeks(service_then, effective)
+                relevant = effective + dt.timedelta(weeks=extra)
+                relevant_basis = (f"the effective date {effective} (employment ends, notice paid in lieu) extended by "
+                                  f"the statutory minimum notice of {extra} week(s) (ERA 1996 s.145(5))")
+        else:
+            relevant, relevant_basis = None, "no effective date or dismissal date"
+        age, age_basis = _age(person, relevant, "the relevant date")
+        service, service_basis = _service(person, relevant, "the relevant date")
+        trial = None
+        if dismissal is not None and (p.alternatives or p.may_apply_for):
+            trial = dismissal + dt.timedelta(weeks=max(TRIAL_WEEKS, policy.trial_period_weeks or 0))
+        falls = [s.pay.protection for s in p.slots if not s.competitive and s.pay.protection]
+        schedule = tuple(by_year(policy, max(falls))) if falls else ()
+        protection_end = None
+        if falls and effective and not unending and years:
+            protection_end = add_years(effective, years) - dt.timedelta(days=1)
+        posts, posts_basis = _open_posts(review, result, p.id) if at_risk else ((), "not at risk")
+        entitlements = None
+        if at_risk:
+            pay = person.salary * review.fte(p.id)  # a week's pay is of the hours worked
+            estimate = _redundancy(review, pay, age, service, relevant, f"{age_basis}; {service_basis}")
+            cost = estimate if isinstance(estimate, RedundancyCost) else None
+            redundancy = Part(cost.amount, cost.basis) if cost else Part(None, str(estimate))
+            notice_pay = (Part(weeks * pay / 52, f"{basis} at {money_words(pay / 52)} a week, paid in lieu")
+                          if weeks is not None else Part(None, basis))
+            end_age, end_basis = _age(person, ends, "the day employment ends")
+            strain = _strain(review, person, end_age, end_basis)
+            entitlements = Entitlements(redundancy, notice_pay, strain, _employer_ni(redundancy, notice_pay, ends), cost)
+        found[p.id] = Case(p.id, p.outcome, at_risk, weeks, basis, given, dismissal, ends, relevant, relevant_basis,
+                           age, age_basis, service, service_basis, trial, schedule, protection_end, posts, posts_basis,
+                           entitlements)
+    return Cases(dates, found)
