@@ -219,3 +219,28 @@ def test_every_character_refused_is_one_python_counts_unprintable():
 
     refused = [chr(c) for c in range(0x110000) if _FORBIDDEN.fullmatch(chr(c))]
     assert len(refused) == 65 and not any(c.isprintable() for c in refused)
+
+
+def test_the_sheet_scan_finds_unsaved_formulas_and_percentages_however_the_xml_is_written():
+    """A shared formula's other cells (<f t="shared" si="0"/>) and a namespace prefix (x:c), as some programs
+    write them; a row's own style (s on <row>) is not a cell's; an empty text result is a saved value."""
+    from slotting.reading.workbook_xml import _xlsx_scan
+
+    xml = (b'<x:worksheet xmlns:x="main"><x:sheetData><x:row r="1" s="3" customFormat="1">'
+           b'<x:c r="A1" s="3"><x:v>0.25</x:v></x:c><x:c r="B1"><x:f t="shared" ref="B1:B2" si="0">A1*2</x:f></x:c>'
+           b'<x:c r="C1" s="3" t="s"><x:v>0</x:v></x:c></x:row><x:row r="2">'
+           b'<x:c r="A2" s="1"><x:v>0.5</x:v></x:c><x:c r="B2"><x:f t="shared" si="0"/><x:v></x:v></x:c>'
+           b'<x:c r="C2" t="str"><x:f>""</x:f><x:v></x:v></x:c><x:c r="D2" s="3"><x:f>1/4</x:f><x:v>0.25</x:v></x:c>'
+           b'</x:row></x:sheetData></x:worksheet>')
+    found = _xlsx_scan(xml, frozenset({"3"}))
+    assert not isinstance(found, str)
+    assert found.extent == (1, 1, 2, 4)
+    assert found.unsaved == [(1, 2, "=A1*2"), (2, 2, "")]
+    assert found.percents == {(1, 1): "0.25", (2, 4): "0.25"}  # C1 is text; A2's style is not a percentage
+
+
+def test_a_chart_sheet_first_is_passed_over_like_a_hidden_one():
+    from slotting.reading.workbook_xml import Book
+
+    assert Book({}, False, {"Chart": "xl/chartsheets/sheet1.xml", "People": "xl/worksheets/sheet1.xml"}
+                ).first_visible() == "People"

@@ -38,8 +38,9 @@ class Book:
     ods_percent: frozenset[str] = frozenset()  # ods: the data styles that are percentage styles
 
     def first_visible(self) -> str | None:
-        """Gives the first sheet that is not hidden, or None."""
-        return next((name for name in self.sheets if name not in self.hidden), None)
+        """Gives the first sheet that is not hidden and holds cells (not a chart sheet), or None."""
+        return next((name for name, part in self.sheets.items() if name not in self.hidden
+                     and "/chartsheets/" not in part), None)
 
 
 @dataclass
