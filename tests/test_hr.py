@@ -153,7 +153,9 @@ def test_part_time_costs_protection_and_redundancy_are_at_the_fte():
     # Statutory redundancy, age 40 with 10 years: 10 weeks (a week a year of service between ages 22 and 41).
     assert table.redundancy.people[0].cost.amount == Decimal(3000)  # 10 x £300
     full_time = build({**base, "people": [base["people"][0], {**base["people"][1], "hours": "37"}]})
-    assert savings(full_time, slot(full_time)).redundancy.people[0].cost.amount == Decimal(4000)  # 10 x £400
+    # Full time, £780 a week: capped at the limit in force on the relevant date, the effective date (2 January 2012)
+    # extended by 10 weeks' statutory notice paid in lieu (ERA 1996 s.145(5)): 12 March 2012, £430.
+    assert savings(full_time, slot(full_time)).redundancy.people[0].cost.amount == Decimal(4300)  # 10 x £430
 
 
 def test_hours_need_the_full_time_week_and_fit_in_it():
