@@ -173,6 +173,13 @@ class Policy(BaseModel):
         "between a person's top two claims of the same kind gives two slots. Leicester: 'an exact split of "
         "50/50 between two new roles' (28 Oct 2011).",
     )
+    split_on: Literal["half", "any_tie"] = Field(
+        "half",
+        description="Which exact tie gives two slots (with split_slots): half (default), only an exact split of 50/50, "
+        "the current job forming 50% of each new one (Leicester, notes of 28 October 2011, item 5: 'unless there is "
+        "an exact split of 50/50 between two new roles'); any_tie, any exact tie of the ranking figure (30/30 too), "
+        "for employers whose policy holds every tie.",
+    )
     protection_years: Whole = Field(
         2, ge=0, le=10,
         description="Years of pay protection when slotting lowers pay. Leicester report s.8.2.",

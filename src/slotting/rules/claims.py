@@ -18,6 +18,7 @@ from typing import Literal, NamedTuple
 from ..model import Grade, Overlap, Policy
 
 Kind = Literal["assimilation", "match"]
+HALF = Decimal(50)  # "an exact split of 50/50": the current job forms half of each of two new roles
 RankBy = Literal["old_in_new", "score"]
 
 
@@ -110,14 +111,16 @@ def assessor(policy: Policy) -> Assessor:
 
 def pursued(claims: list[Assessment], policy: Policy) -> list[Assessment]:
     """Gives the claims a person pursues: the top one, or the top two on an exact tie of the ranking
-    figure (old_in_new, or the score with rank_by: score)."""
+    figure (old_in_new, or the score with rank_by: score) that splits the current job 50/50 between them
+    (policy.split_on: any_tie takes any exact tie)."""
     if not claims:
         return []
     top = claims[:1]
     if policy.split_slots and len(claims) > 1 and claims[1].kind == claims[0].kind:
         first, second = claims[0], claims[1]
-        if (second.old_in_new == first.old_in_new if policy.rank_by == "old_in_new"
-                else second.score == first.score):
+        tied = (second.old_in_new == first.old_in_new if policy.rank_by == "old_in_new"
+                else second.score == first.score)
+        if tied and (policy.split_on == "any_tie" or first.old_in_new == second.old_in_new == HALF):
             top.append(second)
     return top
 
