@@ -110,3 +110,24 @@ def test_the_policy_notice_is_the_same_in_the_timeline_and_the_exit_costs():
     assert dates["P1"].notice_weeks == 26
     person = exit_costs(data, result).displaced[0]
     assert person.notice.amount == 26 * 2000 and "26 weeks' contractual notice" in person.notice.basis
+
+
+def test_explain_names_the_settings_behind_a_match_above_the_band_and_a_grade_up():
+    """A 90/90 overlap one grade up is not assimilated (grades differ) and, with no match_upper, is matched: a
+    promotion without competition the seed's band (25% to 74%) would not give. explain says so and names the
+    fields; with match_upper: 74 it is no claim."""
+    from slotting.render.explain import explain_text
+
+    data = with_base({
+        "old_structure": {"posts": [{"id": "O1", "title": "Old", "grade": "G2"}]},
+        "new_structure": {"posts": [{"id": "N1", "title": "New", "grade": "G3"}]},
+        "people": [{"id": "P1", "post": "O1", "salary": 31000}],
+        "overlaps": [{"old_post": "O1", "new_post": "N1", "old_in_new": 90, "new_from_old": 90}]})
+    review = build(data)
+    result = slot(review)
+    assert result.person("P1").outcome == "matched"
+    text = "".join(explain_text(result, "P1", review))
+    assert "above 74%, the top of the match band" in text and "match_upper: 74" in text
+    assert "a match 1 grade up, a promotion without competition" in text
+    held = build({**data, "policy": {"match_upper": 74}})
+    assert slot(held).person("P1").outcome == "displaced"

@@ -19,6 +19,9 @@ from .types import Id, Money, Text, Threshold, Whole
 LEICESTER_2011 = "Leicester City Council 2011 senior management review"
 
 
+SEED_MATCH_BAND = (Decimal(25), Decimal(74))  # Leicester, notes of 28 Oct 2011, item 5: "Between 25% and 74%"
+
+
 class GradeLimits(BaseModel):
     """How many grade levels below and above the current grade a new post may be."""
 

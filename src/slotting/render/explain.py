@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import limits
-from ..model import ReviewFile
+from ..model import Policy, ReviewFile
 from ..model.evidence import duty_evidence
+from ..model.policy import SEED_MATCH_BAND
 from ..rules.protection import describe
 from ..rules.reasons import Wording, allowed, distances, percent, plural
 from ..rules.results import PersonResult, SlottingResult
@@ -61,6 +62,11 @@ def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | No
         more = len(competitors) - limits.COMPETITORS_LISTED
         lines.append("Competing with: " + shown + (f" and {more:,} more (see run --format json, posts[].pools)"
                                                    if more > 0 else ""))
+    choices = _policy_choices(p, policy)
+    if choices:
+        lines.append("")
+        lines.append("Where the policy's settings decided it:")
+        lines += [f"  {line}" for line in choices]
     if any(post.ring_fence_tiers for post in result.posts):
         lines.append("")
         lines.append("May apply for ring-fenced posts (the tier in use holds them): "
@@ -108,3 +114,24 @@ def _evidence(review: ReviewFile | None, p: PersonResult) -> list[str]:
     if pair is None:
         return []
     return [*duty_evidence(pair, review.jd[("old", pair.old_post)], review.jd[("new", pair.new_post)]), ""]
+
+
+def _policy_choices(p: PersonResult, policy: Policy) -> list[str]:
+    """Gives, for each match slot, the settings that made it a match where the seed's own band would not: a score
+    above the band's upper limit with no match_upper set, and a match to a higher grade."""
+    said = []
+    low, high = SEED_MATCH_BAND
+    for s in p.slots:
+        if s.basis != "match":
+            continue
+        a = s.claim
+        if policy.match_upper is None and a.score > high:
+            said.append(f"{s.post}: the score {percent(a.score)} is above {percent(high)}, the top of the match band "
+                        f"the Leicester policy states ('between {percent(low)} and {percent(high)}', notes of 28 "
+                        "October 2011, item 5); it is a match because policy.match_upper is not set (set "
+                        f"match_upper: {high} to hold the band).")
+        if a.grade_distance > 0:
+            said.append(f"{s.post}: a match {plural(a.grade_distance, 'grade')} up, a promotion without competition; "
+                        f"the policy allows matches up to {policy.match_limits.up} grade(s) up (policy.match_grade "
+                        "{up: 0} allows none).")
+    return said
