@@ -39,3 +39,14 @@ SWEEP_VARIANTS = 1_000  # combinations in a grid of several --vary options
 SWEEP_OPTION_CHARS = 100_000  # characters of one --vary (a thousand values of up to 100 characters)
 SWEEP_PLACES = 28  # decimal places of a swept value (Decimal's default precision): a range is counted exactly
 SWEEP_MAGNITUDE = MONEY * 100  # the size of a swept value: the largest any numeric field takes (a savings target)
+
+# Letter templates (.docx) are data from the employer: bounded before any work, and so is what they do.
+TEMPLATE_BYTES = 32 * 1024 * 1024  # one template file (a letter with a logo is well under 1 MB)
+TEMPLATE_UNZIPPED = 64 * 1024 * 1024  # a template's parts unzipped, in all (each part read with a cap, not trusted)
+TEMPLATE_PARTS = 1_000  # files inside a template's zip (a Word letter has about 15)
+TEMPLATE_XML_BYTES = 8 * 1024 * 1024  # the parts whose fields are filled (body, headers, footers, ...), in all
+LETTER_RANGE = 1_000  # the numbers one range() in a template may give
+LETTER_LOOP_STEPS = 10_000  # loop steps while filling one letter (every {% for %} together)
+LETTER_TEXT_CHARS = 100_000  # a value a template builds or prints (longer only when a field itself is longer)
+LETTER_WORK_CHARS = 20_000_000  # characters of text a template builds while filling one letter, in all
+LETTER_CHARS = 16 * 1024 * 1024  # one letter's filled XML, every part together

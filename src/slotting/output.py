@@ -5,6 +5,7 @@ renderable (a table: printed at the terminal's width with colour where the termi
 as plain text). A file is written to a temporary file beside it and renamed into place, so a failed
 or interrupted run leaves the old file as it was; its mode is kept, and a symbolic link keeps
 pointing where it did (its target is replaced). A device such as /dev/null is written to directly.
+A folder of files (letters) is written into a folder that stays the user's (slotting.folder).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -176,45 +177,13 @@ def _rendered(renderable: Any, terminal: bool, encoding: str = "utf-8") -> str:
     return text.translate(rules) if rules else text
 
 
-def emit_folder(files: dict[str, bytes], folder: Path, *, force: bool = False, inputs: Iterable[Path] = ()) -> None:
-    """Writes a folder of files all at once or not at all: into a temporary folder beside it, renamed into
-    place. An existing folder that holds anything is refused unless `force`; then it is replaced whole. A
-    folder that holds an input file is always refused."""
-    target = folder.absolute()
-    if any(Path(p).resolve().is_relative_to(target.resolve()) for p in inputs):
-        raise OutputError(f"{folder}: holds the input files; give another folder")
-    parent = target.parent
-    if not parent.is_dir():
-        raise OutputError(f"{folder}: the folder {parent} does not exist")
-    if target.exists() and not target.is_dir():
-        raise OutputError(f"{folder}: is not a folder")
-    if target.is_dir() and any(target.iterdir()) and not force:
-        raise OutputError(f"{folder}: the folder is not empty; give an empty or new folder, or --force to replace it")
-    try:
-        temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
-    except OSError as err:
-        raise OutputError(f"{folder}: cannot write in {parent}: {err.strerror or err}") from None
-    old = None
-    try:
-        for name, data in files.items():
-            (temporary / name).write_bytes(data)
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
-            os.replace(target, old / "previous")
-        os.replace(temporary, target)
-    except OSError as err:
-        if old is not None and not target.exists():
-            os.replace(old / "previous", target)
-        _remove(temporary)
-        raise OutputError(f"{folder}: cannot write: {err.strerror or err}; nothing was changed") from None
-    except BaseException:
-        _remove(temporary)
-        raise
-    if old is not None:
-        _remove(old)
+def emit_folder(files: Iterable[tuple[str, bytes]], folder: Path, *, names: Collection[str], force: bool = False,
+                inputs: Iterable[Path] = (), owned: Callable[[str], bool] | None = None,
+                manifest: str = "manifest.csv") -> Any:
+    """Writes (name, bytes) pairs, made one at a time, into a folder whose other files are never touched, whole
+    or not at all (slotting.folder says how), and gives what was written (folder.Written). A folder that holds
+    an input file is always refused; one that holds an earlier run's files is refused unless `force`."""
+    from .folder import plain, write_folder
 
-
-def _remove(folder: Path) -> None:
-    import shutil
-
-    shutil.rmtree(folder, ignore_errors=True)
+    return write_folder(files, folder, names=names, force=force, inputs=inputs, owned=owned or plain,
+                        manifest=manifest)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Optional
 
@@ -146,12 +146,14 @@ def write(pieces: Iterable[Any], output: Path | None) -> None:
     emit(pieces, output)
 
 
-def write_folder(files: dict[str, bytes], folder: Path, force: bool) -> None:
-    """Writes a command's files into a folder, whole or not at all; never a folder that holds an input."""
+def write_folder(files: Iterable[tuple[str, bytes]], folder: Path, force: bool, *, names: Collection[str],
+                 owned: Callable[[str], bool] | None = None) -> Any:
+    """Writes a command's files (made one at a time) into a folder whose other files are kept, whole or not at
+    all; never a folder that holds an input. Gives what was written (folder.Written)."""
     from ..output import emit_folder
     from ..reading import files_read
 
-    emit_folder(files, folder, force=force, inputs=files_read())
+    return emit_folder(files, folder, names=names, force=force, inputs=files_read(), owned=owned)
 
 
 def check_output(output: Path | None, inputs: list[Path]) -> None:

@@ -19,8 +19,9 @@ class LetterFormat(str, enum.Enum):
 @app.command()
 def letters(
     files: Review,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The folder to write the letters and "
-                                                   "their manifest into (all at once, or nothing).",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The folder to write the letters and their "
+                                                   "manifest into (all at once, or nothing). It may hold other files: "
+                                                   "they are never touched. A link to a folder is followed.",
                                                    show_default=False)] = None,
     template_dir: Annotated[Optional[Path], typer.Option("--template-dir", help="The employer's templates: "
                                                          "OUTCOME.docx for any of assimilated, matched, competitive, "
@@ -29,12 +30,16 @@ def letters(
     = LetterFormat.docx,
     person: Annotated[Optional[str], typer.Option("--person", help="With --format markdown and no -o: print this "
                                                   "person's letter.", show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace a folder that is not empty.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace the letters of an earlier run in the folder (those "
+                                        "its manifest.csv names) and any file of the same name as a new letter; "
+                                        "the folder's other files are kept.")] = False,
 ) -> None:
     """Write one letter per person in the review, chosen by their outcome.
 
-    Letters go only to the -o folder, with a manifest (person, outcome, file; no salaries). The only
-    letter printed is one person's, with --format markdown --person ID.
+    Letters go only to the -o folder, with a manifest (person, outcome, file; no salaries). The folder's
+    other files are never touched: a folder holding only other files is written into; one holding an
+    earlier run's letters needs --force, which replaces just those. The only letter printed is one
+    person's, with --format markdown --person ID.
     """
     path = one_review(files)
     if output is None and not (person and format is LetterFormat.markdown):
@@ -43,33 +48,42 @@ def letters(
 
     def body() -> int:
         from ..reading.templates import letter_templates
-        from ..render.letters import TemplateError, checked, default_templates, docx_letters, markdown_letters, one_letter
+        from ..render import letters as render
         from ..rules.letters import OUTCOMES
         from ..rules.letters import letters as make
         from ..rules.timeline import timeline
 
         with stages(4) as note:
-            templates = default_templates()
+            templates = render.default_templates()
+            shown = {outcome: f"the default template {outcome}.docx" for outcome in templates}
             if template_dir is not None:
-                templates |= letter_templates(template_dir, OUTCOMES)
+                theirs = letter_templates(template_dir, OUTCOMES)
+                templates |= theirs
+                shown |= {outcome: str(template_dir / f"{outcome}.docx") for outcome in theirs}
             try:
-                checked(templates)
-            except TemplateError as err:
+                ready = render.prepared(templates, shown) if format is LetterFormat.docx else {}
+            except render.TemplateError as err:
                 fail([str(err), "No letter was written."])
             review, result = slotted(path, note)
             note("writing letters")
             made = make(review, result, timeline(review, result))
             if person is not None:
-                chosen = [letter for letter in made if letter.person == person]
-                if not chosen:
+                made = [letter for letter in made if letter.person == person]
+                if not made:
                     fail([f"no person {person!r} in the review"])
-                made = chosen
             if output is None:
-                write(one_letter(made[0]), None)
+                write(render.one_letter(made[0]), None)
                 return 0
-            documents = markdown_letters(made) if format is LetterFormat.markdown else docx_letters(made, templates)
-        write_folder(documents, output, force)
-        typer.echo(f"wrote {len(made)} letter(s) and manifest.csv to {output}", err=True)
+            suffix = "md" if format is LetterFormat.markdown else "docx"
+            documents = (render.markdown_letters(made) if format is LetterFormat.markdown
+                         else render.docx_letters(made, ready))
+            try:
+                written = write_folder(documents, output, force, names=render.letter_files(made, suffix),
+                                       owned=render.is_letter_file)
+            except render.TemplateError as err:
+                fail([str(err), "No letter was written."])
+        others = f" (its {written.others} other file(s) left as they were)" if written.others else ""
+        typer.echo(f"wrote {len(made)} letter(s) and manifest.csv to {output}{others}", err=True)
         return 0
 
     guard(body)
