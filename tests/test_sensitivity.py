@@ -268,3 +268,19 @@ def test_the_sweeps_shortcuts_give_what_the_full_rules_give(tmp_path):
             full = slot(changed)
             assert row.summary == full.summary
             assert row.saving == savings(changed, full).total.saving
+
+
+def test_a_threshold_written_as_a_fraction_can_be_swept():
+    """examples/policies/nhs_two_thirds.yaml sets assimilate_threshold: 2/3 (exact): sweeping the field compares the
+    file's own value exactly, never as a Decimal it cannot be (this ended in exit 3)."""
+    from .conftest import ROOT
+
+    path = ROOT / "examples" / "policies" / "nhs_two_thirds.yaml"
+    result = cli("sensitivity", str(path), "--vary", "assimilate_threshold=60:70:5", "--format", "json")
+    assert result.exit_code == 0, result.output
+    import json
+
+    sweep = json.loads(result.stdout)["sweep"]
+    assert sweep["own"] == [200 / 3]
+    assert [row["values"]["policy.assimilate_threshold"] for row in sweep["rows"]] == [60, 65, 70]
+    assert not any(row["own"] for row in sweep["rows"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from ..model.types import written
@@ -104,7 +105,7 @@ def _headline_data(s: SensitivityResult, h: Headline) -> dict[str, Any]:
 def sensitivity_json(s: SensitivityResult) -> Iterator[bytes]:
     data: dict[str, Any] = {"review": s.review}
     if s.sweep:
-        data["sweep"] = {"fields": list(s.fields), "own": [number(Decimal(o)) if o is not None else None for o in s.own],
+        data["sweep"] = {"fields": list(s.fields), "own": [_own(o) for o in s.own],
                          "rows": [_headline_data(s, h) for h in s.sweep]}
     if s.margin > 0:
         data["fragile"] = {"margin": number(s.margin), "decisions": [_fragile_data(f) for f in s.fragile]}
@@ -121,3 +122,10 @@ def sensitivity_csv(s: SensitivityResult, table: str | None = None) -> Iterator[
         return
     yield to_csv(FRAGILE_FIELDS, [[f.person, f.outcome, " ".join(f.posts), f.source, f.figure, f.value, f.at,
                                    f.distance, f.crossing, f.then_outcome, " ".join(f.then_posts)] for f in s.fragile])
+
+
+def _own(value: object) -> object:
+    """The file's own value of a swept field for JSON: a share such as 2/3 as the number it is."""
+    if value is None:
+        return None
+    return number(value if isinstance(value, Fraction) else Decimal(str(value)))

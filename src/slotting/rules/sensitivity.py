@@ -264,7 +264,7 @@ def sweep(review: ReviewFile, varies: Sequence[Vary]) -> list[Headline]:
     for values in itertools.product(*(values for _, values in varies)):
         changed = variant(review, dict(zip(fields, values)))
         table = fixed or savings(changed, slot(changed, base))
-        rows.append(Headline(values, all(o is not None and Decimal(o) == v for o, v in zip(own, values)),
+        rows.append(Headline(values, all(_same(o, v) for o, v in zip(own, values)),
                              summarise(changed, base), table.total.saving, table.target_met))
     return rows
 
@@ -566,3 +566,10 @@ def sensitivity(review: ReviewFile, varies: Sequence[Vary], margin: Decimal) -> 
     return SensitivityResult(review.review.name, fields, tuple(own_value(review, f) for f in fields),
                              tuple(sweep(review, varies)) if varies else (), margin,
                              tuple(fragile(review, margin)) if margin > 0 else ())
+
+
+def _same(own: object, value: Decimal) -> bool:
+    """True when a swept value is the file's own: a share such as 2/3 is compared exactly, as a fraction."""
+    if own is None:
+        return False
+    return own == value if isinstance(own, Fraction) else Decimal(str(own)) == value
