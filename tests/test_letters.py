@@ -48,7 +48,7 @@ def test_twenty_letters_and_a_manifest_for_the_example(tmp_path: Path):
         assert not any(f"£{s:,}" in body for s in others if s != (person.slots[0].pay.amount if person.slots else 0))
     p16 = text(out / "P16-assimilated.docx")
     assert "assimilated into the post of Director of Information and Customer Access" in p16
-    assert "£85,575" in p16 and "protected by £10,525 a year until 1 January 2014" in p16
+    assert "£85,575" in p16 and "protected: £10,525 a year for 2 years, until 1 January 2014" in p16
     assert "please write to HR by 9 December 2011" in p16
 
 
@@ -248,3 +248,16 @@ def test_markup_in_a_field_is_never_run(tmp_path: Path):
     document.save(buffer)
     out = letters_of(tmp_path, buffer.getvalue(), review)
     assert "To {{ review_name }}" in part(out / "P04-assimilated.docx", "word/footnotes.xml")
+
+
+def test_tapered_protection_is_stated_year_by_year(tmp_path: Path):
+    """Tapered protection (100% then 50%) is £10,525 then £5,262.50 for P16: the letter says both years, as explain
+    does, never '£10,525 a year until ...' (issue: letters and explain disagreed)."""
+    text = EXAMPLE.read_text(encoding="utf-8").replace("policy:", "policy:\n  protection: {scheme: tapered, shares: [1, 0.5]}", 1)
+    path = tmp_path / "review.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("letters", str(path), "--format", "markdown", "--person", "P16")
+    assert result.exit_code == 0, result.stderr
+    assert "protected: £10,525 in the first year and £5,262.50 in the second year, until 1 January 2014" in result.stdout
+    explained = cli("explain", str(path), "P16").stdout
+    assert "£10,525 in year 1" in explained and "£5,262.50 in year 2" in explained

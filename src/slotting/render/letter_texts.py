@@ -13,7 +13,7 @@ TEXTS = {
         "I am writing to confirm that, under the slotting policy of the {{ review_name }}, you have been assimilated "
         "into the post of {{ new_post_title }} ({{ new_grade }}) in the new structure, from {{ effective_date }}.",
         "Your salary will be {{ new_salary }} (spinal point {{ spinal_point }}).{% if protection %} This is less than "
-        "your current salary, so your pay is protected by {{ protection }} a year until {{ protection_end }}.{% endif %}",
+        "your current salary, so your pay is protected: {{ protection_schedule }}, until {{ protection_end }}.{% endif %}",
         "If you wish to appeal against this slotting, please write to HR by {{ appeals_close }}.",
     ],
     "matched": [
@@ -22,7 +22,7 @@ TEXTS = {
         "matched to the post of {{ new_post_title }} ({{ new_grade }}) in the new structure.",
         "You are invited to a competency assessment for the post, to be held by {{ assessments_by }}. If you are "
         "confirmed in the post, your salary will be {{ new_salary }} (spinal point {{ spinal_point }})"
-        "{% if protection %}, with pay protection of {{ protection }} a year until {{ protection_end }}{% endif %}.",
+        "{% if protection %}, with pay protection of {{ protection_schedule }}, until {{ protection_end }}{% endif %}.",
         "If you wish to appeal against this slotting, please write to HR by {{ appeals_close }}.",
     ],
     "competitive": [
