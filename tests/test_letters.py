@@ -170,9 +170,11 @@ def test_letters_are_docxtpls_for_its_markup(tmp_path: Path):
     document.add_paragraph("Protected by {{ protection }} until {{ protection_end }}.")
     document.add_paragraph("{%p endif %}")
     table = document.add_table(rows=3, cols=2)
-    table.cell(0, 0).text, table.cell(1, 0).text, table.cell(1, 1).text = "{%tr for i in range(3) %}", "{{ i }}", "{{ person_name }}"
+    table.cell(0, 0).text = "{%tr for i in range(3) %}"
+    table.cell(1, 0).text, table.cell(1, 1).text = "{{ i }}", "{{ person_name }}"
     table.cell(2, 0).text = "{%tr endfor %}"
-    document.add_paragraph("Dear {{ person_name }}, {{ new_post_title|upper }}{% if pool_places %} ({{ pool_places }}){% endif %}")
+    document.add_paragraph("Dear {{ person_name }}, {{ new_post_title|upper }}"
+                           "{% if pool_places %} ({{ pool_places }}){% endif %}")
     document.sections[0].header.paragraphs[0].text = "{{ review_name }}"
     buffer = io.BytesIO()
     document.save(buffer)
