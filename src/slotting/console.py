@@ -29,9 +29,8 @@ def main() -> None:
 
 def _quiet_stdout() -> None:
     """Points standard output at the null device, so that the interpreter's own flush at exit is silent."""
+    import contextlib
     import os
 
-    try:
+    with contextlib.suppress(OSError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except OSError:
-        pass
