@@ -54,7 +54,10 @@ def suggest(
                                                     "links with unlike wording, and alike duties left unlinked.",
                                                     show_default=False)] = None,
     at_least: Annotated[int, typer.Option("--min-similarity", min=0, max=100, help="The least wording similarity "
-                                          "suggested (0-100).")] = 60,
+                                          "suggested (0-100). Duties sharing no word but common ones such as "
+                                          "'the' and 'to' are not compared.")] = 60,
+    per_duty: Annotated[int, typer.Option("--per-duty", min=1, max=500, help="The most new duties suggested for "
+                                          "one old duty in one pair of JDs (the most alike).")] = 10,
     output: Output = None,
 ) -> None:
     """Suggest, for each old and new JD, the duty pairs whose wording is alike: a draft mapping, status
@@ -65,14 +68,22 @@ def suggest(
         from ..reading import load_jds
         from ..reading.loader import load_mapping
         from ..render.overlaps import suggested_yaml
-        from ..rules.suggest import second_looks
+        from ..rules.suggest import TooMany, second_looks
         from ..rules.suggest import suggest as suggested
 
         with stages(2) as note:
             jds = load_jds(folder)
             note("comparing wording")
-            found = suggested(jds, at_least)
-            looks = second_looks(jds, load_mapping(mapping)) if mapping is not None else []
+            try:
+                found = suggested(jds, at_least, per_duty)
+            except TooMany as err:
+                fail([f"{folder}: {err}"])
+            looks = []
+            if mapping is not None:
+                try:
+                    looks = second_looks(jds, load_mapping(mapping))
+                except TooMany as err:
+                    fail([f"{mapping}: {err}"])
         write(suggested_yaml(found, looks), output)
         return 0
 

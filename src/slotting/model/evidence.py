@@ -10,13 +10,31 @@ The figures are exact fractions: a Decimal when the fraction has one, else a fra
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from .types import Date, Id, NonEmptyText, Share, Text
+
+_UNSHOWABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})  # controls, format controls (bidi), surrogates, line breaks
+
+
+def _one_line(value: str) -> str:
+    """Gives an id back if it holds no control character or line break, else raises ValueError naming the first.
+
+    An id is written into draft mappings, comments and messages: a line break in one could forge a line."""
+    for at, character in enumerate(value, 1):
+        if unicodedata.category(character) in _UNSHOWABLE:
+            raise ValueError(f"expected an id without control characters or line breaks; character {at} is "
+                             f"U+{ord(character):04X}")
+    return value
+
+
+JdId = Annotated[Id, AfterValidator(_one_line)]
 
 
 class _Model(BaseModel):
@@ -24,14 +42,14 @@ class _Model(BaseModel):
 
 
 class Duty(_Model):
-    id: Id = Field(description="The duty's number or id, unique within its JD (e.g. 3, or S3 and C3).")
+    id: JdId = Field(description="The duty's number or id, unique within its JD (e.g. 3, or S3 and C3).")
     text: NonEmptyText
     weight: Decimal | None = Field(None, gt=0, le=1_000_000, allow_inf_nan=False,
                                    description="Share of time, or points; unweighted duties count equally.")
 
 
 class JobDescription(_Model):
-    post: Id = Field(description="The post's id in its structure.")
+    post: JdId = Field(description="The post's id in its structure.")
     structure: Literal["old", "new"]
     title: NonEmptyText
     reports_to: Text | None = None
@@ -49,17 +67,29 @@ class JobDescription(_Model):
         return self
 
 
+def second_descriptions(jds: Sequence[JobDescription]) -> list[tuple[int, str]]:
+    """Gives (index, message) for each JD of a post that an earlier JD of the same structure already describes:
+    a review and `overlaps suggest` both refuse them (which one holds the duties would be a guess)."""
+    seen: set[tuple[str, str]] = set()
+    found = []
+    for i, jd in enumerate(jds):
+        if (jd.structure, jd.post) in seen:
+            found.append((i, f"a second job description for {jd.post!r}"))
+        seen.add((jd.structure, jd.post))
+    return found
+
+
 class Link(_Model):
-    old: Id = Field(description="A duty of the old post's JD.")
-    new: Id = Field(description="A duty of the new post's JD.")
+    old: JdId = Field(description="A duty of the old post's JD.")
+    new: JdId = Field(description="A duty of the new post's JD.")
     part: Decimal = Field(Decimal(1), gt=0, le=1, allow_inf_nan=False,
                           description="How much of the old duty is found in the new one (1: fully).")
     similarity: Decimal | None = Field(None, ge=0, le=100, description="Wording similarity, from overlaps suggest.")
 
 
 class MappedPair(_Model):
-    old_post: Id
-    new_post: Id
+    old_post: JdId
+    new_post: JdId
     status: Literal["confirmed", "suggested"] = Field(
         "confirmed", description="suggested: a draft from overlaps suggest, which run refuses until confirmed.")
     assessed_by: Text | None = None

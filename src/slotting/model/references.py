@@ -13,6 +13,7 @@ from typing import Any
 
 from ..data import legal_table
 from .calendar import APRIL_1, financial_year_of, label
+from .evidence import second_descriptions
 from .review import ReviewFile
 from .types import written
 
@@ -214,13 +215,10 @@ def _evidence(r: ReviewFile) -> Found:
         return []
     found: Found = []
     posts: dict[str, dict[str, Any]] = {"old": r.old_post, "new": r.new_post}
-    seen: set[tuple[str, str]] = set()
     for i, jd in enumerate(r.evidence.jds):
         if jd.post not in posts[jd.structure]:
             found.append((("evidence", "jds", i, "post"), f"unknown {jd.structure} post {jd.post!r}"))
-        if (jd.structure, jd.post) in seen:
-            found.append((("evidence", "jds", i, "post"), f"a second job description for {jd.post!r}"))
-        seen.add((jd.structure, jd.post))
+    found += [(("evidence", "jds", i, "post"), message) for i, message in second_descriptions(r.evidence.jds)]
     typed = {(o.old_post, o.new_post) for o in r.overlaps}
     mapped: set[tuple[str, str]] = set()
     for i, pair in enumerate(r.evidence.mapping.pairs):

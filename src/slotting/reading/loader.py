@@ -199,8 +199,9 @@ def _read_jd_folder(folder: Path, shown_folder: str, source: Source, at: tuple,
 
 
 def load_jds(folder: Path | str) -> list[Any]:
-    """Gives the validated job descriptions of a folder (for `slotting overlaps suggest`), or raises InputError."""
-    from ..model.evidence import JobDescription
+    """Gives the validated job descriptions of a folder (for `slotting overlaps suggest`), or raises InputError;
+    a folder holding two JDs of one post is refused, as a review refuses it."""
+    from ..model.evidence import JobDescription, second_descriptions
 
     folder = Path(folder)
     source = Source(review_file=str(folder))
@@ -210,10 +211,14 @@ def load_jds(folder: Path | str) -> list[Any]:
     if problems:
         raise InputError(problems)
     try:
-        return TypeAdapter(list[JobDescription]).validate_python(data)
+        jds = TypeAdapter(list[JobDescription]).validate_python(data)
     except ValidationError as err:
         raise InputError([_problem(e, {"jds": data}, source) for e in _one_per_value(
             [{**e, "loc": ("jds", *e["loc"])} for e in err.errors(include_url=False)])]) from None
+    twice = [source.problem(("jds", i, "post"), message) for i, message in second_descriptions(jds)]
+    if twice:
+        raise InputError(twice)
+    return jds
 
 
 def load_mapping(path: Path | str) -> Any:
