@@ -131,3 +131,19 @@ def test_explain_names_the_settings_behind_a_match_above_the_band_and_a_grade_up
     assert "a match 1 grade up, a promotion without competition" in text
     held = build({**data, "policy": {"match_upper": 74}})
     assert slot(held).person("P1").outcome == "displaced"
+
+
+def test_explain_states_the_case():
+    """explain reads the case: P02 of the finance example, notice given 21 December 2011 (after objections close),
+    12 weeks' contractual notice to 14 March 2012, the £430 limit of that relevant date, strain at 56."""
+    from .conftest import ROOT, cli
+
+    result = cli("explain", str(ROOT / "examples" / "finance" / "leicester_2011_finance.yaml"), "P02")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert "Notice: 12 weeks' contractual notice." in text
+    assert "notice given 21 December 2011, earliest dismissal 14 March 2012" in text
+    assert "Redundancy pay: £11,825" in text and "capped at £430 on the relevant date 2012-03-14" in text
+    assert "Pension strain: £54,000" in text
+    bundled = cli("explain", str(ROOT / "examples" / "leicester_2011.yaml"), "P16").stdout
+    assert "Pay protection ends 1 January 2014." in bundled and "If made redundant" not in bundled

@@ -301,9 +301,9 @@ def test_example_finance_file_is_what_make_writes():
 def test_example_with_ages_service_notice_and_strain_by_hand():
     """The bundled example with the finance view's inputs (examples/finance/_make.py), every figure by hand.
 
-    Exit costs of the six pool candidates. Notice is given on 14 December 2011, the day after the decision, and
-    employment ends when it expires (ERA 1996 s.145(2)(a)): 12 weeks -> 7 March 2012, 10 weeks -> 22 February,
-    5 weeks -> 18 January. The week's-pay limit is the one in force on that relevant date (s.227(3)): £430 from
+    Exit costs of the six pool candidates. Notice is given on 21 December 2011, the day after objections close
+    (five working days after the decision of 13 December), and employment ends when it expires (ERA 1996
+    s.145(2)(a)): 12 weeks -> 14 March 2012, 10 weeks -> 29 February, 5 weeks -> 25 January. The week's-pay limit is the one in force on that relevant date (s.227(3)): £430 from
     1 February 2012, £400 before (Increase of Limits Orders 2011 and 2010). Notice pay at salary / 52.
       P02 56, 20 yrs: 15 x 1.5 + 5 = 27.5 weeks x 430 = 11,825; notice 12 x 92,610/52 = 21,371.54; strain
           30,000 x 1.8 = 54,000; total 87,196.54.
@@ -314,7 +314,7 @@ def test_example_with_ages_service_notice_and_strain_by_hand():
       P06 45, 10 yrs: 4 x 1.5 + 6 = 12 weeks x 430 = 5,160; 10 weeks 19,461.54; none; 24,621.54.
       P11 58, 22 yrs: 17 x 1.5 + 3 = 28.5 weeks x 430 = 12,255; 12 weeks 22,015.38; 40,000 x 1.6 = 64,000;
           98,270.38.
-      P13 50, 5 yrs: 5 x 1.5 = 7.5 weeks x 400 (relevant date 18 January 2012) = 3,000; 5 weeks 9,490.38; none;
+      P13 50, 5 yrs: 5 x 1.5 = 7.5 weeks x 400 (relevant date 25 January 2012) = 3,000; 5 weeks 9,490.38; none;
           12,490.38.
     No employer NI: pay in lieu of notice is earnings only from 6 April 2018, Class 1A only from 6 April 2020.
     Each pool has 2 candidates for 1 place: 1 likely displacement at their mean:
@@ -335,6 +335,8 @@ def test_example_with_ages_service_notice_and_strain_by_hand():
         "NEW-SD-ASCHH": Decimal("60949.615"), "NEW-DD-DCPG": Decimal("61634.04"), "NEW-DD-PTED": Decimal("55380.38")}
     assert e.total == Decimal("177964.035") and e.missing == ()
     assert all(p.employer_ni.amount == 0 for p in e.pool_candidates)
+    assert "relevant date 2012-03-14" in {p.person: p for p in e.pool_candidates}["P02"].redundancy.basis
+    assert "relevant date 2012-01-25" in {p.person: p for p in e.pool_candidates}["P13"].redundancy.basis
     first, second, third = s.finance.years[:3]
     assert (first.existing_cost, first.new_cost, first.protection, first.one_off, first.net_saving) == (
         854600, 572600, 53500, 178000, 50500)

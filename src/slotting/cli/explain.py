@@ -31,7 +31,9 @@ def explain(
             known = ", ".join(p.id for p in result.people[:10])
             more = " ..." if len(result.people) > 10 else ""
             fail([f"no person {person!r} in the review (people in the review: {known}{more})"])
-        write(explain_text(result, person, review), None)
+        from ..rules.case import cases
+
+        write(explain_text(result, person, review, cases(review, result)[person]), None)
         return 0
 
     guard(body)

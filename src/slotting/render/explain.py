@@ -8,13 +8,16 @@ from .. import limits
 from ..model import Policy, ReviewFile
 from ..model.evidence import duty_evidence
 from ..model.policy import SEED_MATCH_BAND
+from ..rules.case import Case
 from ..rules.protection import describe
 from ..rules.reasons import Wording, allowed, distances, percent, plural
 from ..rules.results import PersonResult, SlottingResult
+from .case_text import case_lines
 from .common import money, terminal
 
 
-def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | None = None) -> Iterator[str]:
+def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | None = None,
+                 case: Case | None = None) -> Iterator[str]:
     """Yields, in plain English, every claim a person had and what became of it (control characters
     in names and titles shown escaped). With the review, a generic post's holders and a part-time FTE
     are named too."""
@@ -93,6 +96,8 @@ def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | No
             lines.append(f"  Pay falls by {money(s.pay.protection)} a year: {describe(policy, s.pay.protection)}.")
         else:
             lines.append("  Pay does not fall: no protection needed.")
+    if case is not None:
+        lines += case_lines(case)
     yield "".join(terminal(line) + "\n" for line in lines)
 
 
