@@ -40,6 +40,7 @@ COSTING = """  financial_year_start: "04-01"      # the council's financial year
 def variant() -> str:
     """The example's text with the finance view's inputs added."""
     text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("$schema=../slotting.schema.json", "$schema=../../slotting.schema.json", 1)  # one folder down
     assert FUNDING[0] in text
     text = text.replace(FUNDING[0], FUNDING[1])
     for person, fields in PEOPLE.items():

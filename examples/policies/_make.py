@@ -32,7 +32,8 @@ def variant(policy: str) -> str:
     text = EXAMPLE.read_text(encoding="utf-8")
     start = text.index("\npolicy:") + 1
     end = text.index("\npay_spines:", start) + 1
-    return text[:start] + f"policy: {policy}\n\n" + text[end:]
+    text = text[:start] + f"policy: {policy}\n\n" + text[end:]
+    return text.replace("$schema=../slotting.schema.json", "$schema=../../slotting.schema.json", 1)  # one folder down
 
 
 def main() -> None:
