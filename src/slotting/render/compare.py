@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from ..model.types import written
-from ..rules.compare import FAIL_ON, Comparison, PersonRow, Placed, PostState
+from ..rules.compare import FAIL_ON, Comparison, Option, PersonRow, Placed, PostState
+from ..rules.finance_headline import FinanceHeadline
 from ..rules.results import OUTCOMES
 from .common import json_chunks, markdown, markdown_table, money, number, safe_cell, terminal, text_cells, to_csv
 
@@ -24,7 +25,29 @@ def headline_rows(c: Comparison) -> list[list[str]]:
     rows.append(["Saving against target", *(money(o.against_target, brackets=True) if o.against_target is not None
                                             else "-" for o in c.options)])
     rows.append(["Equality flags", *(str(len(o.flags)) for o in c.options)])
+    if c.finance:
+        rows += finance_rows(c.options)
     return rows
+
+
+def finance_rows(options: tuple[Option, ...]) -> list[list[str]]:
+    """Gives the finance view's headline rows, "-" for an option whose review does not ask for the view."""
+    def cells(shown) -> list[str]:
+        return [shown(o.finance) if o.finance is not None else "-" for o in options]
+
+    return [["Financial years", *cells(lambda f: f"{f.first_year} to {f.last_year}")],
+            ["Pay protection, first financial year", *cells(lambda f: money(f.first_year_protection))],
+            ["Pay protection, all years", *cells(lambda f: money(f.protection))],
+            ["One-off exit costs (estimate)", *cells(lambda f: money(f.exit_costs))],
+            ["Net saving, all years", *cells(lambda f: money(f.net_saving, brackets=True))],
+            ["Payback", *cells(payback)]]
+
+
+def payback(f: FinanceHeadline) -> str:
+    """Gives the payback month in a few words."""
+    if f.payback_month is None:
+        return f"beyond {f.horizon_months} months"
+    return f"month {f.payback_month}"
 
 
 def _placed(p: Placed | None, full: bool = False) -> str:
@@ -139,11 +162,28 @@ def _placed_data(p: Placed | None) -> dict[str, Any] | None:
             "estimated_point": list(p.estimated_point)}
 
 
+def finance_data(f: FinanceHeadline | None) -> dict[str, Any] | None:
+    """Gives the finance view's headline figures as JSON-ready data (None without the view)."""
+    if f is None:
+        return None
+    return {"first_year": f.first_year, "last_year": f.last_year,
+            "first_year_protection": number(f.first_year_protection), "protection": number(f.protection),
+            "exit_costs": number(f.exit_costs), "net_saving": number(f.net_saving), "payback_month": f.payback_month,
+            "horizon_months": f.horizon_months}
+
+
+def _option_data(c: Comparison, o: Option) -> dict[str, Any]:
+    data = {"label": o.label, "review": o.review, "summary": vars(o.summary).copy(),
+            "full_year_saving": number(o.saving), "target_saving": number(o.target),
+            "against_target": number(o.against_target), "equality_flags": list(o.flags)}
+    if c.finance:  # the key is left out when no option has the view, so such output is as it always was
+        data["finance"] = finance_data(o.finance)
+    return data
+
+
 def compare_data(c: Comparison) -> dict[str, Any]:
     return {
-        "options": [{"label": o.label, "review": o.review, "summary": vars(o.summary).copy(),
-                     "full_year_saving": number(o.saving), "target_saving": number(o.target),
-                     "against_target": number(o.against_target), "equality_flags": list(o.flags)} for o in c.options],
+        "options": [_option_data(c, o) for o in c.options],
         "outcomes_differ": c.outcomes_differ,
         "people_differ": {level: len(c.changed(level)) for level in FAIL_ON},
         "people": [{"id": row.id, "options": [_placed_data(p) for p in row.options], "differs": list(row.differs)}

@@ -8,11 +8,17 @@ from fractions import Fraction
 from typing import Any
 
 from ..model.types import written
+from ..rules.finance_headline import FinanceHeadline
 from ..rules.results import OUTCOMES
 from ..rules.sensitivity import Fragile, Headline, SensitivityResult
 from .common import json_chunks, markdown, markdown_table, money, number, terminal, text_cells, to_csv
 
 SWEEP_FIGURES = ["people", *OUTCOMES, "potential displacements", "full-year saving", "target"]
+# Added to the sweep only when a variant asks for the finance view: the one-off exit costs, the net saving over
+# the profile and the payback month, as that variant's savings give them.
+FINANCE_FIGURES = ["one-off exit costs", "net saving, all years", "payback month"]
+FINANCE_FIELDS = ["first_year", "last_year", "first_year_protection", "protection", "exit_costs", "net_saving",
+                  "payback_month", "horizon_months"]
 FRAGILE_HEADER = ["Person", "Now", "Moved figure", "In the file", "Changes at", "Distance", "Crossing", "Then"]
 FRAGILE_FIELDS = ["person", "outcome", "posts", "source", "figure", "value", "at", "distance", "crossing",
                   "then_outcome", "then_posts"]
@@ -27,14 +33,33 @@ def _decision(outcome: str, posts: tuple[str, ...]) -> str:
     return outcome + (f" ({', '.join(posts)})" if posts else "")
 
 
+def _finance(s: SensitivityResult) -> bool:
+    """True when any row of the sweep carries the finance view's figures."""
+    return any(h.finance is not None for h in s.sweep)
+
+
+def _payback(f: FinanceHeadline) -> str:
+    return str(f.payback_month) if f.payback_month is not None else f"beyond {f.horizon_months}"
+
+
+def sweep_header(s: SensitivityResult) -> list[str]:
+    return [*(_short(f) for f in s.fields), *SWEEP_FIGURES, *(FINANCE_FIGURES if _finance(s) else [])]
+
+
 def sweep_rows(s: SensitivityResult) -> list[list[str]]:
     rows = []
+    finance = _finance(s)
     for h in s.sweep:
         summary = h.summary
         target = "-" if h.target_met is None else ("met" if h.target_met else "missed")
-        rows.append([*(written(v) + (" (file)" if h.own else "") for v in h.values), str(summary.people),
-                     *(str(getattr(summary, o)) for o in OUTCOMES), str(summary.potential_displacements),
-                     money(h.saving, brackets=True), target])
+        row = [*(written(v) + (" (file)" if h.own else "") for v in h.values), str(summary.people),
+               *(str(getattr(summary, o)) for o in OUTCOMES), str(summary.potential_displacements),
+               money(h.saving, brackets=True), target]
+        if finance:
+            f = h.finance
+            row += ([money(f.exit_costs), money(f.net_saving, brackets=True), _payback(f)] if f is not None
+                    else ["-"] * len(FINANCE_FIGURES))
+        rows.append(row)
     return rows
 
 
@@ -62,7 +87,7 @@ def sensitivity_table(s: SensitivityResult) -> Iterator[Any]:
     if s.sweep:
         table = Table(title=Text(f"Sensitivity: {terminal(s.review)}"), title_justify="left", title_style="bold",
                       box=box.SIMPLE_HEAD, pad_edge=False)
-        for name in [*(_short(f) for f in s.fields), *SWEEP_FIGURES]:
+        for name in sweep_header(s):
             table.add_column(name, justify="right", overflow="fold")
         for row in sweep_rows(s):
             table.add_row(*text_cells(row))
@@ -82,7 +107,7 @@ def sensitivity_table(s: SensitivityResult) -> Iterator[Any]:
 def sensitivity_markdown(s: SensitivityResult) -> Iterator[str]:
     out = [f"# Sensitivity: {markdown(s.review)}\n"]
     if s.sweep:
-        header = [*(_short(f) for f in s.fields), *SWEEP_FIGURES]
+        header = sweep_header(s)
         out.append(markdown_table(header, sweep_rows(s), "r" * len(header)))
     if s.margin > 0:
         out.append(markdown(_headings(s)[0]) + "\n")
@@ -97,9 +122,16 @@ def _fragile_data(f: Fragile) -> dict[str, Any]:
             "then_outcome": f.then_outcome, "then_posts": list(f.then_posts)}
 
 
+def _finance_values(f: FinanceHeadline) -> list[Any]:
+    return [getattr(f, name) for name in FINANCE_FIELDS]
+
+
 def _headline_data(s: SensitivityResult, h: Headline) -> dict[str, Any]:
-    return {"values": {field: number(v) for field, v in zip(s.fields, h.values)}, "own": h.own,
+    data = {"values": {field: number(v) for field, v in zip(s.fields, h.values)}, "own": h.own,
             "summary": vars(h.summary).copy(), "full_year_saving": number(h.saving), "target_met": h.target_met}
+    if h.finance is not None:  # left out without the view, so such output is as it always was
+        data["finance"] = {name: number(value) for name, value in zip(FINANCE_FIELDS, _finance_values(h.finance))}
+    return data
 
 
 def sensitivity_json(s: SensitivityResult) -> Iterator[bytes]:
@@ -118,6 +150,10 @@ def sensitivity_csv(s: SensitivityResult, table: str | None = None) -> Iterator[
         header = [*s.fields, "people", *OUTCOMES, "potential_displacements", "full_year_saving", "target_met", "own"]
         rows: list[list[Any]] = [[*h.values, h.summary.people, *(getattr(h.summary, o) for o in OUTCOMES),
                                   h.summary.potential_displacements, h.saving, h.target_met, h.own] for h in s.sweep]
+        if _finance(s):  # the finance view's columns follow the others, so a reader by position is not misled
+            header += FINANCE_FIELDS
+            for row, h in zip(rows, s.sweep):
+                row += _finance_values(h.finance) if h.finance is not None else [None] * len(FINANCE_FIELDS)
         yield to_csv(header, rows)
         return
     yield to_csv(FRAGILE_FIELDS, [[f.person, f.outcome, " ".join(f.posts), f.source, f.figure, f.value, f.at,

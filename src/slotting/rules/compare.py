@@ -4,7 +4,8 @@ Each option is a whole review, slotted and costed on its own. The comparison kee
 headline figures of every option, the people whose slotting is not the same in every option (outcome;
 slotted posts and the basis of each slot; new salary, spinal point and protection; hold), and those in
 some options only, the new posts added, removed or changed, and the savings rows with each option's
-difference from the first.
+difference from the first. When an option's review asks for the finance view, the option also carries
+the view's headline figures (protection, one-off exit costs, net saving, payback), read from its savings.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Literal
 
 from ..model import ReviewFile
 from .equality import EqualityResult
+from .finance_headline import FinanceHeadline, finance_headline
 from .results import PersonResult, SlottingResult, Summary
 from .savings import SavingsResult
 
@@ -30,6 +32,7 @@ class Option:
     target: Decimal | None
     against_target: Decimal | None  # saving - target
     flags: tuple[str, ...]  # the equality flags raised, in words
+    finance: FinanceHeadline | None = None  # only when the review asks for the finance view
 
 
 Aspect = Literal["outcome", "post", "pay", "hold"]
@@ -116,6 +119,11 @@ class Comparison:
     savings: tuple[SavingsRow, ...]
 
     @property
+    def finance(self) -> bool:
+        """True when any option carries the finance view's figures."""
+        return any(o.finance is not None for o in self.options)
+
+    @property
     def outcomes_differ(self) -> bool:
         """True when any person's outcome differs between options (or they are in some options only)."""
         return any(row.outcome_differs for row in self.people)
@@ -131,7 +139,8 @@ def compare(labels: list[str], reviews: list[ReviewFile], results: list[Slotting
     options = tuple(
         Option(label, review.review.name, result.summary, cost.total.saving, cost.target_saving,
                cost.total.saving - cost.target_saving if cost.target_saving is not None else None,
-               tuple(f.message for b in equality.breakdowns for f in b.flags) if equality else ())
+               tuple(f.message for b in equality.breakdowns for f in b.flags) if equality else (),
+               finance_headline(cost.finance) if cost.finance is not None else None)
         for label, review, result, cost, equality in zip(labels, reviews, results, costs, equalities))
     return Comparison(options, _people(results), _posts(reviews), _savings(costs))
 

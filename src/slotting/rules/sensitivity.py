@@ -11,6 +11,9 @@ and a threshold only with scores. Between two consecutive constants nothing it d
 only one value per interval (and the constants themselves) is tried, and each is settled locally:
 only the posts its change can reach, and the people who claim them (see `_settle_locally`).
 tests/test_sensitivity.py checks the result against a brute-force re-run of every value.
+
+When a variant asks for the finance view, its sweep row also gives the view's headline figures
+(protection, one-off exit costs, net saving, payback), read from that variant's own savings.
 """
 
 from __future__ import annotations
@@ -34,8 +37,10 @@ from ..model.references import check_policy
 from ..model.types import Share, unwrap, written
 from .claims import Assessment, assessor, pursued, ranked
 from .engine import Setting, assess, outcome_of, phases, setting, slot, summarise
+from .finance import engaged
+from .finance_headline import FinanceHeadline, finance_headline
 from .results import Outcome, Summary
-from .savings import savings
+from .savings import SavingsResult, savings
 
 THRESHOLDS = ("assimilate_threshold", "match_threshold", "match_upper")
 FIGURES = ("old_in_new", "new_from_old")
@@ -214,6 +219,9 @@ def variant(review: ReviewFile, changes: dict[str, Decimal]) -> ReviewFile:
         changed = review.model_copy(update=sections)
     except ValidationError as err:  # pragma: no cover - model_copy does not validate
         raise VaryError(str(err)) from None
+    # The copy keeps the file's cached properties; this one reads the policy and costing, which the variant
+    # changes (a protection cap asks for the finance view), so it is found again from the variant's own.
+    changed.__dict__.pop("finance_asked_by", None)
     found = check_policy(changed)
     if found:
         shown = ", ".join(f"{f}={written(v)}" for f, v in changes.items())
@@ -248,6 +256,7 @@ class Headline:
     summary: Summary
     saving: Decimal  # the full-year saving
     target_met: bool | None
+    finance: FinanceHeadline | None = None  # only when the variant asks for the finance view
 
 
 def sweep(review: ReviewFile, varies: Sequence[Vary]) -> list[Headline]:
@@ -257,15 +266,23 @@ def sweep(review: ReviewFile, varies: Sequence[Vary]) -> list[Headline]:
     own = [own_value(review, field) for field in fields]
     base = setting(review)
     # New posts costed at the top of their grade cost the same whatever the slotting: with only policy fields
-    # varied, the savings are the file's own for every variant.
-    fixed = savings(review, slot(review, base)) if (review.costing.new_posts_at == "top" and
-                                                    all(f.startswith("policy.") for f in fields)) else None
+    # varied, the full-year saving is the file's own for every variant. The finance view's protection and exit
+    # costs follow the slotting (and the policy's protection and notice), so a variant with that view is
+    # always costed in full.
+    shortcut = (review.costing.new_posts_at == "top" and all(f.startswith("policy.") for f in fields)
+                and not engaged(review))
+    fixed: SavingsResult | None = None  # the file's own savings, costed when first needed
     rows = []
     for values in itertools.product(*(values for _, values in varies)):
         changed = variant(review, dict(zip(fields, values)))
-        table = fixed or savings(changed, slot(changed, base))
-        rows.append(Headline(values, all(_same(o, v) for o, v in zip(own, values)),
-                             summarise(changed, base), table.total.saving, table.target_met))
+        if shortcut and not engaged(changed):
+            fixed = fixed or savings(review, slot(review, base))
+            summary, table = summarise(changed, base), fixed
+        else:
+            result = slot(changed, base)
+            summary, table = result.summary, savings(changed, result)
+        rows.append(Headline(values, all(_same(o, v) for o, v in zip(own, values)), summary, table.total.saving,
+                             table.target_met, finance_headline(table.finance) if table.finance is not None else None))
     return rows
 
 
