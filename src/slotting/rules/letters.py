@@ -93,6 +93,7 @@ def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult, k
         "effective_date": _day(review.review.effective_date),
     }
     found = []
+    titles: dict[tuple[str, ...], str] = {}
     for person in review.people:
         old = review.old_post[person.post]
         fields = {name: "" for name in FIELDS} | common | {
@@ -115,7 +116,9 @@ def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult, k
                            else str(pools[0].places)}
         case = known[person.id]
         if case.at_risk:
-            fields["ring_fenced_posts"] = "; ".join(review.new_post[p].title for p in case.may_apply_for)
+            if case.may_apply_for not in titles:  # one text for everyone offered the same posts, not one each
+                titles[case.may_apply_for] = "; ".join(review.new_post[p].title for p in case.may_apply_for)
+            fields["ring_fenced_posts"] = titles[case.may_apply_for]
         fields |= {"notice_weeks": str(case.notice_weeks) if case.notice_weeks is not None else "",
                    "earliest_dismissal": _day(case.earliest_dismissal), "trial_end": _day(case.trial_end),
                    "protection_end": _day(case.protection_end), "protection_schedule": schedule_words(case.protection)}
