@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, ValidationInfo, field_validator, model_validator
 
 from .. import limits
 from .types import Id, Money, Text, Threshold, Whole
@@ -91,6 +91,23 @@ class PayLoss(BaseModel):
 
     assimilation: PayLossLimit | None = None
     match: PayLossLimit | None = None
+
+
+class AlternativeLimits(BaseModel):
+    """The employer's limits on a suitable alternative post: how far its grade and the pay placed on it may fall."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+    grade: GradeLimits | None = Field(None, description="Grade levels the post may be below or above the person's "
+                                      "current grade, e.g. {down: 1, up: 0}.")
+    pay_loss: PayLossLimit | None = Field(None, description="The most the pay placed on the post may fall below the "
+                                          "current salary: {percent: 10} or {points: 2}.")
+
+    @model_validator(mode="after")
+    def _some_limit(self) -> AlternativeLimits:
+        if self.grade is None and self.pay_loss is None:
+            raise ValueError("give grade or pay_loss (or both)")
+        return self
 
 
 class Tier(BaseModel):
@@ -208,6 +225,25 @@ class Policy(BaseModel):
         "ring-fenced posts they may apply for that their post has an overlap with, best score first, with "
         "the grade and pay change: suitable alternative employment (Employment Rights Act 1996 s.141).",
     )
+    alternatives_limits: AlternativeLimits | None = Field(
+        None,
+        description="With alternatives: the limits within which a listed post is a suitable alternative, e.g. "
+        "{grade: {down: 1, up: 0}, pay_loss: {percent: 10}}; each post is listed with suitable true or false and the "
+        "reason with its figures. Suitability is a question of fact (terms, status, pay, location: Employment Rights "
+        "Act 1996 s.141), so the limits are the employer's choice; Leicester's notes of 28 Oct 2011, item 5, call a "
+        "post 'potentially ... a suitable alternative job' when it is 'the same as or one grade above or below', and "
+        "its equality impact assessment (Appendix H, Part 2 q.1) says posts at the lower director grade 'may not be "
+        "suitable alternatives ... due to the salary level'. Unset: every listed post is taken as suitable.",
+    )
+
+    @field_validator("alternatives_limits")
+    @classmethod
+    def _limits_need_alternatives(cls, value: AlternativeLimits | None, info: ValidationInfo) -> AlternativeLimits | None:
+        # Limits on a list the policy does not make would be ignored without a word.
+        if value is not None and not info.data.get("alternatives", True):
+            raise ValueError("alternatives_limits applies to the listed alternatives: set alternatives: true too")
+        return value
+
     trial_period_weeks: Whole | None = Field(
         None, ge=0, le=52,
         description="The trial period in a suitable alternative post, in weeks; the statutory minimum is "

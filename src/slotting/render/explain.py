@@ -76,13 +76,16 @@ def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | No
                      + (", ".join(p.may_apply_for) or "none"))
     if policy.alternatives and result.at_risk(p.id):
         lines.append("")
-        head = "Suitable alternatives if not selected" if p.outcome == "competitive" else "Suitable alternatives"
-        lines.append(f"{head} (ring-fenced posts they may apply for, best score first):")
+        limited = policy.alternatives_limits is not None
+        head = "Suitable alternatives" if not limited else "Alternatives"
+        head += " if not selected" if p.outcome == "competitive" else ""
+        lines.append(f"{head} (ring-fenced posts they may apply for, best score first"
+                     + ("; each suitable or not under policy.alternatives_limits):" if limited else "):"))
         for alt in p.alternatives:
             change = money(alt.pay_change) if alt.pay_change < 0 else "+" + money(alt.pay_change)
             lines.append(f"  {alt.post} ({result.post(alt.post).title}): score {percent(alt.score)}, grade distance "
                          f"{alt.grade_distance:+d}, spinal point {alt.spinal_point} at {money(alt.new_salary)} "
-                         f"({change} a year)")
+                         f"({change} a year)" + (f"; {wording.suitability(alt)}" if limited else ""))
         if not p.alternatives:
             lines.append("  none: no ring-fenced post has an overlap with their post.")
     for s in p.slots:

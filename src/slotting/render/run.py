@@ -10,7 +10,7 @@ from .. import limits
 from ..model import Policy
 from ..rules.protection import by_year, describe
 from ..rules.reasons import Wording, pct, places, plural
-from ..rules.results import OUTCOMES, PersonResult, PostResult, Slot, SlottingResult
+from ..rules.results import OUTCOMES, Alternative, PersonResult, PostResult, Slot, SlottingResult
 from .common import json_chunks, markdown, markdown_table, money, number, terminal, text_cells, to_csv
 
 HEADINGS = {
@@ -26,12 +26,13 @@ def run_data(result: SlottingResult) -> dict[str, Any]:
     each record is made when it is written (see common.json_chunks)."""
     wording = Wording(result.policy)
     alternatives, tiered = result.policy.alternatives, _tiered(result)  # once, not once a person
+    suitability = wording.suitability if result.policy.alternatives_limits is not None else None
     scheme = result.policy.protection
     policy = result.policy if scheme.scheme != "cash" or scheme.cap is not None else None
     return {
         "review": result.review,
-        "people": (_person(p, wording.reason(p, result), _competitors(p, result), alternatives, tiered, policy)
-                   for p in result.people),
+        "people": (_person(p, wording.reason(p, result), _competitors(p, result), alternatives, tiered, policy,
+                           suitability) for p in result.people),
         "posts": (_post(p) for p in result.posts),
         "summary": vars(result.summary).copy(),
         "ring_fence": {"may_apply": list(result.ring_fence.may_apply),
@@ -58,7 +59,8 @@ def _competitors(p: PersonResult, result: SlottingResult) -> list[str] | None:
 
 
 def _person(p: PersonResult, reason: str, competitors: list[str] | None, alternatives: bool = False,
-            tiered: bool = False, protection: Policy | None = None) -> dict[str, Any]:
+            tiered: bool = False, protection: Policy | None = None,
+            suitability: Callable[[Alternative], str] | None = None) -> dict[str, Any]:
     data = {
         "id": p.id,
         "name": p.name,
@@ -81,6 +83,10 @@ def _person(p: PersonResult, reason: str, competitors: list[str] | None, alterna
         data["alternatives"] = [{"post": a.post, "score": number(a.score), "grade_distance": a.grade_distance,
                                  "new_salary": number(a.new_salary), "spinal_point": a.spinal_point,
                                  "pay_change": number(a.pay_change)} for a in p.alternatives]
+        if suitability is not None:  # optional fields: present only with policy.alternatives_limits
+            for alt, data_alt in zip(p.alternatives, data["alternatives"]):
+                data_alt["suitable"] = alt.suitable
+                data_alt["suitability"] = suitability(alt)
     return data
 
 

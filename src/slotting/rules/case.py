@@ -292,15 +292,17 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
             relevant, relevant_basis = None, "no effective date or dismissal date"
         age, age_basis = _age(person, relevant, "the relevant date")
         service, service_basis = _service(person, relevant, "the relevant date")
-        trial = None
-        if dismissal is not None and (p.alternatives or p.may_apply_for):
-            trial = dismissal + dt.timedelta(weeks=max(TRIAL_WEEKS, policy.trial_period_weeks or 0))
         falls = [s.pay.protection for s in p.slots if not s.competitive and s.pay.protection]
         schedule = tuple(by_year(policy, max(falls))) if falls else ()
         protection_end = None
         if falls and effective and not unending and years:
             protection_end = add_years(effective, years) - dt.timedelta(days=1)
         posts, posts_basis = _open_posts(review, result, p.id) if at_risk else ((), "not at risk")
+        trial = None
+        # Any ring-fenced post they may take differs from their old one (ERA 1996 s.138(2)), whether their post
+        # overlaps with it or not: each appointment has its trial period.
+        if dismissal is not None and posts:
+            trial = dismissal + dt.timedelta(weeks=max(TRIAL_WEEKS, policy.trial_period_weeks or 0))
         entitlements = None
         if at_risk:
             pay = person.salary * review.fte(p.id)  # a week's pay is of the hours worked

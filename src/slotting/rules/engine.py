@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
+from typing import Literal
 
 from ..model import Grade, NewPost, Overlap, Person, ReviewFile
 from ..model.policy import Tier
@@ -280,7 +281,8 @@ def _result(review: ReviewFile, state: _State, people: list[Person],
     if review.policy.alternatives:
         open_posts = {p.id for p in posts if p.ring_fenced_places}
         at_risk = set(ring_fence.may_apply)
-        results = [r._replace(alternatives=_alternatives(r, set(r.may_apply_for) if tiered else open_posts, state))
+        results = [r._replace(alternatives=_alternatives(r, set(r.may_apply_for) if tiered else open_posts, state,
+                                                         review))
                    if r.id in at_risk else r for r in results]
     return SlottingResult(review.review.name, review.policy, tuple(results), posts, summary, ring_fence)
 
@@ -303,15 +305,29 @@ def summarise(review: ReviewFile, prepared: Setting | None = None) -> Summary:
                     sum(p.places_left for p in state.posts.values()))
 
 
-def _alternatives(person: PersonResult, open_posts: set[str], state: _State) -> tuple[Alternative, ...]:
+def _alternatives(person: PersonResult, open_posts: set[str], state: _State,
+                  review: ReviewFile) -> tuple[Alternative, ...]:
     """The ring-fenced posts a person at risk may apply for that their post has an overlap with, best
-    score first (then post id), each with the grade distance and where their pay would land."""
+    score first (then post id), each with the grade distance, where their pay would land, and whether it
+    is within the policy's limits on a suitable alternative (ERA 1996 s.141)."""
+    limits = review.policy.alternatives_limits
+    salary = person.current_salary
     found = []
     for a in person.assessments:
         if a.post in open_posts:
-            placed = state.place_on[a.post](person.current_salary)
+            placed = state.place_on[a.post](salary)
+            loss = (salary - placed.amount) * 100 / salary if salary > placed.amount else Decimal(0)
+            grade = review.grade[state.posts[a.post].post.grade]
+            spine = review.pay_spines[grade.spine] if grade.spine else {}
+            points_lost = sum(1 for point in spine.values() if placed.amount < point.amount <= salary)
+            beyond: list[Literal["grade", "pay_loss"]] = []
+            if limits is not None and limits.grade is not None and not limits.grade.allows(a.grade_distance):
+                beyond.append("grade")
+            cut = limits.pay_loss if limits is not None else None
+            if cut is not None and (loss > cut.percent if cut.percent is not None else points_lost > (cut.points or 0)):
+                beyond.append("pay_loss")
             found.append(Alternative(a.post, a.score, a.grade_distance, placed.amount, placed.point,
-                                     placed.amount - person.current_salary))
+                                     placed.amount - salary, not beyond, tuple(beyond), loss, points_lost))
     return tuple(sorted(found, key=lambda alt: (-alt.score, alt.post)))
 
 

@@ -18,7 +18,7 @@ from ..model.types import Share
 
 if TYPE_CHECKING:
     from .claims import Assessment
-    from .results import PersonResult, SlottingResult
+    from .results import Alternative, PersonResult, SlottingResult
 
 
 def percent(value: Any) -> str:
@@ -90,6 +90,13 @@ def places(count: int | Decimal) -> str:
     if isinstance(count, Decimal):
         return f"{format(count.normalize(), 'f')} FTE"
     return plural(count, "place")
+
+
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _number_word(count: int) -> str:
+    return _NUMBER_WORDS[count] if 0 <= count < len(_NUMBER_WORDS) else str(count)
 
 
 def _sentence(note: str) -> str:
@@ -172,19 +179,78 @@ class Wording:
         return text
 
     def _alternatives(self, person: PersonResult) -> str:
-        """The suitable alternative posts a person at risk may apply for, in one sentence."""
+        """The suitable alternative posts a person at risk may apply for, in one sentence (two, with the limits of
+        policy.alternatives_limits: the posts beyond them are named with the reason)."""
         when = "If not selected, suitable" if person.outcome == "competitive" else "Suitable"
-        if not person.alternatives:
+        alternatives = person.alternatives
+        if not alternatives:
             text = f"{when} alternatives: no ring-fenced post has an overlap with their post."
-        else:
-            best = person.alternatives[0]
-            text = (f"{when} alternatives: {plural(len(person.alternatives), 'ring-fenced post')} they may apply for, "
+        elif self.policy.alternatives_limits is None:
+            best = alternatives[0]
+            text = (f"{when} alternatives: {plural(len(alternatives), 'ring-fenced post')} they may apply for, "
                     f"best {best.post} (score {percent(best.score)}, grade distance {best.grade_distance:+d}).")
+        else:
+            suitable = [a for a in alternatives if a.suitable]
+            count = plural(len(alternatives), "ring-fenced post")
+            if not suitable:
+                text = f"{when} alternatives: none of the {count} they may apply for is within the policy's limits."
+            else:
+                best = suitable[0]
+                text = (f"{when} alternatives: {len(suitable)} of the {count} they may apply for "
+                        f"{'is' if len(suitable) == 1 else 'are'} within the policy's limits, best {best.post} "
+                        f"(score {percent(best.score)}, grade distance {best.grade_distance:+d}).")
+            unsuitable = [a for a in alternatives if not a.suitable]
+            if unsuitable:
+                text += (" Not suitable (policy.alternatives_limits): "
+                         + "; ".join(f"{a.post}, {self._beyond(a)}" for a in unsuitable) + ".")
         weeks = self.policy.trial_period_weeks
         if weeks:
             text += (f" A trial period of {plural(weeks, 'week')} applies in an alternative post (Employment "
                      "Rights Act 1996 s.138).")
         return text
+
+    def suitability(self, alt: Alternative) -> str:
+        """Whether an alternative post is within policy.alternatives_limits, with the figures: 'not suitable: two
+        grades down (limit one)', 'suitable: one grade down (limit one) and pay falls 4.0% (limit 10%)'."""
+        if alt.suitable:
+            limits = self.policy.alternatives_limits
+            said = [self._grade_change(alt) if limits is not None and limits.grade is not None else "",
+                    self._pay_fall(alt) if limits is not None and limits.pay_loss is not None else ""]
+            return "suitable: " + " and ".join(part for part in said if part)
+        return "not suitable: " + self._beyond(alt)
+
+    def _beyond(self, alt: Alternative) -> str:
+        """The limits an alternative post is beyond, with the figures."""
+        return " and ".join(self._grade_change(alt) if limit == "grade" else self._pay_fall(alt)
+                            for limit in alt.beyond)
+
+    def _grade_change(self, alt: Alternative) -> str:
+        """The grade distance of an alternative post in words, with the policy's limit that way."""
+        limits = self.policy.alternatives_limits
+        grade = limits.grade if limits is not None else None
+        distance = alt.grade_distance
+        if distance == 0 or grade is None:
+            return "the same grade" if distance == 0 else f"grade distance {distance:+d}"
+        levels = abs(distance)
+        way, limit = ("down", grade.down) if distance < 0 else ("up", grade.up)
+        return (f"{_number_word(levels)} grade{'' if levels == 1 else 's'} {way} "
+                f"({f'limit {_number_word(limit)}' if limit else f'none {way} allowed'})")
+
+    def _pay_fall(self, alt: Alternative) -> str:
+        """How far pay falls on an alternative post, with the policy's limit."""
+        limits = self.policy.alternatives_limits
+        cut = limits.pay_loss if limits is not None else None
+        if alt.pay_loss == 0 or cut is None:
+            return "pay does not fall" if alt.pay_loss == 0 else f"pay falls {alt.pay_loss.quantize(Decimal('0.1'))}%"
+        if cut.percent is None:
+            return (f"pay falls {plural(alt.points_lost, 'spinal point')}, {alt.pay_loss.quantize(Decimal('0.1'))}% "
+                    f"(limit {plural(cut.points or 0, 'spinal point')})")
+        shown, places_shown = alt.pay_loss.quantize(Decimal("0.1")), 1
+        # A loss just past the limit must not read as the limit itself (10.04% against 10%).
+        while (shown > cut.percent) != (alt.pay_loss > cut.percent) and places_shown < 6:
+            places_shown += 1
+            shown = alt.pay_loss.quantize(Decimal(1).scaleb(-places_shown))
+        return f"pay falls {shown}% (limit {percent(cut.percent)})"
 
     def _outcome(self, person: PersonResult, result: SlottingResult) -> str:
         if person.outcome == "displaced":

@@ -69,6 +69,14 @@ class Alternative(NamedTuple):
     new_salary: Decimal
     spinal_point: int
     pay_change: Decimal  # new salary - current salary
+    # Within policy.alternatives_limits (always, when the policy sets none): a suitable alternative in the sense of
+    # ERA 1996 s.141; `beyond` names the limits it fails ("grade", "pay_loss"). The figures judged, kept for the
+    # reason: the % of the current salary lost and the spinal points of the post's spine passed on the way down
+    # (both 0 when pay does not fall).
+    suitable: bool = True
+    beyond: tuple[Literal["grade", "pay_loss"], ...] = ()
+    pay_loss: Decimal = Decimal(0)
+    points_lost: int = 0
 
 
 class PersonResult(NamedTuple):
