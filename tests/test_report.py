@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pypdf
@@ -238,3 +241,142 @@ def test_a_typst_error_is_a_message(monkeypatch):
 
     with pytest.raises(report.TypesetError, match="Typst could not lay out the paper: panicked with: no"):
         report.typeset('#panic("no")', {}, "2011-12-13")
+
+
+# The finance view (issue 26): the paper's profile, exit costs and payback are the `savings` command's own.
+
+FINANCE = EXAMPLE.parent / "finance" / "leicester_2011_finance.yaml"
+PAYBACK = Path(__file__).parent / "finance" / "payback.yaml"  # one person displaced, no pools
+AMOUNT = re.compile(r"\(?-?£[\d,]+(?:\.\d\d)?\)?|-")
+
+
+def amount(cell: str) -> Decimal:
+    """Gives the amount a cell of the paper shows: £1,234.56, (£1,234) for a negative one, - for none."""
+    if cell == "-":
+        return Decimal(0)
+    value = Decimal(cell.strip("()").replace("£", "").replace(",", ""))
+    return -value if cell.startswith("(") else value
+
+
+def pence(value) -> Decimal:
+    """Gives a JSON number as the paper shows it: to the penny."""
+    return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def papers(folder: Path, review: Path) -> dict[str, str]:
+    """Gives the text of the public PDF, the public Markdown and the confidential Markdown papers of a review."""
+    texts = {}
+    for name, args in (("public.pdf", ()), ("public.md", ()), ("confidential.md", ("--audience", "confidential"))):
+        result = cli("report", str(review), "-o", str(folder / name), *args)
+        assert result.exit_code == 0, result.stderr
+        texts[name] = text_of(folder / name) if name.endswith(".pdf") else (folder / name).read_text(encoding="utf-8")
+    return texts
+
+
+@pytest.fixture(scope="module")
+def finance_papers(tmp_path_factory) -> dict[str, str]:
+    return papers(tmp_path_factory.mktemp("finance"), FINANCE)
+
+
+@pytest.fixture(scope="module")
+def finance_json() -> dict:
+    result = cli("savings", str(FINANCE), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)["finance"]
+
+
+def section(text: str, start: str, end: str) -> str:
+    """Gives the text from the heading `start` to the heading `end` (the first of each after the other)."""
+    head = text.index(start)
+    return text[head:text.index(end, head)]
+
+
+def test_the_financial_year_table_is_the_savings_commands(finance_papers, finance_json):
+    """Every cell of the paper's profile, in the PDF and in Markdown, equals the one `savings --format json` gives;
+    the time-limited Health funding ends in March 2013, so 2013/14 costs £78,000 more than 2012/13."""
+    years = finance_json["years"]
+    assert years[2]["new_cost"] - years[1]["new_cost"] == 78000
+    fields = ["existing_cost", "new_cost", "gross_saving", "protection", "one_off", "net_saving",
+              "cumulative_net_saving"]
+    for name in ("public.pdf", "public.md"):
+        table = section(finance_papers[name], "By financial year", "Payback")
+        lines = [line for line in table.splitlines() if re.match(r"\|? ?\d{4}/\d\d ", line)]
+        assert len(lines) == len(years), name
+        for line, year in zip(lines, years):
+            cells = [c for c in re.split(r" \| | ", line.strip("| ")) if c]
+            assert cells[0] == year["year"] and cells[1] == f"{year['days_in_force']}/{year['days_in_year']}", line
+            assert [amount(c) for c in cells[2:]] == [Decimal(year[f]) for f in fields], (name, line)
+        payback = f"Payback: month {finance_json['payback_month']} from the effective date"
+        assert payback in finance_papers[name]
+        assert "One-off redundancy" not in finance_papers[name]  # the one profile: no second one-off figure
+
+
+def test_the_exit_costs_are_the_savings_commands(finance_papers, finance_json):
+    """The parts and the pools' estimates, to the penny, as `savings` gives them; each table's rows add up to
+    the total, which is the one-off the profile takes (rounded to its cells)."""
+    exits = finance_json["exit_costs"]
+    labels = {"redundancy": "Redundancy pay", "notice": "Pay in lieu of notice", "pension_strain": "Pension strain",
+              "employer_ni": "Employer National Insurance"}
+    for name in ("public.pdf", "public.md", "confidential.md"):
+        text = section(finance_papers[name], "One-off exit costs (estimate)", "Conventions")
+        figures = {label: amount(m.group(1)) for label in (*labels.values(), "Total, in 2011/12", "Total")
+                   if (m := re.search(rf"^\|? ?{re.escape(label)} \|? ?(£[\d,.]+)", text, re.MULTILINE))}
+        parts = [figures[labels[part]] for part in labels]
+        assert parts == [pence(exits["part_totals"][part]) for part in labels], name
+        assert figures["Total, in 2011/12"] == figures["Total"] == pence(exits["total"]) == sum(parts), name
+        pools = [amount(m) for m in re.findall(r"Pool for NEW-[A-Z-]+: [^£]*(£[\d,.]+)", text)]
+        assert pools == [pence(p["amount"]) for p in exits["pools"]] and sum(pools) == figures["Total"], name
+    assert round(Decimal(str(exits["total"])), -2) == finance_json["years"][0]["one_off"]
+
+
+def test_the_public_exit_costs_name_nobody(finance_papers):
+    """The public paper's exit costs are totals by part and by pool; the confidential paper lists each person."""
+    review = load(FINANCE)
+    for name in ("public.pdf", "public.md"):
+        text = section(finance_papers[name], "One-off exit costs (estimate)", "Conventions")
+        for person in review.people:
+            assert not re.search(rf"\b{person.id}\b", text), (name, person.id)
+            assert person.name not in text, (name, person.id)
+        assert "Exit costs by person" not in finance_papers[name]
+    confidential = section(finance_papers["confidential.md"], "Exit costs by person", "Conventions")
+    for person_id, total in (("P02", "£87,196.54"), ("P13", "£12,490.38")):
+        assert re.search(rf"^\| {person_id} \|.*\| {re.escape(total)} \|$", confidential, re.MULTILINE), person_id
+
+
+def test_one_displaced_persons_parts_stay_out_of_the_public_paper(tmp_path: Path):
+    """With one person displaced and no pool, the parts would be theirs: the public paper gives the total alone,
+    and says how many people have no figure for a part, never who; the confidential paper gives both."""
+    texts = papers(tmp_path, PAYBACK)
+    for name in ("public.pdf", "public.md"):
+        text = section(texts[name], "One-off exit costs (estimate)", "Conventions")
+        assert "1 person displaced (the parts of one person's cost are not given" in text, name
+        assert "Pension strain" not in text and "P2" not in text, name
+        assert "No figure for redundancy pay for 1 person at risk" in text.replace("\n", " "), name
+    text = section(texts["confidential.md"], "One-off exit costs (estimate)", "Conventions")
+    assert "| Pension strain | £40,000 |" in text and "No figure for redundancy pay: P2." in text
+    assert re.search(r"^\| P2 \|.*\| displaced \| no figure \| £0 \| £40,000 \| £0 \| £40,000 \|$", text, re.MULTILINE)
+
+
+def test_the_summary_gives_the_payback(finance_papers):
+    summary = section(finance_papers["public.md"], "## Summary", "## Structure")
+    assert "- Payback: month 3 from the effective date" in summary
+
+
+def test_without_the_finance_view_the_paper_is_as_it_was(tmp_path: Path, monkeypatch):
+    """The bundled example has no finance view: its paper keeps the 12-month profile and nothing of the finance
+    view. Regenerate tests/golden/leicester_report.md only on purpose (SLOTTING_UPDATE_GOLDEN=1) and review the
+    diff; the footer's version and digest are left aside."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH["SOURCE_DATE_EPOCH"])
+    md, pdf = tmp_path / "r.md", tmp_path / "r.pdf"
+    for path in (md, pdf):
+        assert cli("report", str(EXAMPLE), "-o", str(path)).exit_code == 0
+    text = re.sub(r"\nslotting \S+, (\S+); inputs SHA-256 [0-9a-f]+\n$", r"\nslotting VERSION, \1; inputs SHA-256 DIGEST\n",
+                  md.read_text(encoding="utf-8"))
+    golden = Path(__file__).parent / "golden" / "leicester_report.md"
+    if os.environ.get("SLOTTING_UPDATE_GOLDEN") == "1":
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), "the paper changed; see the docstring"
+    printed = text_of(pdf)
+    assert "Year by year" in printed and "One-off redundancy" in printed
+    for absent in ("By financial year", "Payback", "exit costs", "Conventions of the financial years"):
+        assert absent not in printed and absent not in text, absent

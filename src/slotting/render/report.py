@@ -27,6 +27,7 @@ from . import charts
 from .common import markdown, markdown_table, money
 from .equality import TITLES
 from .equality import table_rows as equality_rows
+from .finance import FY_HEADER, payback_line, year_cells
 from .savings import HEADER, YEAR_HEADER, flat, table_rows, target_line, year_rows
 
 SECTIONS = ("summary", "structure", "slotting", "savings", "equality", "method")
@@ -73,6 +74,8 @@ def summary_sentences(p: Paper) -> list[str]:
     line = target_line(p.savings)
     if line:
         lines.append(line)
+    if p.savings.finance is not None:
+        lines.append(payback_line(p.savings.finance))
     return lines
 
 
@@ -190,7 +193,8 @@ def _cut(value: Any, limit: int) -> Any:
     return value
 
 
-TABLES = ("outcomes", "pools", "people", "savings", "years", "pay_ranges")
+TABLES = ("outcomes", "pools", "people", "savings", "years", "financial_years", "exit_costs", "exit_sources",
+          "exit_people", "pay_ranges")
 
 
 def _bounded(data: dict[str, Any]) -> dict[str, Any]:
@@ -262,9 +266,24 @@ def paper_data(p: Paper) -> dict[str, Any]:
                                        "is `slotting run` (--format csv or xlsx for a spreadsheet).")
     if "savings" in p.sections:
         data["savings"] = [flat(HEADER), *table_rows(_savings_shown(p.savings))]
-        data["years"] = [flat(YEAR_HEADER), *year_rows(p.savings)]
+        finance = p.savings.finance
+        if finance is None:
+            data["years"] = [flat(YEAR_HEADER), *year_rows(p.savings)]
+        else:  # the one profile the paper shows: a second, by protection year, would state a second one-off
+            data["financial_years"] = [flat(FY_HEADER), *year_cells(finance)]
+            data["payback"] = payback_line(finance)
+            data["exit_costs"] = exit_rows(p)
+            data["exit_sources"] = exit_sources(p)
+            data["exit_notes"] = exit_notes(p)
+            if p.audience == "confidential":
+                data["exit_people"] = _first(exit_people(p), ROWS, "people", "slotting savings")
+                data["exit_people_note"] = ("Each person's estimate, as slotting savings gives it. A competitive pool's "
+                                            "candidates are listed with their own estimates, which set the pool's; "
+                                            "only the pool's likely displacements are counted in the total.")
         data["target"] = target_line(p.savings) or ""
         data["conventions"] = list(p.savings.conventions)
+        if finance is not None:
+            data["finance_conventions"] = list(finance.conventions)
         estimated = list(p.savings.estimated_points)
         data["estimated"] = estimated[:LINES] + [f"... and {len(estimated) - LINES:,} more (each in slotting savings)"
                                                  ] * (len(estimated) > LINES)
@@ -286,6 +305,79 @@ def paper_data(p: Paper) -> dict[str, Any]:
         data["pay_ranges"] = _first([["Grade", "Spine", "Points", "Bottom", "Top"], *_pay_ranges(p)], ROWS, "grades",
                                     "slotting validate")
     return data
+
+
+EXIT_PARTS = {"redundancy": "Redundancy pay", "notice": "Pay in lieu of notice", "pension_strain": "Pension strain",
+              "employer_ni": "Employer National Insurance"}
+
+
+def exit_rows(p: Paper) -> list[list[str]]:
+    """Gives the paper's table of one-off exit costs by part (redundancy pay, notice, pension strain, employer
+    NI), each the total `savings` gives for the part, and the total. A public paper never gives one person's
+    parts: when the total is one displaced person's, it is given alone."""
+    assert p.savings.finance is not None
+    e = p.savings.finance.exit_costs
+    rows = [["One-off exit costs (estimate)", "£"]]
+    if len(e.displaced) == 1 and not e.pools and p.audience != "confidential":
+        rows.append(["1 person displaced (the parts of one person's cost are not given in a public paper)",
+                     money(e.total)])
+    else:
+        rows += [[label, money(e.part_total(name))] for name, label in EXIT_PARTS.items()]
+    rows.append([f"Total, in {p.savings.finance.years[0].label}", money(e.total)])
+    return rows
+
+
+def exit_sources(p: Paper) -> list[list[str]]:
+    """Gives the same total by where it falls: the displaced together, each competitive pool's estimate as a
+    total (its likely displacements, never its candidates one by one), and the total."""
+    assert p.savings.finance is not None
+    e = p.savings.finance.exit_costs
+    rows = [["Of which", "£"]]
+    if e.displaced:
+        rows.append([f"{_people(len(e.displaced))} displaced", money(sum((d.total for d in e.displaced), Decimal(0)))])
+    pools = list(e.pools)
+    shown = pools if len(pools) <= ROWS else pools[:ROWS - 1]
+    rows += [[f"Pool for {pool.post}: {pool.basis}", money(pool.amount)] for pool in shown]
+    if len(pools) > len(shown):  # the rest summed in one row, so that the rows still add up to the total
+        rest = pools[len(shown):]
+        rows.append([f"{len(rest):,} other pools (each in slotting savings)",
+                     money(sum((pool.amount for pool in rest), Decimal(0)))])
+    rows.append(["Total", money(e.total)])
+    return rows
+
+
+def _people(count: int) -> str:
+    return f"{count:,} {'person' if count == 1 else 'people'}"
+
+
+def exit_notes(p: Paper) -> list[str]:
+    """Gives the notes under the exit costs: the parts without a figure (how many people; who, in a confidential
+    paper) and the estimate's notes."""
+    assert p.savings.finance is not None
+    e = p.savings.finance.exit_costs
+    lines = []
+    for name, people in e.missing:
+        label = EXIT_PARTS.get(name, name.replace("_", " ")).lower()
+        if p.audience == "confidential":
+            lines.append(f"No figure for {label}: " + ", ".join(people[:LINES])
+                         + (f" and {len(people) - LINES:,} more" if len(people) > LINES else "") + ".")
+        else:
+            lines.append(f"No figure for {label} for {_people(len(people))} at risk (named in "
+                         "slotting savings).")
+    return _lines(lines + list(e.notes), "notes")
+
+
+def exit_people(p: Paper) -> list[list[str]]:
+    """Gives the confidential paper's exit costs person by person: the displaced, then the pools' candidates (of
+    whom only the likely displacements are costed, in their pool's estimate)."""
+    assert p.savings.finance is not None
+    e = p.savings.finance.exit_costs
+    rows = [["Id", "Name", "Outcome", *EXIT_PARTS.values(), "Total"]]
+    for person in (*e.displaced, *e.pool_candidates):
+        rows.append([person.person, p.review.person[person.person].name or "", person.outcome,
+                     *(money(part.amount) if part.amount is not None else "no figure" for _, part in person.parts),
+                     money(person.total)])
+    return rows
 
 
 def _equality_table(b: Breakdown, equality: EqualityResult) -> list[list[str]]:
@@ -466,11 +558,28 @@ def report_markdown(p: Paper) -> Iterator[str]:
             if "people_note" in data:
                 out.append(markdown(data["people_note"]) + "\n")
     if "savings" in data:
-        out += ["## Savings\n", markdown_table(data["savings"][0], data["savings"][1:], "lrrrrr"),
-                markdown_table(data["years"][0], data["years"][1:], "rrrrr")]
+        out += ["## Savings\n", markdown_table(data["savings"][0], data["savings"][1:], "lrrrrr")]
+        if "years" in data:
+            out.append(markdown_table(data["years"][0], data["years"][1:], "rrrrr"))
+        else:
+            years = data["financial_years"]
+            out += ["### By financial year\n", markdown_table(years[0], years[1:], "l" + "r" * (len(years[0]) - 1)),
+                    markdown(data["payback"]) + "\n"]
         if data["target"]:
             out.append(markdown(data["target"]) + "\n")
+        if "exit_costs" in data:
+            out += ["### One-off exit costs (estimate)\n",
+                    markdown_table(data["exit_costs"][0], data["exit_costs"][1:], "lr"),
+                    markdown_table(data["exit_sources"][0], data["exit_sources"][1:], "lr"),
+                    "\n".join(f"- {markdown(n)}" for n in data["exit_notes"]) + "\n"]
+            if "exit_people" in data:
+                rows = data["exit_people"]
+                out += ["### Exit costs by person (confidential)\n", markdown(data["exit_people_note"]) + "\n",
+                        markdown_table(rows[0], rows[1:], "lll" + "r" * (len(rows[0]) - 3))]
         out.append("\n".join(f"- {markdown(c)}" for c in data["conventions"]) + "\n")
+        if "finance_conventions" in data:
+            out += ["Conventions of the financial years:\n",
+                    "\n".join(f"- {markdown(c)}" for c in data["finance_conventions"]) + "\n"]
     if "equality" in data:
         out.append("## Equality\n")
         for b in data["equality"]:
