@@ -87,8 +87,12 @@ def test_mark_time_ends_in_year_three_with_a_one_percent_award(tmp_path):
     assert [y.pay_award for y in s.finance.years] == [0, Decimal("0.01"), Decimal("0.01")]
     # The old structure with the awards: 18,600 x 1.01 = 18,786; x 1.0201 = 18,973.86 -> 18,974.
     assert [y.existing_cost for y in s.finance.years] == [4574, 18786, 18974]  # 18,600 x 90/366 = 4,573.8
-    # Without awards the 12-month profile has the fall in every year of the horizon (3).
-    assert s.protection_by_year == (300, 300, 300)
+    # The 12-month profile reads the same periods, awards included. Year 1 (2 January 2012 to 1 January 2013, 366
+    # days): 90 days at 300 and 276 at 117 = 59,292 / 366 = 162. Year 2 (365 days): 89 days at 117 (to 31 March
+    # 2013) = 10,413 / 365 = 28.5 -> 29. Year 3: caught up. The old structure: (90 x 18,600 + 276 x 18,786) / 366
+    # = 18,740.3 -> 18,740 in year 1.
+    assert s.protection_by_year == (162, 29, 0)
+    assert [(y.year, y.protection, y.existing_cost) for y in s.years] == [(1, 162, 18740), (2, 29, 18928), (3, 0, 18974)]
 
 
 def test_funding_that_ends_mid_year(tmp_path):
@@ -221,7 +225,10 @@ def test_csv_tables_and_xlsx_sheets(tmp_path):
         "year,days_in_force,existing_cost,new_cost,gross_saving,protection,one_off,net_saving,cumulative_net_saving",
         "2012/13,365,73200,36600,36600,0,40000,-3400,-3400"]
     out = cli("savings", str(HERE / "payback.yaml"), "--format", "csv", "--table", "exit-costs")
-    assert out.stdout.splitlines()[1] == "P2,displaced,,0,40000,40000,redundancy"
+    assert out.stdout.splitlines()[:2] == [
+        "person,outcome,post,redundancy,notice,pension_strain,employer_ni,total,counted,likely_displacements,"
+        "no_figure_for,basis", "P2,displaced,,,0,40000,0,40000,yes,,redundancy,"]
+    assert out.stdout.splitlines()[-1] == "Total,,,0,0,40000,0,40000,,,,the one-off exit cost: the sum of the rows counted"
     refused = cli("savings", str(EXAMPLE), "--format", "csv", "--table", "exit-costs")
     assert refused.exit_code == 1 and "needs the profile by financial year" in refused.stderr
     assert cli("savings", str(EXAMPLE), "--table", "exit-costs").exit_code == 2
@@ -303,8 +310,9 @@ def test_example_with_ages_service_notice_and_strain_by_hand():
 
     Exit costs of the six pool candidates. Notice is given on 21 December 2011, the day after objections close
     (five working days after the decision of 13 December), and employment ends when it expires (ERA 1996
-    s.145(2)(a)): 12 weeks -> 14 March 2012, 10 weeks -> 29 February, 5 weeks -> 25 January. The week's-pay limit is the one in force on that relevant date (s.227(3)): £430 from
-    1 February 2012, £400 before (Increase of Limits Orders 2011 and 2010). Notice pay at salary / 52.
+    s.145(2)(a)): 12 weeks -> 14 March 2012, 10 weeks -> 29 February, 5 weeks -> 25 January. The week's-pay limit
+    is the one in force on that relevant date (s.227(3)): £430 from 1 February 2012, £400 before (Increase of
+    Limits Orders 2011 and 2010). Notice pay at salary / 52.
       P02 56, 20 yrs: 15 x 1.5 + 5 = 27.5 weeks x 430 = 11,825; notice 12 x 92,610/52 = 21,371.54; strain
           30,000 x 1.8 = 54,000; total 87,196.54.
       P03 54, 25 yrs (20 count): 13 x 1.5 + 7 = 26.5 weeks x 430 = 11,395; statutory notice 12 weeks 23,307.69;

@@ -13,7 +13,13 @@ FY_HEADER = ["Financial\nyear", "Days in\nforce", "Existing £", "New £", "Gros
              "One-off\ncosts £", "Net\nsaving £", "Cumulative\nnet saving £"]
 FY_FIELDS = ["year", "days_in_force", "existing_cost", "new_cost", "gross_saving", "protection", "one_off",
              "net_saving", "cumulative_net_saving"]
-EXIT_FIELDS = ["person", "outcome", "redundancy", "notice", "pension_strain", "total", "no_figure_for"]
+# One row per person costed for exit and per pool, and a total row: the rows counted ("yes": the displaced and the
+# pools) add up to it, part by part; a pool's candidates are listed under it, not counted (their estimates set
+# the pool's).
+EXIT_FIELDS = ["person", "outcome", "post", "redundancy", "notice", "pension_strain", "employer_ni", "total",
+               "counted", "likely_displacements", "no_figure_for", "basis"]
+EXIT_MONEY = ("redundancy", "notice", "pension_strain", "employer_ni", "total")
+PARTS = ("redundancy", "notice", "pension_strain", "employer_ni")
 LISTED = 50
 
 
@@ -32,10 +38,25 @@ def year_values(f: FinanceView) -> list[list[Any]]:
 
 
 def exit_values(f: FinanceView) -> list[list[Any]]:
-    """Gives one row per person costed for exit: the displaced, then the pools' candidates."""
+    """Gives the exit costs as rows (for CSV and XLSX): the displaced, each pool followed by its candidates, and the
+    total, whose figures are the sums of the rows counted."""
     e = f.exit_costs
-    return [[p.person, p.outcome, p.redundancy.amount, p.notice.amount, p.strain.amount, p.total,
-             " ".join(p.missing)] for p in (*e.displaced, *e.pool_candidates)]
+
+    def person(p: PersonExit, post: str, counted: bool) -> list[Any]:
+        return [p.person, p.outcome, post, *(part.amount for _, part in p.parts), p.total, "yes" if counted else "no",
+                None, " ".join(p.missing),
+                "" if counted else "a candidate: sets the pool's estimate, not added to the total"]
+
+    candidates = {p.person: p for p in e.pool_candidates}
+    rows = [person(p, "", True) for p in e.displaced]
+    for pool in e.pools:
+        amounts = dict(pool.by_part)
+        rows.append(["", "pool", pool.post, *(amounts.get(name) for name in PARTS), pool.amount, "yes", pool.likely,
+                     "", pool.basis])
+        rows += [person(candidates[pid], pool.post, False) for pid in pool.candidates]
+    rows.append(["Total", "", "", *(e.part_total(name) for name in PARTS), e.total, "", None, "",
+                 "the one-off exit cost: the sum of the rows counted"])
+    return rows
 
 
 def payback_line(f: FinanceView) -> str:
@@ -69,6 +90,8 @@ def notes(f: FinanceView, esc: Callable[[Any], str] = str) -> list[str]:
         lines.append(f"  - pool for {esc(pool.post)}: {money(pool.amount)} ({pool.basis})")
     if len(e.pools) > LISTED:
         lines.append(f"  - ... and {len(e.pools) - LISTED:,} more pools: see --format json")
+    if e.pool_candidates:
+        lines.append("  The pools' candidates (their estimates set each pool's; not added to the total):")
     for p in e.pool_candidates[:LISTED]:
         lines.append(f"    - candidate {esc(p.person)}: {esc(_person(p))}")
     if len(e.pool_candidates) > LISTED:
@@ -90,10 +113,10 @@ def finance_data(f: FinanceView) -> dict[str, Any]:
     def part(p):
         return {"amount": p.amount, "basis": p.basis}
 
-    def person(p: PersonExit) -> dict[str, Any]:
+    def person(p: PersonExit, counted: bool) -> dict[str, Any]:
         return {"person": p.person, "outcome": p.outcome, "redundancy": part(p.redundancy),
                 "notice": part(p.notice), "pension_strain": part(p.strain), "total": p.total,
-                "no_figure_for": list(p.missing)}
+                "no_figure_for": list(p.missing), "employer_ni": part(p.employer_ni), "counted": counted}
 
     return {
         "financial_year_start": f.year_start,
@@ -102,11 +125,13 @@ def finance_data(f: FinanceView) -> dict[str, Any]:
                    "existing_cost": y.existing_cost, "new_cost": y.new_cost, "gross_saving": y.gross_saving,
                    "protection": y.protection, "one_off": y.one_off, "net_saving": y.net_saving,
                    "cumulative_net_saving": y.cumulative_net_saving} for y in f.years],
-        "exit_costs": {"estimate": True, "total": e.total, "displaced": [person(p) for p in e.displaced],
-                       "pool_candidates": [person(p) for p in e.pool_candidates],
+        "exit_costs": {"estimate": True, "total": e.total, "displaced": [person(p, True) for p in e.displaced],
+                       "pool_candidates": [person(p, False) for p in e.pool_candidates],
                        "pools": [{"post": p.post, "likely_displacements": p.likely, "amount": p.amount,
-                                  "basis": p.basis} for p in e.pools],
-                       "no_figure": {name: list(ids) for name, ids in e.missing}, "notes": list(e.notes)},
+                                  "basis": p.basis, "candidates": list(p.candidates), "by_part": dict(p.by_part),
+                                  "counted": True} for p in e.pools],
+                       "no_figure": {name: list(ids) for name, ids in e.missing}, "notes": list(e.notes),
+                       "part_totals": {name: e.part_total(name) for name in PARTS}},
         "payback_month": f.payback_month,
         "horizon_months": f.horizon_months,
         "conventions": list(f.conventions),

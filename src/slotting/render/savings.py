@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from ..rules.savings import Row, SavingsResult
+from ..rules.savings import Row, SavingsResult, Year
 from .common import json_chunks, markdown, markdown_table, money, plain, terminal, text_cells, to_csv
-from .finance import EXIT_FIELDS, FY_FIELDS, FY_HEADER, exit_values, finance_data, year_cells, year_values
+from .finance import EXIT_FIELDS, EXIT_MONEY, FY_FIELDS, FY_HEADER, exit_values, finance_data, year_cells, year_values
 from .finance import notes as finance_notes
 
 HEADER = ["Post group", "Existing\nposts", "Existing\n£", "New\nposts", "New\n£", "Saving\n£"]
 YEAR_HEADER = ["Year", "New\nstructure £", "Pay\nprotection £", "Saving £", "One-off redundancy\n£ (estimate)"]
+# With the finance view the 12-month profile's one-off is the whole exit cost, as in the first financial year.
+FINANCE_YEAR_HEADER = [*YEAR_HEADER[:-1], "One-off exit\ncosts £ (estimate)"]
+
+
+def year_header(s: SavingsResult) -> list[str]:
+    """Gives the header of the 12-month profile, naming the one-off it shows."""
+    return FINANCE_YEAR_HEADER if s.finance else YEAR_HEADER
+
+
+def year_title(s: SavingsResult) -> str:
+    """Gives the title of the 12-month profile (with the finance view, the day its 12 months start from)."""
+    first = s.years[0].start if s.years else None
+    return f"Year by year (12 months from {first:%-d %B %Y})" if s.finance and first else "Year by year"
 
 
 def flat(header: list[str]) -> list[str]:
@@ -33,8 +46,7 @@ def savings_data(s: SavingsResult) -> dict[str, Any]:
         "rows": [_row(r) for r in s.rows],
         "total": _row(s.total, with_group=False),
         "protection_by_year": list(s.protection_by_year),
-        "years": [{"year": y.year, "new_cost": y.new_cost, "protection": y.protection, "saving": y.saving,
-                   "one_off_redundancy": y.one_off_redundancy} for y in s.years],
+        "years": [_year(y) for y in s.years],
         "target_saving": s.target_saving,
         "target_met": s.target_met,
         "estimated_points": list(s.estimated_points),
@@ -44,6 +56,10 @@ def savings_data(s: SavingsResult) -> dict[str, Any]:
         "conventions": list(s.conventions),
         "redundancy": None,
     }
+    if s.on_cost_model is not None:  # on_cost_rate is then null: no single rate stands for the model
+        m = s.on_cost_model
+        data["on_cost_model"] = {"employer_ni": m.employer_ni, "pension_rate": m.pension_rate,
+                                 "contracted_out": m.contracted_out}
     if s.redundancy:
         r = s.redundancy
         data["redundancy"] = {
@@ -59,6 +75,15 @@ def savings_data(s: SavingsResult) -> dict[str, Any]:
         }
     if s.finance:
         data["finance"] = finance_data(s.finance)
+    return data
+
+
+def _year(y: Year) -> dict[str, Any]:
+    data: dict[str, Any] = {"year": y.year, "new_cost": y.new_cost, "protection": y.protection, "saving": y.saving,
+                            "one_off_redundancy": y.one_off_redundancy}
+    if y.one_off is not None:  # the finance view's 12 months
+        assert y.start is not None and y.end is not None
+        data.update(start=y.start.isoformat(), end=y.end.isoformat(), existing_cost=y.existing_cost, one_off=y.one_off)
     return data
 
 
@@ -78,7 +103,7 @@ def table_rows(s: SavingsResult) -> list[list[str]]:
 
 def year_rows(s: SavingsResult) -> list[list[str]]:
     return [[str(y.year), money(y.new_cost), money(y.protection), money(y.saving, brackets=True),
-             money(y.one_off_redundancy) if y.one_off_redundancy else "-"] for y in s.years]
+             money(y.shown_one_off) if y.shown_one_off else "-"] for y in s.years]
 
 
 def target_line(s: SavingsResult) -> str | None:
@@ -105,9 +130,10 @@ def _notes(s: SavingsResult, esc: Callable[[Any], str] = str) -> list[str]:
     if s.estimated_points:
         lines.append("Estimated spinal points used in these figures:")
         lines += [f"  - {esc(p)}" for p in s.estimated_points]
-    if s.redundancy and s.finance:
-        lines.append(f"Redundancy pay alone (the one-off of the 12-month profile): {money(s.redundancy.total)}; the "
-                     "exit costs above include it, with notice pay and pension strain.")
+    if s.finance:
+        part = f"; redundancy pay is {money(s.redundancy.total)} of it" if s.redundancy else ""
+        lines.append(f"Both profiles count the whole one-off exit cost ({money(s.finance.exit_costs.total)}) in their "
+                     f"first year{part}.")
     elif s.redundancy:
         r = s.redundancy
         lines.append(f"Redundancy (ESTIMATE): {money(r.total)} one-off, shown in year 1.")
@@ -146,9 +172,9 @@ def savings_table(s: SavingsResult) -> Iterator[Any]:
         table.add_row(*text_cells(row))
     table.add_section()
     table.add_row(*text_cells(rows[-1]), style="bold")
-    years = Table(title="Year by year", title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+    years = Table(title=year_title(s), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                   pad_edge=False)
-    for i, name in enumerate(YEAR_HEADER):
+    for i, name in enumerate(year_header(s)):
         years.add_column(name, justify="right", no_wrap=i == 0, overflow="fold")
     for row in year_rows(s):
         years.add_row(*text_cells(row))
@@ -175,7 +201,7 @@ def savings_table(s: SavingsResult) -> Iterator[Any]:
 def savings_markdown(s: SavingsResult) -> Iterator[str]:
     """Yields the savings as Markdown (for a CI step summary)."""
     out = [f"# Savings (new posts costed at: {s.basis})\n", markdown_table(flat(HEADER), table_rows(s), "lrrrrr"),
-           "## Year by year\n", markdown_table(flat(YEAR_HEADER), year_rows(s), "rrrrr")]
+           f"## {year_title(s)}\n", markdown_table(flat(year_header(s)), year_rows(s), "rrrrr")]
     if s.finance:
         out += ["## By financial year\n", markdown_table(flat(FY_HEADER), year_cells(s.finance), "lrrrrrrrr")]
     line = target_line(s)
@@ -222,16 +248,19 @@ def savings_xlsx(s: SavingsResult) -> Iterator[bytes]:
     sheet.set_column(0, 0, 48)
     sheet.set_column(1, 5, 16)
     years = book.add_worksheet("Years")
-    for col, name in enumerate(flat(YEAR_HEADER)):
+    # The existing structure's cost closes the sheet's sums: saving = existing - new structure (with protection).
+    for col, name in enumerate([*flat(year_header(s)), "Existing structure £"]):
         years.write_string(0, col, name, bold)
     for i, y in enumerate(s.years, start=1):
         years.write_number(i, 0, y.year)
-        for col, amount in ((1, y.new_cost), (2, y.protection), (3, y.saving), (4, y.one_off_redundancy)):
+        existing = y.existing_cost if y.existing_cost is not None else s.total.existing_cost
+        for col, amount in ((1, y.new_cost), (2, y.protection), (3, y.saving), (4, y.shown_one_off), (5, existing)):
             years.write_number(i, col, float(amount), gbp)
-    years.set_column(0, 4, 22)
+    years.set_column(0, 5, 22)
     if s.finance:
-        _sheet(book, "Financial years", flat(FY_HEADER), year_values(s.finance), bold, gbp, money_from=2)
-        _sheet(book, "Exit costs", EXIT_FIELDS, exit_values(s.finance), bold, gbp, money_from=2)
+        _sheet(book, "Financial years", flat(FY_HEADER), year_values(s.finance), range(2, len(FY_HEADER)))
+        _sheet(book, "Exit costs", EXIT_FIELDS, exit_values(s.finance), [EXIT_FIELDS.index(n) for n in EXIT_MONEY],
+               pence=True, total_row=True)
     notes = book.add_worksheet("Notes")
     lines = ([target_line(s)] if target_line(s) else [])
     if s.finance:
@@ -244,17 +273,25 @@ def savings_xlsx(s: SavingsResult) -> Iterator[bytes]:
     yield buffer.getvalue()
 
 
-def _sheet(book, name: str, header: list[str], rows: list[list[Any]], bold, gbp, money_from: int) -> None:
-    """Writes one sheet: a header row, then numbers as numbers (money from column `money_from`), text as text."""
+def _sheet(book, name: str, header: list[str], rows: list[list[Any]], money: Iterable[int], pence: bool = False,
+           total_row: bool = False) -> None:
+    """Writes one sheet: a header row, then numbers as numbers (the `money` columns in pounds, or pounds and pence),
+    text as text; the last row in bold when it is a total."""
     sheet = book.add_worksheet(name)
+    in_pounds = set(money)
+    pattern = "£#,##0.00;(£#,##0.00);-" if pence else "£#,##0;(£#,##0);-"
+    plain, bold = book.add_format(), book.add_format({"bold": True})
+    gbp, gbp_bold = book.add_format({"num_format": pattern}), book.add_format({"num_format": pattern, "bold": True})
     for col, title in enumerate(header):
         sheet.write_string(0, col, title, bold)
     for i, row in enumerate(rows, start=1):
+        last = total_row and i == len(rows)
         for col, value in enumerate(row):
             if value is None:
                 continue
             if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-                sheet.write_number(i, col, float(value), gbp if col >= money_from else None)
+                style = (gbp_bold if last else gbp) if col in in_pounds else (bold if last else plain)
+                sheet.write_number(i, col, float(value), style)
             else:
-                sheet.write_string(i, col, str(value))
+                sheet.write_string(i, col, str(value), bold if last else plain)
     sheet.set_column(0, len(header) - 1, 18)

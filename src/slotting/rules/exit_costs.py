@@ -3,7 +3,11 @@ redundancy pay, pay in lieu of notice, pension strain and employer National Insu
 estimated only from figures given, never invented.
 
 The displaced leave for certain; each competitive pool's likely displacements (candidates beyond its
-places) are costed at the mean or the largest of its candidates' estimates (costing.pool_exit_costs).
+places) are costed at the mean or the largest of its candidates' estimates (costing.pool_exit_costs). The
+one-off total counts the displaced and the pools; a pool's candidates are listed with their own estimates,
+which set the pool's but are not added to the total (who leaves is not known until the pool is decided).
+A pool's amount is split into the same parts as a person's (likely displacements x the mean of each part,
+or the parts of the largest estimate), so that every part has a total too.
 """
 
 from __future__ import annotations
@@ -45,8 +49,11 @@ class PersonExit:
 class PoolExit:
     post: str
     likely: int
-    amount: Decimal
+    amount: Decimal  # likely x the mean (or largest) of its candidates' totals
     basis: str
+    candidates: tuple[str, ...] = ()
+    # the amount by part, in the order of PersonExit.parts: likely x the mean of each part, or the largest's parts
+    by_part: tuple[tuple[str, Decimal], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,12 @@ class ExitCosts:
     total: Decimal
     missing: tuple[tuple[str, tuple[str, ...]], ...]  # component -> people with no figure for it
     notes: tuple[str, ...]
+
+    def part_total(self, name: str) -> Decimal:
+        """Gives the one-off total of one part (e.g. redundancy): the displaced's and the pools' shares of it."""
+        people = sum((p.amount for e in self.displaced for n, p in e.parts if n == name and p.amount is not None),
+                     Decimal(0))
+        return people + sum((amount for pool in self.pools for n, amount in pool.by_part if n == name), Decimal(0))
 
 
 def person_exit(found: Cases, person_id: str, outcome: str) -> PersonExit:
@@ -80,12 +93,19 @@ def exit_costs(review: ReviewFile, result: SlottingResult, found: Cases | None =
             if likely <= 0:
                 continue
             each = [candidates.setdefault(pid, person_exit(found, pid, "competitive")) for pid in pool.candidates]
-            known = [e.total for e in each if not e.missing] or [e.total for e in each]
-            per_place = max(known) if basis == "max" else sum(known, Decimal(0)) / len(known)
+            known = [e for e in each if not e.missing] or each
+            if basis == "max":
+                largest = max(known, key=lambda e: e.total)  # the first of equals
+                per_place = largest.total
+                by_part = tuple((name, likely * (p.amount or Decimal(0))) for name, p in largest.parts)
+            else:
+                per_place = sum((e.total for e in known), Decimal(0)) / len(known)
+                by_part = tuple((name, likely * sum((e.parts[i][1].amount or Decimal(0) for e in known), Decimal(0)) / len(known))
+                                for i, (name, _) in enumerate(known[0].parts))
             amount = likely * per_place
             pools.append(PoolExit(post.id, likely, amount, f"{likely} likely displacement(s) x the "
                                   f"{'largest' if basis == 'max' else 'mean'} estimate of its "
-                                  f"{len(pool.candidates)} candidates"))
+                                  f"{len(pool.candidates)} candidates", tuple(pool.candidates), by_part))
             total += amount
     in_pools = tuple(candidates[k] for k in sorted(candidates))
     everyone = displaced + in_pools

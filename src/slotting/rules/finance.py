@@ -1,5 +1,6 @@
 """The finance view: the profile by financial year with the part-year effect, pay awards, dated on-costs,
-time-limited funding and the protection scheme; one-off exit costs; net and cumulative saving; payback.
+time-limited funding and the protection scheme; one-off exit costs; net and cumulative saving; payback;
+and the same figures by 12 months from the effective date (the savings' "Year by year" profile).
 
 Each financial year counts only the days from the effective date: a figure for the year is the
 annual rate of each period within it x the period's days / the days in the year. The periods are cut
@@ -7,6 +8,11 @@ wherever anything changes: a financial year (pay awards), a tax year's National 
 funding period, or an anniversary of the effective date (the protection years). The one-off exit
 costs fall on the effective date. The payback month is the first month from the effective date at
 whose end the cumulative net saving is above zero.
+
+The 12-month profile is the same periods grouped by the 12 months from the effective date and each
+anniversary (the protection years) instead of by financial year: one computation read two ways, so
+the two profiles agree wherever they cover the same days (time-limited funding, pay awards, dated
+on-costs and the protection scheme included), and the one-off exit costs fall in the first of each.
 """
 
 from __future__ import annotations
@@ -70,6 +76,19 @@ class FinancialYearFigures:
 
 
 @dataclass(frozen=True)
+class TwelveMonths:
+    """One year of the 12-month profile: the 12 months from the effective date or an anniversary of it."""
+
+    year: int
+    start: dt.date
+    end: dt.date  # the next anniversary: the first day not in it
+    existing_cost: Decimal
+    new_cost: Decimal
+    protection: Decimal
+    one_off: Decimal
+
+
+@dataclass(frozen=True)
 class FinanceView:
     year_start: str
     years: tuple[FinancialYearFigures, ...]
@@ -77,6 +96,7 @@ class FinanceView:
     payback_month: int | None
     horizon_months: int
     conventions: tuple[str, ...]
+    twelve_months: tuple[TwelveMonths, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -197,6 +217,26 @@ def year_amounts(all_periods: Iterable[Period], years: tuple[FinancialYear, ...]
     return [(a / fy.days, b / fy.days, c / fy.days) for (a, b, c), fy in zip(sums, years)]
 
 
+def twelve_month_amounts(all_periods: Iterable[Period], effective: dt.date,
+                         count: int) -> list[tuple[Decimal, Decimal, Decimal]]:
+    """Gives the existing cost, new cost and protection of each of `count` 12-month years from the effective date,
+    exact (before rounding): each period's annual rate x its days / the days of its 12 months."""
+    ends = [add_years(effective, k) for k in range(1, count + 1)]
+    sums = [[Decimal(0)] * 3 for _ in ends]
+    for p in all_periods:
+        k = _years_since(effective, p.start)
+        if k >= count:
+            continue
+        days = (p.end - p.start).days  # the anniversaries are cuts: a period lies in one 12 months
+        row = sums[k]
+        row[0] += p.existing * days
+        row[1] += p.new * days
+        row[2] += p.protection * days
+    starts = [effective, *ends[:-1]]
+    return [(a / (end - start).days, b / (end - start).days, c / (end - start).days)
+            for (a, b, c), start, end in zip(sums, starts, ends)]
+
+
 def payback_month(all_periods: list[Period], years: tuple[FinancialYear, ...], one_off: Decimal,
                   effective: dt.date) -> tuple[int | None, int]:
     """Gives the first month from the effective date at whose end the cumulative net saving is above zero
@@ -219,20 +259,26 @@ def payback_month(all_periods: list[Period], years: tuple[FinancialYear, ...], o
     return None, horizon
 
 
-def finance_view(review: ReviewFile, items: Items, exits: ExitCosts) -> FinanceView:
-    """Gives the profile by financial year, the exit costs, net and cumulative saving, and the payback."""
+def finance_view(review: ReviewFile, items: Items, exits: ExitCosts, twelve: int = 0) -> FinanceView:
+    """Gives the profile by financial year, the exit costs, net and cumulative saving, the payback, and the same
+    figures for `twelve` 12-month years from the effective date."""
     effective = review.review.effective_date
     assert effective is not None  # model.references requires it for the finance view
     costing = review.costing
     step = costing.round_to
     month_day = costing.financial_year_start or APRIL_1
-    years = financial_years(effective, costing.profile_years, month_day)
+    count = costing.profile_years
+    # The periods run on to the end of the 12-month profile when it ends later: one set of periods for both.
+    reach = financial_years(effective, count, month_day)
+    while twelve and reach[-1].end < add_years(effective, twelve):
+        reach = financial_years(effective, len(reach) + 1, month_day)
+    years = reach[:count]
     model = OnCostModel(costing)
-    awards, factors = award_factors(review, years)
-    all_periods = periods(review, items, years, factors, model)
+    awards, factors = award_factors(review, reach)
+    all_periods = periods(review, items, reach, factors, model)
     one_off = round_cell(exits.total, step)
     figures, cumulative = [], Decimal(0)
-    for i, (fy, (existing, new, kept)) in enumerate(zip(years, year_amounts(all_periods, years))):
+    for i, (fy, (existing, new, kept)) in enumerate(zip(years, year_amounts(all_periods, reach))):
         existing, new, kept = round_cell(existing, step), round_cell(new, step), round_cell(kept, step)
         off = one_off if i == 0 else Decimal(0)
         net = existing - new - kept - off
@@ -240,9 +286,13 @@ def finance_view(review: ReviewFile, items: Items, exits: ExitCosts) -> FinanceV
         in_force = (fy.end - max(fy.start, effective)).days
         figures.append(FinancialYearFigures(fy.label, fy.start, fy.end, in_force, fy.days, awards[i], existing, new,
                                             existing - new, kept, off, net, cumulative))
+    by_twelve = tuple(
+        TwelveMonths(k, add_years(effective, k - 1), add_years(effective, k), round_cell(existing, step),
+                     round_cell(new, step), round_cell(kept, step), one_off if k == 1 else Decimal(0))
+        for k, (existing, new, kept) in enumerate(twelve_month_amounts(all_periods, effective, twelve), start=1))
     month, horizon = payback_month(all_periods, years, exits.total, effective)
     return FinanceView(f"{month_day[0]:02d}-{month_day[1]:02d}", tuple(figures), exits, month, horizon,
-                       conventions(review, model, years))
+                       conventions(review, model, years), by_twelve)
 
 
 def conventions(review: ReviewFile, model: OnCostModel, years: tuple[FinancialYear, ...]) -> tuple[str, ...]:
@@ -256,9 +306,9 @@ def conventions(review: ReviewFile, model: OnCostModel, years: tuple[FinancialYe
         ("Pay awards (costing.pay_awards) raise both structures and the spinal points from the start of their "
          "year; protected salaries are held in cash terms." if c.pay_awards else
          "No pay awards are applied (costing.pay_awards)."),
-        "One-off exit costs (redundancy pay, pay in lieu of notice, pension strain) fall on the effective date, "
-        "in the first year. Net saving = gross saving - protection - one-off costs; cells are rounded as in the "
-        "table and net and cumulative savings are sums of rounded cells.",
+        "One-off exit costs (redundancy pay, pay in lieu of notice, pension strain, employer National Insurance on "
+        "them) fall on the effective date, in the first year. Net saving = gross saving - protection - one-off "
+        "costs; cells are rounded as in the table and net and cumulative savings are sums of rounded cells.",
         "Payback: the first month from the effective date at whose end the cumulative net saving (unrounded) is "
         "above zero.",
     ]

@@ -5,20 +5,26 @@ Phases 1 & 2"): one row per post group with existing posts and cost, new posts a
 saving, where "the existing structure includes vacant posts" (note ii), "the new structure is
 costed at the top of the grade and includes external contributions" (note iii) and "the figures
 given include all on costs" (note iv).
+
+The 12-month profile ("Year by year"): without the finance view, the full-year table's figures less each
+protection year's protection, with the redundancy pay estimate in year 1. With it, the finance view's
+figures by 12 months from the effective date (rules.finance: the same periods as the profile by financial
+year), with the whole one-off exit cost in year 1: one computation, two groupings, so the two agree.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
 from ..model import Grade, NewPost, OldPost, ReviewFile
-from ..model.costing import funding_share
+from ..model.costing import OnCosts, funding_share
 from ..model.types import written
 from .case import Cases, cases
-from .exit_costs import exit_costs
+from .exit_costs import ExitCosts, exit_costs
 from .finance import FinanceView, Items, Protected, engaged, finance_view
 from .oncosts import OnCostModel
 from .pay import grade_points
@@ -47,7 +53,18 @@ class Year:
     new_cost: Decimal
     protection: Decimal
     saving: Decimal
-    one_off_redundancy: Decimal = Decimal(0)
+    one_off_redundancy: Decimal = Decimal(0)  # redundancy pay: the one-off, or (finance view) the part of it
+    # The finance view's 12 months (else None): their dates, the existing cost, the whole one-off exit cost
+    existing_cost: Decimal | None = None
+    one_off: Decimal | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def shown_one_off(self) -> Decimal:
+        """Gives the one-off cost the profile counts in this year: the exit costs with the finance view, else the
+        redundancy pay estimate."""
+        return self.one_off if self.one_off is not None else self.one_off_redundancy
 
 
 @dataclass(frozen=True)
@@ -76,12 +93,13 @@ class SavingsResult:
     target_met: bool | None
     estimated_points: tuple[str, ...]
     basis: Basis
-    on_cost_rate: Decimal
+    on_cost_rate: Decimal | None  # None when on-costs are a dated model (on_cost_model)
     round_to: Decimal
     conventions: tuple[str, ...]
     redundancy: RedundancyEstimate | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
     finance: FinanceView | None = None
+    on_cost_model: OnCosts | None = None
 
 
 def top_of_grade(review: ReviewFile, grade: Grade) -> tuple[Decimal, str | None]:
@@ -158,25 +176,35 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
 
     policy = review.policy
     scheme = policy.protection
+    unending = scheme.scheme == "mark_time" and scheme.years is None
     protection_by_year = tuple(round_cell(_protection(review, result, estimated, model, k), step)
                                for k in range(protection_years(policy, costing.profile_years)))
     found = cases(review, result)
-    redundancy = _redundancy(review, result, found)
-    one_off = round_cell(redundancy.total, step) if redundancy else Decimal(0)
-    unending = scheme.scheme == "mark_time" and scheme.years is None
-    years = tuple(
-        Year(y, total.new_cost + p, p, total.saving - p, one_off if y == 1 else Decimal(0))
-        for y, p in enumerate(protection_by_year + (() if unending else (Decimal(0),)), start=1)
-    )
     met = None if target is None else total.saving >= target
     finance = None
     if engaged(review):
         items = Items(tuple(map(tuple, old_items.values())), tuple(map(tuple, new_items.values())),
                       *_protected(review, result))
-        finance = finance_view(review, items, exit_costs(review, result, found))
+        twelve = len(protection_by_year) + (0 if unending else 1)
+        finance = finance_view(review, items, exit_costs(review, result, found), twelve)
+        redundancy = _redundancy_of(finance.exit_costs, found)
+        part = round_cell(redundancy.total, step) if redundancy else Decimal(0)
+        # A year's new structure includes its protection, as in the profile without the finance view.
+        years = tuple(Year(y.year, y.new_cost + y.protection, y.protection, y.existing_cost - y.new_cost - y.protection,
+                           part if y.year == 1 else Decimal(0), y.existing_cost, y.one_off, y.start, y.end)
+                      for y in finance.twelve_months)
+        protection_by_year = tuple(y.protection for y in years[:len(protection_by_year)])
+    else:
+        redundancy = _redundancy(review, result, found)
+        one_off = round_cell(redundancy.total, step) if redundancy else Decimal(0)
+        years = tuple(
+            Year(y, total.new_cost + p, p, total.saving - p, one_off if y == 1 else Decimal(0))
+            for y, p in enumerate(protection_by_year + (() if unending else (Decimal(0),)), start=1)
+        )
+    rate = None if costing.on_costs is not None else costing.on_cost_rate
     return SavingsResult(tuple(rows), total, protection_by_year, years, target, met, tuple(sorted(estimated)),
-                         basis, costing.on_cost_rate, step, conventions(review, basis, model), redundancy,
-                         finance=finance)
+                         basis, rate, step, conventions(review, basis, model), redundancy,
+                         finance=finance, on_cost_model=costing.on_costs)
 
 
 def old_places(review: ReviewFile, post: OldPost, top_of, estimated: set[str]) -> list[tuple[Decimal, Decimal, Decimal]]:
@@ -203,6 +231,7 @@ def conventions(review: ReviewFile, basis: Basis, model: OnCostModel | None = No
     c, p = review.costing, review.policy
     model = model or OnCostModel(c)
     scheme = p.protection
+    finance = engaged(review)
     if scheme.scheme == "cash" and scheme.cap is None:
         protection = f"Pay protection for {p.protection_years} year(s) = (current - new salary)"
     elif scheme.scheme == "cash":
@@ -216,13 +245,14 @@ def conventions(review: ReviewFile, basis: Basis, model: OnCostModel | None = No
         cap = f", at most £{scheme.cap:,} a person a year" if scheme.cap is not None else ""
         limit = f" for at most {scheme.years} years" if scheme.years else ""
         protection = (f"Pay protection by marking time{limit}: (current - new salary){cap}, until pay awards close "
-                      "the gap (none in this 12-month profile),")
+                      "the gap (costing.pay_awards; a scheme other than cash asks for the finance view),")
     cost = (f"Cost of a post = salary x (1 + on-costs {written(c.on_cost_rate * 100)}%) x (1 - external funding)."
             if model.flat else f"Cost of a post = salary + {model.describe()}, on the effective date, x (1 - "
             "external funding).")
     posts: list[OldPost | NewPost] = [*review.old_structure.posts, *review.new_structure.posts]
     if not all(isinstance(post.external_funding, Decimal) for post in posts):
-        cost += " Time-limited funding: the share in force on the effective date."
+        cost += (" Time-limited funding: the share in force on the effective date" +
+                 (" in this full-year table; both profiles take the share in force on each day." if finance else "."))
     old = ("Old posts: the post's salary if given, else its holder's salary, else the top of its grade; "
            "vacant posts and posts outside the review are costed.")
     if review.part_time or any(post.count > 1 or post.fte is not None for post in review.old_structure.posts):
@@ -231,6 +261,15 @@ def conventions(review: ReviewFile, basis: Basis, model: OnCostModel | None = No
     if any(post.fte != 1 for post in review.new_structure.posts) or p.places == "fte":
         cost += (" A new post's place is costed at its FTE" + (" (counting places by FTE, a filled place at its holder's "
                  "FTE)." if p.places == "fte" else "."))
+    if finance:
+        profile = ("Year by year: the 12 months from the effective date and from each anniversary of it (the "
+                   "protection years), the same figures as the profile by financial year grouped by 12 months "
+                   "(funding, pay awards and on-costs in force on each day): a figure is the annual rate of each "
+                   "period x its days / the days of those 12 months. Year N saving = existing cost - new cost - "
+                   "protection in those 12 months. One-off: the whole exit cost (as in the first financial year), in "
+                   "year 1.")
+    else:
+        profile = "Year N saving = full-year saving - protection in year N."
     return (
         cost,
         old,
@@ -242,7 +281,7 @@ def conventions(review: ReviewFile, basis: Basis, model: OnCostModel | None = No
         f"{protection} x (1 + on-costs) x "
         "(1 - funding of the new post), the larger once for a person with two slots; for a competitive pool, "
         f"its places x the {'largest' if c.pool_protection == 'max' else 'mean'} protection of its candidates. "
-        "Year N saving = full-year saving - protection in year N.",
+        + profile,
     )
 
 
@@ -356,3 +395,22 @@ def _redundancy(review: ReviewFile, result: SlottingResult, found: Cases) -> Red
     notes.append("An estimate, not an entitlement: each competitive pool's likely displacements are costed at "
                  "the mean estimate of its candidates; pension strain costs are not included.")
     return RedundancyEstimate(total, people, tuple(pools), not_estimated, tuple(notes))
+
+
+def _redundancy_of(exits: ExitCosts, found: Cases) -> RedundancyEstimate | None:
+    """Gives the redundancy pay within the one-off exit costs (the finance view): the displaced's, and each pool's
+    share of its exit cost, by the same candidates and basis; None when nobody at risk has a figure for it."""
+    people = tuple(PersonRedundancy(e.person, "displaced", _owed(found, e.person)) for e in exits.displaced)
+    candidates = exits.pool_candidates
+    if not any(p.cost for p in people) and not any(e.redundancy.amount is not None for e in candidates):
+        return None
+    pools = tuple((pool.post, pool.likely, dict(pool.by_part)["redundancy"]) for pool in exits.pools)
+    not_estimated = tuple(sorted(e.person for e in (*exits.displaced, *candidates) if e.redundancy.amount is None))
+    note = ("Redundancy pay within the one-off exit costs: each competitive pool's share at the same candidates and "
+            "basis as its exit cost; notice pay, pension strain and employer National Insurance are the rest of it.")
+    return RedundancyEstimate(exits.part_total("redundancy"), people, pools, not_estimated, (note,))
+
+
+def _owed(found: Cases, person_id: str) -> RedundancyCost | None:
+    owed = found[person_id].entitlements
+    return owed.redundancy_cost if owed is not None else None
