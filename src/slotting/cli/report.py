@@ -33,8 +33,9 @@ def report(
 ) -> None:
     """Write the committee paper: summary, structure charts, outcome, savings, equality and method.
 
-    Every figure comes from the same results as the other commands; the footer of every page gives the
-    tool's version, the date and a SHA-256 of the input files.
+    Every figure comes from the same results as the other commands; with the finance view, the savings
+    section gives the profile by financial year, the payback and the one-off exit costs as `slotting savings`
+    does. The footer of every page gives the tool's version, the date and a SHA-256 of the input files.
     """
     from ..render.report import SECTIONS
 
