@@ -13,6 +13,7 @@ from typing import Any
 
 from ..data import legal_table
 from .calendar import APRIL_1, financial_year_of, label
+from .decisions import check_decisions
 from .evidence import second_descriptions
 from .review import ReviewFile
 from .types import written
@@ -29,7 +30,7 @@ def check_references(r: ReviewFile) -> Found:
             *_duplicates(r.people, ("people",), "person"),
             *_spines(r), *_grades_of_posts(r), *_holders(r), *_hours(r), *_reporting_lines(r),
             *_overlaps(r), *_evidence(r), *_groups_and_tiers(r), *_policy(r), *_timeline(r),
-            *_finance(r)]
+            *_finance(r), *check_decisions(r)]
 
 
 def _timeline(r: ReviewFile) -> Found:

@@ -19,6 +19,7 @@ from pydantic.dataclasses import dataclass
 from .. import limits
 from .calendar import add_years
 from .costing import Costing, ExternalFunding
+from .decisions import Decision, Priority
 from .evidence import Evidence, JobDescription, overlap_of
 from .policy import Policy, Tier
 from .types import FTE, Date, Id, Money, NonEmptyText, Percent, SpinalPoint, Text, Whole
@@ -188,6 +189,10 @@ class Person:
                                   "strain estimate with costing.pension_strain factors.")
     pension_strain: Money | None = Field(None, description="The pension strain cost on redundancy as the scheme's "
                                          "actuary gave it (£, one-off); overrides the factor estimate.")
+    priority: Priority | None = Field(
+        None, description="Statutory priority for suitable alternative vacancies while it applies: pregnancy, maternity, "
+        "adoption or shared_parental (Maternity and Parental Leave etc. Regulations 1999 reg 10; from 6 April 2024 also "
+        "pregnancy and the six months after adoption or shared parental leave, SI 2024/310). Offers go to them first.")
 
     @model_validator(mode="after")
     def _service_within_working_life(self) -> Person:
@@ -249,6 +254,10 @@ class ReviewFile(Model):
     evidence: Evidence | None = Field(None, description="Job descriptions and the duty-by-duty mapping, given as "
                                       "{jds: FOLDER, mapping: FILE}: each confirmed pair of the mapping adds an "
                                       "overlap row with its figures computed from the duties.")
+    decisions: list[Decision] = Field(
+        default_factory=list, description="The decisions made after the proposal (assessments, selections, voluntary "
+        "redundancy, appeals, redeployment, withdrawals), dated and attributed, in any order; `slotting run` applies "
+        "them (--stage current).")
 
     @cached_property
     def grade(self) -> dict[str, Grade]:

@@ -30,7 +30,7 @@ from .files import read_bytes, read_text, referenced
 
 SECTIONS = tuple(ReviewFile.model_fields)
 LIST_SECTIONS: tuple[tuple[str, ...], ...] = (
-    ("people",), ("overlaps",), ("old_structure", "posts"), ("new_structure", "posts"))
+    ("people",), ("overlaps",), ("old_structure", "posts"), ("new_structure", "posts"), ("decisions",))
 _SECTION_FILE_SUFFIXES = (".yaml", ".yml")
 _CSV_SUFFIX = ".csv"
 Progress = Callable[[str], None]
@@ -370,6 +370,10 @@ def validate(data: dict, source: Source) -> ReviewFile:
     except ValidationError as err:
         raise InputError([_problem(e, data, source) for e in _one_per_value(err.errors(include_url=False))]) from None
     problems = [source.problem(path, message) for path, message in check_references(review)]
+    if not problems and review.decisions:  # the decisions against the proposal they follow
+        from ..rules.decisions import decision_problems
+
+        problems = [source.problem(path, message) for path, message in decision_problems(review)]
     if problems:
         raise InputError(problems)
     return review
