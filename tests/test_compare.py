@@ -170,3 +170,80 @@ def test_the_table_shows_a_hold_and_in_full_what_the_short_form_shows_alike():
                      ["P2", "matched NEW-X (match) £85,575 SP9", "matched NEW-X (assimilation) £85,575 SP9"],
                      ["P3", "matched NEW-X £85,575", "matched NEW-X on hold £85,575"]]
     assert [row.differs for row in rows] == [("pay",), ("post",), ("hold",)]
+
+
+# --- the finance view's figures (issue 26) ---------------------------------------------------------------------------
+FINANCE = ROOT / "examples" / "finance" / "leicester_2011_finance.yaml"
+# P06's overlap with NEW-DD-DCPG falls below the match threshold: P06 is displaced and P05 matched alone, so the
+# option's protection (P05 protected for certain, no pool) and exit costs (P06 for certain) are not the file's.
+P06_BELOW = ("{old_post: OLD-UCOE-CG, new_post: NEW-DD-DCPG, old_in_new: 45, new_from_old: 35}",
+             "{old_post: OLD-UCOE-CG, new_post: NEW-DD-DCPG, old_in_new: 45, new_from_old: 20}")
+
+
+def finance_variant(folder: Path) -> Path:
+    text = FINANCE.read_text(encoding="utf-8")
+    assert P06_BELOW[0] in text
+    path = folder / "p06_below.yaml"
+    path.write_text(text.replace(*P06_BELOW), encoding="utf-8")
+    return path
+
+
+def savings_finance(path: Path) -> dict:
+    """The finance figures `slotting savings` gives for a file, from its JSON."""
+    result = cli("savings", str(path), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    f = json.loads(result.stdout)["finance"]
+    return {"first_year": f["years"][0]["year"], "last_year": f["years"][-1]["year"],
+            "first_year_protection": f["years"][0]["protection"],
+            "protection": sum(y["protection"] for y in f["years"]), "exit_costs": f["exit_costs"]["total"],
+            "net_saving": f["years"][-1]["cumulative_net_saving"], "payback_month": f["payback_month"],
+            "horizon_months": f["horizon_months"]}
+
+
+def test_compare_gives_each_options_finance_figures_as_savings_gives_them(tmp_path: Path):
+    variant = finance_variant(tmp_path)
+    result = cli("compare", str(FINANCE), str(variant), "--label", "file", "--label", "variant", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    options = json.loads(result.stdout)["options"]
+    shown = [o["finance"] for o in options]
+    expected = [savings_finance(FINANCE), savings_finance(variant)]
+    assert shown == expected
+    # The two options' figures differ, so neither is the other's nor the file's read twice.
+    assert all(shown[0][k] != shown[1][k] for k in ("first_year_protection", "protection", "exit_costs",
+                                                      "net_saving", "payback_month"))
+    assert (shown[0]["payback_month"], shown[0]["net_saving"]) == (3, 4023100)
+    assert [row["id"] for row in json.loads(result.stdout)["people"]] == ["P05", "P06"]
+
+
+def test_the_finance_rows_in_every_format(tmp_path: Path):
+    variant = finance_variant(tmp_path)
+    files = [str(FINANCE), str(variant), "--label", "file", "--label", "variant"]
+    markdown_out = cli("compare", *files, "-f", "markdown").stdout
+    assert "| Net saving, all years | £4,023,100 | £4,062,400 |" in markdown_out
+    assert "| Payback | month 3 | month 2 |" in markdown_out
+    assert "| Financial years | 2011/12 to 2015/16 | 2011/12 to 2015/16 |" in markdown_out
+    table = cli("compare", *files).stdout
+    assert "One-off exit costs (estimate)" in table and "£177,964.04" in table and "£140,951.54" in table
+    csv_out = cli("compare", *files, "-f", "csv", "--table", "headline").stdout
+    assert '"Pay protection, all years","£435,300","£433,000"' in csv_out
+    openpyxl = pytest.importorskip("openpyxl")
+    assert cli("compare", *files, "-f", "xlsx", "-o", str(tmp_path / "out.xlsx")).exit_code == 0
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["Headline"]
+    rows = {r[0]: r[1:] for r in sheet.iter_rows(values_only=True)}
+    assert rows["Pay protection, first financial year"] == ("£53,500", "£53,200")
+
+
+def test_an_option_without_the_finance_view_shows_none(tmp_path: Path):
+    """Beside a finance option, an option whose review does not ask for the view shows "-" and null; with no
+    option asking, nothing of the view appears (the README's example pins that output byte for byte)."""
+    mixed = cli("compare", str(FINANCE), str(EXAMPLE), "-f", "json")
+    assert mixed.exit_code == 0, mixed.stderr
+    options = json.loads(mixed.stdout)["options"]
+    assert options[0]["finance"] == savings_finance(FINANCE) and options[1]["finance"] is None
+    assert "| Payback | month 3 | - |" in cli("compare", str(FINANCE), str(EXAMPLE), "-f", "markdown").stdout
+    plain = cli("compare", str(EXAMPLE), str(merged()), "-f", "json")
+    assert all("finance" not in o for o in json.loads(plain.stdout)["options"])
+    for fmt in ("table", "markdown", "csv"):
+        args = ["--table", "headline"] if fmt == "csv" else []
+        out = cli("compare", str(EXAMPLE), str(merged()), "-f", fmt, *args).stdout
+        assert "Net saving" not in out and "Payback" not in out and "Financial years" not in out

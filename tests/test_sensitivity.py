@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from slotting import load, slot
+from slotting.rules.savings import savings
 from slotting.rules.sensitivity import (
     FIGURES,
     THRESHOLDS,
@@ -284,3 +285,68 @@ def test_a_threshold_written_as_a_fraction_can_be_swept():
     assert sweep["own"] == [200 / 3]
     assert [row["values"]["policy.assimilate_threshold"] for row in sweep["rows"]] == [60, 65, 70]
     assert not any(row["own"] for row in sweep["rows"])
+
+
+# --- the finance view's figures (issue 26) ---------------------------------------------------------------------------
+def _finance_of(review):
+    """The finance view's headline figures of a full run: slotted and costed afresh, nothing shared."""
+    from slotting.rules.finance_headline import finance_headline
+    from slotting.rules.savings import savings
+
+    view = savings(review, slot(review)).finance
+    return None if view is None else finance_headline(view)
+
+
+def test_a_sweep_rows_finance_figures_are_a_full_savings_run_at_that_value():
+    """Only policy fields vary, and the new posts are costed at the top of their grade: the full-year saving is
+    the file's for every variant, but protection and exit costs follow the slotting (a match threshold of 50
+    displaces nine people) and the policy (protection years, notice): each row must be its own full run."""
+    from .conftest import ROOT
+
+    review = load(ROOT / "examples" / "finance" / "leicester_2011_finance.yaml")
+    varies = [parse_vary("match_threshold=25,45,50"), parse_vary("protection_years=1,2"),
+              parse_vary("notice_weeks=0,26")]
+    rows = sweep(review, varies)
+    for row in rows:
+        changed = variant(review, {"policy.match_threshold": row.values[0], "policy.protection_years": row.values[1],
+                                   "policy.notice_weeks": row.values[2]})
+        full = _finance_of(changed)
+        assert full is not None and row.finance == full
+        view = savings(changed, slot(changed)).finance
+        assert row.finance.net_saving == view.years[-1].cumulative_net_saving
+        assert row.finance.exit_costs == view.exit_costs.total and row.finance.payback_month == view.payback_month
+    assert len({r.finance.exit_costs for r in rows}) > 2 and len({r.finance.protection for r in rows}) > 2
+    own = next(r for r in rows if r.values == (25, 2, 0))
+    assert (own.finance.net_saving, own.finance.payback_month) == (4023100, 3)
+
+
+def test_a_variant_that_asks_for_the_finance_view_has_its_figures():
+    """A protection cap asks for the finance view: the example (which does not ask) swept over caps gives each
+    row the view of a full run (the variant once kept the file's "no finance view" answer)."""
+    review = load(EXAMPLE)
+    rows = sweep(review, [parse_vary("policy.protection.cap=5000,10000")])
+    assert [r.finance == _finance_of(variant(review, {"policy.protection.cap": r.values[0]})) for r in rows] == [True] * 2
+    assert rows[0].finance is not None and rows[0].finance.protection < rows[1].finance.protection
+    assert all(r.finance is None for r in sweep(review, [parse_vary("assimilate_threshold=70,75")]))
+
+
+def test_the_sweep_gains_the_finance_columns_only_with_the_view():
+    from .conftest import ROOT
+
+    path = ROOT / "examples" / "finance" / "leicester_2011_finance.yaml"
+    shown = cli("sensitivity", str(path), "--vary", "match_threshold=25,50", "--margin", "0", "-f", "markdown")
+    assert shown.exit_code == 0, shown.stderr
+    assert "| one-off exit costs | net saving, all years | payback month |" in shown.stdout
+    assert "| 25 (file) | 20 | 7 | 7 | 6 | 0 | 3 | £1,147,100 | met | £177,964.04 | £4,023,100 | 3 |" in shown.stdout
+    data = json.loads(cli("sensitivity", str(path), "--vary", "match_threshold=25", "--margin", "0", "-f", "json").stdout)
+    assert data["sweep"]["rows"][0]["finance"] == {
+        "first_year": "2011/12", "last_year": "2015/16", "first_year_protection": 53500, "protection": 435300,
+        "exit_costs": 177964.035, "net_saving": 4023100, "payback_month": 3, "horizon_months": 50}
+    csv_out = cli("sensitivity", str(path), "--vary", "match_threshold=25", "--margin", "0", "-f", "csv").stdout
+    assert csv_out.splitlines()[0].endswith(",own,first_year,last_year,first_year_protection,protection,exit_costs,"
+                                            "net_saving,payback_month,horizon_months")
+    plain = cli("sensitivity", str(EXAMPLE), "--vary", "assimilate_threshold=75", "--margin", "0", "-f", "json")
+    assert "finance" not in json.loads(plain.stdout)["sweep"]["rows"][0]
+    plain_csv = cli("sensitivity", str(EXAMPLE), "--vary", "assimilate_threshold=75", "--margin", "0", "-f", "csv")
+    assert plain_csv.stdout.splitlines()[0].endswith(",full_year_saving,target_met,own")
+    assert "net saving" not in cli("sensitivity", str(EXAMPLE), "--vary", "assimilate_threshold=75").stdout
