@@ -51,6 +51,8 @@ def compare(
 
     The headline figures of each option; the people whose slotting differs (outcome, posts, pay,
     protection or hold); the new posts added, removed or changed; and the savings rows side by side.
+    For a review that asks for the finance view, also its protection (first financial year and all
+    years), one-off exit costs, net saving over the profile and payback month, as `savings` gives them.
     With --fail-on-change or --fail-on, exit 1 when anyone's slotting differs in the way --fail-on says.
     """
     if len(files) < 2:

@@ -36,7 +36,8 @@ def sensitivity(
     """How much the outcome hangs on each number.
 
     With --vary, the headline figures (people by outcome, potential displacements, full-year saving)
-    for each value, the file's own marked. Then the fragile decisions: every person whose outcome or
+    for each value, the file's own marked; when the review asks for the finance view, also the one-off
+    exit costs, net saving and payback month of each value's own savings. Then the fragile decisions: every person whose outcome or
     post changes when one overlap figure of theirs, or one threshold, moves by --margin points or less.
     """
     path = one_review(files)
