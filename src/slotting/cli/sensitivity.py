@@ -37,8 +37,9 @@ def sensitivity(
 
     With --vary, the headline figures (people by outcome, potential displacements, full-year saving)
     for each value, the file's own marked; when the review asks for the finance view, also the one-off
-    exit costs, net saving and payback month of each value's own savings. Then the fragile decisions: every person whose outcome or
-    post changes when one overlap figure of theirs, or one threshold, moves by --margin points or less.
+    exit costs, net saving and payback month of each value's own savings. Then the fragile decisions:
+    every person whose outcome or post changes when one overlap figure of theirs, or one threshold,
+    moves by --margin points or less.
     """
     path = one_review(files)
     check_output(output, [path])
