@@ -279,10 +279,15 @@ def finance_papers(tmp_path_factory) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def finance_json() -> dict:
+def savings_json() -> dict:
     result = cli("savings", str(FINANCE), "--format", "json")
     assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)["finance"]
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def finance_json(savings_json) -> dict:
+    return savings_json["finance"]
 
 
 def section(text: str, start: str, end: str) -> str:
@@ -308,7 +313,23 @@ def test_the_financial_year_table_is_the_savings_commands(finance_papers, financ
             assert [amount(c) for c in cells[2:]] == [Decimal(year[f]) for f in fields], (name, line)
         payback = f"Payback: month {finance_json['payback_month']} from the effective date"
         assert payback in finance_papers[name]
-        assert "One-off redundancy" not in finance_papers[name]  # the one profile: no second one-off figure
+
+
+def test_the_12_month_table_is_the_savings_commands(finance_papers, savings_json):
+    """The profile by 12 months from the effective date, as `savings` prints it: the financial years' figures
+    regrouped (the Health funding's end in March 2013 included), the whole exit cost as year 1's one-off."""
+    years = savings_json["years"]
+    assert years[1]["new_cost"] != years[0]["new_cost"]  # the funding ends within the second 12 months
+    for name in ("public.pdf", "public.md"):
+        table = section(finance_papers[name], "Year by year (12 months from 2 January 2012)", "By financial year")
+        lines = [line for line in table.splitlines() if re.match(r"\|? ?[1-9] ", line)]
+        assert len(lines) == len(years), name
+        for line, year in zip(lines, years):
+            cells = [c for c in re.split(r" \| | ", line.strip("| ")) if c]
+            assert cells[0] == str(year["year"]), line
+            assert [amount(c) for c in cells[1:]] == [Decimal(year[f]) for f in ("new_cost", "protection", "saving",
+                                                                                  "one_off")], (name, line)
+        assert "One-off redundancy" not in finance_papers[name]  # one one-off: the whole exit cost
 
 
 def test_the_exit_costs_are_the_savings_commands(finance_papers, finance_json):

@@ -28,7 +28,7 @@ from .common import markdown, markdown_table, money
 from .equality import TITLES
 from .equality import table_rows as equality_rows
 from .finance import FY_HEADER, payback_line, year_cells
-from .savings import HEADER, YEAR_HEADER, flat, table_rows, target_line, year_rows
+from .savings import HEADER, YEAR_HEADER, flat, table_rows, target_line, year_header, year_rows, year_title
 
 SECTIONS = ("summary", "structure", "slotting", "savings", "equality", "method")
 # What Typst is given is bounded whatever the review's size, so that laying out the paper takes seconds and
@@ -269,7 +269,9 @@ def paper_data(p: Paper) -> dict[str, Any]:
         finance = p.savings.finance
         if finance is None:
             data["years"] = [flat(YEAR_HEADER), *year_rows(p.savings)]
-        else:  # the one profile the paper shows: a second, by protection year, would state a second one-off
+        else:  # both profiles as `savings` prints them: the 12-month one is the financial years' figures regrouped
+            data["years"] = [flat(year_header(p.savings)), *year_rows(p.savings)]
+            data["years_title"] = year_title(p.savings)
             data["financial_years"] = [flat(FY_HEADER), *year_cells(finance)]
             data["payback"] = payback_line(finance)
             data["exit_costs"] = exit_rows(p)
@@ -559,11 +561,12 @@ def report_markdown(p: Paper) -> Iterator[str]:
                 out.append(markdown(data["people_note"]) + "\n")
     if "savings" in data:
         out += ["## Savings\n", markdown_table(data["savings"][0], data["savings"][1:], "lrrrrr")]
-        if "years" in data:
+        if "financial_years" not in data:
             out.append(markdown_table(data["years"][0], data["years"][1:], "rrrrr"))
         else:
             years = data["financial_years"]
-            out += ["### By financial year\n", markdown_table(years[0], years[1:], "l" + "r" * (len(years[0]) - 1)),
+            out += [f"### {markdown(data['years_title'])}\n", markdown_table(data["years"][0], data["years"][1:], "rrrrr"),
+                    "### By financial year\n", markdown_table(years[0], years[1:], "l" + "r" * (len(years[0]) - 1)),
                     markdown(data["payback"]) + "\n"]
         if data["target"]:
             out.append(markdown(data["target"]) + "\n")
