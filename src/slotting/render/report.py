@@ -1,9 +1,10 @@
 """The committee paper: a PDF made with Typst (offline, fonts embedded), or the same in Markdown.
 
-Every figure comes from the results the other commands give (slotting, savings, equality). The Typst
-template (report.typ) is fixed: the content reaches it as JSON data and SVG charts through Typst's
-`sys.inputs`, never as Typst source, so no name or title can be read as markup. With the public
-audience (the default) the paper holds no person-level data: counts, posts and money only.
+Every figure comes from the results the other commands give (slotting, savings, equality): with the finance
+view, the profiles, the payback and the exit costs are read from the `savings` result, never worked out here.
+The Typst template (report.typ) is fixed: the content reaches it as JSON data and SVG charts through Typst's
+`sys.inputs`, never as Typst source, so no name or title can be read as markup. With the public audience
+(the default) the paper holds no person-level data: counts, posts and money only.
 """
 
 from __future__ import annotations
