@@ -52,7 +52,7 @@ def as_editor_reads(text: str):
             return {str(k): json_keys(v) for k, v in value.items()}
         return [json_keys(v) for v in value] if isinstance(value, list) else value
 
-    return json_keys(yaml.load(text, Loader=Yaml12))  # noqa: S506 - Yaml12 is a SafeLoader
+    return json_keys(yaml.load(text, Loader=Yaml12))  # Yaml12 is a SafeLoader: no Python objects
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +117,10 @@ REVIEWS = sorted(p for p in (ROOT / "examples").rglob("*.yaml")
 
 
 def test_every_bundled_review_is_found():
-    assert len(REVIEWS) == 13, [p.relative_to(ROOT) for p in REVIEWS]
+    found = {str(p.relative_to(ROOT / "examples")) for p in REVIEWS}
+    assert {"leicester_2011.yaml", "leicester_2011_evidence.yaml", "hr/review.yaml", "finance/leicester_2011_finance.yaml",
+            "options/merged_city_centre_property.yaml", "policies/nhs_two_thirds.yaml"} <= found
+    assert len(found) >= 13, found
 
 
 @pytest.mark.parametrize("path", REVIEWS, ids=lambda p: str(p.relative_to(ROOT / "examples")))

@@ -22,34 +22,46 @@ def validate(
     files: Reviews,
     format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="text, json (a list of problems) "
                                                    "or github (workflow annotations).")] = ValidateFormat.text,
+    counts: Annotated[bool, typer.Option("--counts", help="With --format json: an object {reviews, problems}, "
+                                         "each review with its counts (people, old_posts, new_posts, places, "
+                                         "overlaps), instead of the list of problems.")] = False,
 ) -> None:
     """Check review files and report every problem with its line.
 
     Each FILE is one review. Exit 0 when every review is valid, with a one-line summary of each;
     exit 1 with every problem otherwise.
     """
+    if counts and format is not ValidateFormat.json:
+        raise typer.BadParameter("--counts goes with --format json (the text summary already gives the counts)",
+                                 param_hint="--counts")
 
     def body() -> int:
         from ..problems import InputError, Problem
         from ..reading import load
         from ..render.common import terminal
-        from ..render.validate import problems_github, problems_json, problems_text
+        from ..render.validate import counts as counted
+        from ..render.validate import problems_github, problems_json, problems_text, summary_line, validation_json
 
         problems: list[Problem] = []
         summaries: list[str] = []
+        reviews: list[dict] = []
         with stages(len(files) + 1) as note:
             for path in files:
                 try:
                     review = load(path, progress=note)
                 except InputError as err:
                     problems += err.problems
+                    reviews.append({"file": str(path), "valid": False, "problems": len(err.problems),
+                                    **dict.fromkeys(("people", "old_posts", "new_posts", "places", "overlaps"))})
                     continue
-                places = sum(p.count for p in review.new_structure.posts)
-                summaries.append(
-                    f"valid: {len(review.people)} people, {len(review.old_structure.posts)} old posts, "
-                    f"{len(review.new_structure.posts)} new posts ({places} places), {len(review.all_overlaps)} overlaps"
-                    + (f" ({terminal(path)})" if len(files) > 1 else ""))
-        if format is ValidateFormat.json:
+                found = counted(review)
+                reviews.append({"file": str(path), "valid": True, "problems": 0, **found})
+                summaries.append(summary_line(found) + (f" ({terminal(path)})" if len(files) > 1 else ""))
+        if counts:
+            sys.stdout.buffer.write(b"".join(validation_json(reviews, problems)))
+            for line in summaries:
+                typer.echo(line, err=True)
+        elif format is ValidateFormat.json:
             sys.stdout.buffer.write(b"".join(problems_json(problems)))
             for line in summaries:
                 typer.echo(line, err=True)

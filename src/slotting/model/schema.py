@@ -9,7 +9,7 @@ Adjustments to pydantic's schema, each to match what the loader does with a file
 - Decimal fields (which the models also accept as text, because our loader passes numbers as exact
   text) are plain numbers, and ids and texts may be written as numbers (`id: 12`, kept as the text "12");
 - any top-level section may name a YAML file in the review's folder that holds it, and a list section
-  (people, overlaps, old_structure.posts, new_structure.posts) a CSV file or a workbook's sheet;
+  (people, overlaps, old_structure.posts, new_structure.posts, decisions) a CSV file or a workbook's sheet;
 - `evidence` is given as {jds: FOLDER, mapping: FILE};
 - fields whose validators take another form than the model keeps (financial_year_start as MM-DD, a
   protection scheme by name) or allow fewer values than their type (round_to) say so.
@@ -34,7 +34,7 @@ _KEYWORDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "
 SECTION_FILE_SUFFIXES = (".yaml", ".yml")
 TABLE_FILE_SUFFIXES = (".csv", ".xlsx", ".ods")
 WORKBOOK_SUFFIXES = (".xlsx", ".ods")
-LIST_SECTIONS = (("people",), ("overlaps",), ("old_structure", "posts"), ("new_structure", "posts"))
+LIST_SECTIONS = (("people",), ("overlaps",), ("old_structure", "posts"), ("new_structure", "posts"), ("decisions",))
 
 # MM-DD of a day every year has (29 February is refused: most years lack it)
 _MONTH_DAY = r"^(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)$"
