@@ -9,6 +9,7 @@ from ..model import Policy, ReviewFile
 from ..model.evidence import duty_evidence
 from ..model.policy import SEED_MATCH_BAND
 from ..rules.case import Case
+from ..rules.decisions import Standing
 from ..rules.protection import describe
 from ..rules.reasons import Wording, allowed, distances, percent, plural
 from ..rules.results import PersonResult, SlottingResult
@@ -17,7 +18,7 @@ from .common import money, terminal
 
 
 def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | None = None,
-                 case: Case | None = None) -> Iterator[str]:
+                 case: Case | None = None, standing: Standing | None = None) -> Iterator[str]:
     """Yields, in plain English, every claim a person had and what became of it (control characters
     in names and titles shown escaped). With the review, a generic post's holders and a part-time FTE
     are named too."""
@@ -101,6 +102,8 @@ def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | No
             lines.append("  Pay does not fall: no protection needed.")
     if case is not None:
         lines += case_lines(case)
+    if standing is not None:
+        lines += _standing_lines(standing)
     yield "".join(terminal(line) + "\n" for line in lines)
 
 
@@ -143,3 +146,32 @@ def _policy_choices(p: PersonResult, policy: Policy) -> list[str]:
                         f"the policy allows matches up to {policy.match_limits.up} grade(s) up (policy.match_grade "
                         "{up: 0} allows none).")
     return said
+
+
+STATUS_WORDS = {"appointed": "appointed", "redeployed": "redeployed", "on_trial": "on trial in an alternative post",
+                "voluntary_redundancy": "voluntary redundancy", "compulsory_redundancy": "being made compulsorily "
+                "redundant", "withdrawn": "withdrawn from the process", "still_open": "still open"}
+
+
+def _standing_lines(standing: Standing) -> list[str]:
+    """Gives where the person stands after the decisions recorded, every step that led there with its record, and,
+    for a redundancy, why."""
+    lines = ["", f"After the proposal (the decisions recorded so far): {STATUS_WORDS[standing.status]}.",
+             f"  {standing.reason}."]
+    if standing.priority:
+        lines.append(f"  Statutory redeployment priority: {standing.priority.replace('_', ' ')}.")
+    lines.append("History:")
+    for step in standing.history:
+        lines.append(f"  {step.date or 'undated'} {step.record}: {step.text}.")
+    if standing.status == "compulsory_redundancy":
+        cited = ", ".join(standing.records) or "no decision: the proposal alone"
+        lines.append(f"Why they are being made redundant: {standing.reason}. Each decision above led there "
+                     f"({cited}).")
+    if standing.open_posts:
+        lines.append("Free places still open to them (grade distance; pay on the new grade):")
+        for offer in standing.open_posts:
+            change = money(offer.pay_change) if offer.pay_change < 0 else "+" + money(offer.pay_change)
+            hold = ", on hold" if offer.on_hold else ""
+            lines.append(f"  {offer.post} ({offer.title}{hold}): grade distance {offer.grade_distance:+d}, "
+                         f"{money(offer.new_salary)} ({change} a year)")
+    return lines

@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import limits
 from ..model import Policy
+from ..rules.decisions import Decided, Standing
 from ..rules.protection import by_year, describe
 from ..rules.reasons import Wording, pct, places, plural
 from ..rules.results import OUTCOMES, Alternative, PersonResult, PostResult, Slot, SlottingResult
@@ -21,9 +22,34 @@ HEADINGS = {
 }
 
 
-def run_data(result: SlottingResult) -> dict[str, Any]:
+def run_data(result: SlottingResult, decisions: Decided | None = None) -> dict[str, Any]:
     """Gives the slotting list as the documented JSON structure, people and posts as generators:
-    each record is made when it is written (see common.json_chunks)."""
+    each record is made when it is written (see common.json_chunks). With the decisions (run --stage current),
+    each person also has their status, its reason and their history, and `decisions` sums them up."""
+    data = _proposal_data(result)
+    if decisions is None:
+        return data
+    people = data["people"]
+    data["people"] = (_with_standing(person, decisions.person(person["id"])) for person in people)
+    data["decisions"] = {"counts": decisions.counts,
+                         "free_places": [{"post": post, "places": number(n)} for post, n in decisions.free_places],
+                         "warnings": list(decisions.warnings)}
+    return data
+
+
+def _with_standing(person: dict[str, Any], standing: Standing | None) -> dict[str, Any]:
+    if standing is None:
+        return person
+    person["status"] = standing.status
+    person["status_reason"] = standing.reason
+    person["history"] = [{"record": step.record, "date": step.date.isoformat() if step.date else None,
+                          "what": step.text} for step in standing.history]
+    if standing.no_redundancy_payment:
+        person["no_redundancy_payment"] = standing.no_redundancy_payment
+    return person
+
+
+def _proposal_data(result: SlottingResult) -> dict[str, Any]:
     wording = Wording(result.policy)
     alternatives, tiered = result.policy.alternatives, _tiered(result)  # once, not once a person
     suitability = wording.suitability if result.policy.alternatives_limits is not None else None
@@ -123,9 +149,9 @@ def _post(p: PostResult) -> dict[str, Any]:
     return data
 
 
-def run_json(result: SlottingResult) -> Iterator[bytes]:
+def run_json(result: SlottingResult, decisions: Decided | None = None) -> Iterator[bytes]:
     """Yields the slotting list as JSON in UTF-8 pieces, one person or post a line."""
-    yield from json_chunks(run_data(result))
+    yield from json_chunks(run_data(result, decisions))
 
 
 CSV_HEADER = ["id", "name", "current_post", "outcome", "on_hold", "post", "basis", "competitive", "score",
@@ -133,21 +159,45 @@ CSV_HEADER = ["id", "name", "current_post", "outcome", "on_hold", "post", "basis
               "estimated_point", "reason"]
 
 
-def run_csv(result: SlottingResult) -> Iterator[str]:
-    """Yields the slotting list as CSV: one row per slot (one row for a person with none)."""
+def run_csv(result: SlottingResult, decisions: Decided | None = None) -> Iterator[str]:
+    """Yields the slotting list as CSV: one row per slot (one row for a person with none); with the decisions,
+    two more columns, the person's status and its reason."""
     wording = Wording(result.policy)
     rows = []
     for p in result.people:
-        head = [p.id, p.name, p.current_post, p.outcome, p.on_hold]
+        head: list[Any] = [p.id, p.name, p.current_post, p.outcome, p.on_hold]
         reason = wording.reason(p, result)
+        standing = decisions.person(p.id) if decisions is not None else None
+        tail: list[Any] = [standing.status, standing.reason] if standing else [None, None] if decisions else []
         if not p.slots:
-            rows.append(head + [None] * 11 + [reason])
+            rows.append(head + [None] * 11 + [reason] + tail)
         for s in p.slots:
             slot = _slot(s)
             rows.append(head + [slot["post"], slot["basis"], slot["competitive"], slot["score"], slot["old_in_new"],
                                 slot["new_from_old"], slot["grade_distance"], slot["new_salary"],
-                                slot["spinal_point"], slot["protection"], slot["estimated_point"], reason])
-    yield to_csv(CSV_HEADER, rows)
+                                slot["spinal_point"], slot["protection"], slot["estimated_point"], reason] + tail)
+    yield to_csv(CSV_HEADER + (["status", "status_reason"] if decisions is not None else []), rows)
+
+
+STATUS_HEADINGS = {"appointed": "Appointed", "redeployed": "Redeployed", "on_trial": "On trial in an alternative post",
+                   "voluntary_redundancy": "Voluntary redundancy", "compulsory_redundancy": "Compulsory redundancy",
+                   "withdrawn": "Withdrawn", "still_open": "Still open"}
+
+
+def _decision_lines(decisions: Decided, esc: Callable[[Any], str]) -> list[str]:
+    """Gives each person's status after the decisions, grouped by status, then the places still free."""
+    lines = []
+    counts = decisions.counts
+    lines.append(", ".join(f"{n} {STATUS_HEADINGS[status].lower()}" for status, n in counts.items() if n) + ".")
+    for status, n in counts.items():
+        if not n:
+            continue
+        lines.append(f"{STATUS_HEADINGS[status]}: {n}")
+        lines += [f"  {esc(s.person)}: {esc(s.reason)}" for s in decisions.people if s.status == status]
+    free = ", ".join(f"{esc(post)} ({places(n)})" for post, n in decisions.free_places)
+    lines.append(f"Places still free: {free or 'none'}")
+    lines += [f"Warning: {esc(w)}" for w in decisions.warnings]
+    return lines
 
 
 SHORT_BASIS = {"assimilation": "assim."}
@@ -295,7 +345,7 @@ def _fixed_width(title: str, header: list[str], rows: list[list[str]], right: li
     yield Segment("\n".join(lines) + "\n\n")
 
 
-def run_table(result: SlottingResult) -> Iterator[Any]:
+def run_table(result: SlottingResult, decisions: Decided | None = None) -> Iterator[Any]:
     """Yields the slotting list as rich tables grouped by outcome, then the pools, summary and
     ring-fence (rich is imported only for this format)."""
     from rich.console import Group
@@ -316,10 +366,13 @@ def run_table(result: SlottingResult) -> Iterator[Any]:
     ring = _ring_fence_lines(result, terminal)
     parts.append(Text(f"Ring-fenced posts: {_ring_fenced_posts(result)}", style="bold"))
     parts += [Text("  " + line) for line in ring]
+    if decisions is not None:
+        parts.append(Text("After the decisions recorded (run --stage proposal for the proposal alone)", style="bold"))
+        parts += [Text("  " + line) for line in _decision_lines(decisions, terminal)]
     yield Group(*parts)
 
 
-def run_markdown(result: SlottingResult) -> Iterator[str]:
+def run_markdown(result: SlottingResult, decisions: Decided | None = None) -> Iterator[str]:
     """Yields the slotting list as Markdown (for a CI step summary or a wiki)."""
     out = [f"# Slotting list: {markdown(result.review)}\n"]
     for outcome in OUTCOMES:
@@ -334,4 +387,8 @@ def run_markdown(result: SlottingResult) -> Iterator[str]:
     out.append("## Summary\n\n" + "".join(f"- {line}\n" for line in _summary_lines(result)))
     ring = _ring_fence_lines(result, markdown)
     out.append(f"## Ring-fenced posts: {_ring_fenced_posts(result)}\n\n" + "".join(f"- {line}\n" for line in ring))
+    if decisions is not None:
+        out.append("## After the decisions recorded\n\n" + "".join(f"- {line}\n" if not line.startswith("  ")
+                                                                   else f"  - {line.strip()}\n"
+                                                                   for line in _decision_lines(decisions, markdown)))
     yield "\n".join(out)

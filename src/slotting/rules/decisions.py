@@ -30,14 +30,14 @@ whose post overlaps them; otherwise (the Leicester rule) every free place is ope
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
 from ..model import ReviewFile
 from ..model.decisions import PRIORITY_FROM, PRIORITY_SOURCE, Decision, NewOutcome
-from .case import Cases
+from .case import Case, Cases
 from .pay import Placement, placer
 from .results import SlottingResult
 
@@ -84,6 +84,7 @@ class Standing:
     records: tuple[str, ...]  # every decision that led here
     history: tuple[Step, ...]
     priority: str | None
+    at_risk: bool  # without a place of their own: at risk, in a pool, or on trial
     at_risk_since: dt.date | None
     trial_end: dt.date | None
     no_redundancy_payment: str | None  # the record of an unreasonable refusal
@@ -138,7 +139,7 @@ def _day(day: dt.date | None) -> str:
 
 
 class _Cascade:
-    def __init__(self, review: ReviewFile, result: SlottingResult, cases: Cases):
+    def __init__(self, review: ReviewFile, result: SlottingResult, cases: Mapping[str, Case]):
         self.review, self.result, self.cases = review, result, cases
         self.problems: Found = []
         self.warnings: list[str] = []
@@ -155,6 +156,7 @@ class _Cascade:
             post.ring_fence for post in review.new_structure.posts)
         self.proposal_fenced = {post.id for post in result.posts if post.ring_fenced_places}
         self.placers: dict[str, Callable[[Decimal], Placement]] = {}
+        self.appeals = {d.id for d in review.decisions if d.type == "appeal"}
         self.about = {(pid, d.post) for d in review.decisions if d.post for pid in d.people}
         self.frozen_free: dict[str, int | Decimal] | None = None  # once every record is applied
         for pool in result.pools:
@@ -234,7 +236,7 @@ class _Cascade:
             return False
         if self.open_to_all:
             return True
-        case = self.cases.people.get(person.id)
+        case = self.cases.get(person.id)
         if post in self.proposal_fenced and case is not None and case.at_risk:
             return post in case.may_apply_for
         slotted = self.result.person(person.id)
@@ -342,7 +344,7 @@ class _Cascade:
                               "to select for")
                 return
             not_at_risk = [pid for pid in people if not self.people[pid].at_risk
-                           or (self.people[pid].since is not None and self.people[pid].since > d.date)]
+                           or (self.people[pid].since or d.date) > d.date]
             if not_at_risk:
                 self._problem(d, "candidates", f"{', '.join(map(repr, not_at_risk))} not at risk on {d.date}: the "
                               f"free places on {post!r} are ring-fenced for the people at risk")
@@ -525,44 +527,48 @@ class _Cascade:
             status, reason, offers = self._status(person)
             standings.append(Standing(
                 p.id, person.outcome, status, tuple(sorted(person.holds)), reason, records, tuple(person.history),
-                self.review.person[p.id].priority, person.since if person.at_risk else None,
+                self.review.person[p.id].priority, status == "on_trial" or person.at_risk or bool(person.pools),
+                person.since if person.at_risk or status == "on_trial" else None,
                 person.trial_end if status == "on_trial" else None, person.no_payment, offers))
         free = tuple((post, self.free(post)) for post in sorted(self.places) if self.free(post) > 0)
         return Decided(tuple(standings), free, tuple(dict.fromkeys(self.warnings)))
 
     def _status(self, person: _Person) -> tuple[Status, str, tuple[Offer, ...]]:
-        cited = [s.record for s in person.history if s.record != PROPOSAL]
-        cite = f" ({', '.join(dict.fromkeys(cited))})" if cited else ""
+        status, said, offers = self._standing(person)
+        cited = list(dict.fromkeys(s.record for s in person.history if s.record != PROPOSAL))
+        return status, said + (f" (decisions: {', '.join(cited)})" if cited else " (the proposal)"), offers
+
+    def _standing(self, person: _Person) -> tuple[Status, str, tuple[Offer, ...]]:
         if person.left is not None:
             status, record, day = person.left
-            return status, f"{status.replace('_', ' ')} on {day} ({record})", ()
+            return status, f"{status.replace('_', ' ')} on {day}", ()
         if person.holds:
             post, (record, how) = sorted(person.holds.items())[0]
-            by = "the proposal" if record == PROPOSAL else record
             if how == "matched":
-                return "still_open", f"matched to {post}: the assessment is not yet recorded{cite}", ()
+                held = " (the post is on hold)" if post in self.on_hold else ""
+                return "still_open", f"matched to {post}: the assessment is not yet recorded{held}", ()
             if how == "on_trial":
-                return "on_trial", f"on trial in {post} until {person.trial_end} ({record})", ()
+                return "on_trial", f"on trial in {post} until {person.trial_end}", ()
             if how == "redeployed":
-                return "redeployed", f"redeployed to {post} ({record})", ()
+                return "redeployed", f"redeployed to {post}", ()
             if how == "assimilated":
-                return "appointed", f"assimilated to {post} ({by}){cite}", ()
-            return "appointed", f"appointed to {post} ({record})", ()
+                return "appointed", f"assimilated to {post}", ()
+            return "appointed", f"appointed to {post}" + (" on appeal" if record in self.appeals else ""), ()
+        free = [post for post in sorted(self.places) if self.free(post) > 0]
+        offers = tuple(self._offer(person, post) for post in free if self.open_to(person, post))
         if person.pools:
             pools = ", ".join(sorted(person.pools))
             held = " (the post is on hold)" if any(p in self.on_hold for p in person.pools) else ""
-            return "still_open", f"a candidate in the pool for {pools}: no selection yet recorded{held}{cite}", ()
-        free = [post for post in sorted(self.places) if self.free(post) > 0]
-        offers = tuple(self._offer(person, post) for post in free if self.open_to(person, post))
-        since = f"at risk since {_day(person.since)}{cite}"
+            return "still_open", f"a candidate in the pool for {pools}: no selection yet recorded{held}", offers
+        since = f"at risk since {_day(person.since)}"
         payment = f"; {NO_PAYMENT}: {person.no_payment} was an unreasonable refusal of suitable employment" \
             if person.no_payment else ""
         if offers:
             return "still_open", f"{since}; the ring-fence is still open to them: " + ", ".join(
                 o.post for o in offers) + payment, offers
         tried = sorted(person.tried)
-        closed = f"every free place open to them was refused, tried or filled ({', '.join(tried)})" if tried \
-            else "no free place is open to them"
+        closed = f"no free place remains open to them (refused, failed on trial or not won: {', '.join(tried)})" \
+            if tried else "no free place is open to them"
         return "compulsory_redundancy", f"{since}; {closed}{payment}", ()
 
     def _offer(self, person: _Person, post: str) -> Offer:
@@ -613,8 +619,8 @@ def _order(review: ReviewFile) -> list[Decision]:
     return sorted((d for d in review.decisions if d.type != "appeal"), key=key)
 
 
-def _run(review: ReviewFile, result: SlottingResult, cases: Cases) -> _Cascade:
-    cascade = _Cascade(review, result, cases)
+def _run(review: ReviewFile, result: SlottingResult, cases: Cases | Mapping[str, Case]) -> _Cascade:
+    cascade = _Cascade(review, result, cases.people if isinstance(cases, Cases) else cases)
     set_aside: dict[tuple[str, str], Appeal] = {}
     against_proposal: list[Decision] = []
     for d in review.decisions:
@@ -646,9 +652,9 @@ def _run(review: ReviewFile, result: SlottingResult, cases: Cases) -> _Cascade:
     return cascade
 
 
-def decided(review: ReviewFile, result: SlottingResult, cases: Cases) -> Decided:
+def decided(review: ReviewFile, result: SlottingResult, cases: Cases | Mapping[str, Case]) -> Decided:
     """Gives where each person ends after the review's decisions (a validated review: its decisions were checked
-    against this proposal when it was loaded)."""
+    against this proposal when it was loaded); `cases` gives what each person at risk may apply for."""
     return _run(review, result, cases).finish()
 
 

@@ -1,0 +1,43 @@
+"""`slotting redeployment FILE`: the redeployment register after the decisions recorded."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .base import Output, Review, SheetFormat, app, check_output, guard, one_review, slotted, stages, write
+
+
+@app.command()
+def redeployment(
+    files: Review,
+    format: Annotated[SheetFormat, typer.Option("--format", "-f", help="Output format (xlsx needs -o).")]
+    = SheetFormat.table,
+    output: Output = None,
+) -> None:
+    """List the people at risk and the free places each could be offered.
+
+    After the decisions recorded (the review's decisions section): each person without a place, those with the
+    statutory redeployment priority first; the free places open to them with the grade distance and the pay on
+    the new grade; trial periods running and their end dates.
+    """
+    path = one_review(files)
+    if format is SheetFormat.xlsx and output is None:
+        raise typer.BadParameter("--format xlsx writes a workbook: give a file with -o, e.g. -o register.xlsx",
+                                 param_hint="--format")
+    check_output(output, [path])
+
+    def body() -> int:
+        from ..render import redeployment as register
+        from ..rules.case import cases
+        from ..rules.decisions import decided
+
+        with stages(4) as note:
+            review, result = slotted(path, note)
+            note("applying the decisions")
+            standings = decided(review, result, cases(review, result))
+        write(getattr(register, f"redeployment_{format.value}")(result, standings), output)
+        return 0
+
+    guard(body)
