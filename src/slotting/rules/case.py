@@ -240,7 +240,8 @@ def _employer_ni(redundancy: Part, notice_pay: Part, ends: dt.date | None) -> Pa
     return Part(amount, f"{'; '.join(said)}, on {ends} ({rules['source']}; {rates.source})")
 
 
-def _open_posts(review: ReviewFile, result: SlottingResult, person_id: str) -> tuple[tuple[str, ...], str]:
+def _open_posts(review: ReviewFile, result: SlottingResult, person_id: str,
+                ring_fenced: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     """Gives the new posts a person at risk may apply for under the policy, and the rule that says so."""
     slotted = result.person(person_id)
     assert slotted is not None
@@ -251,7 +252,7 @@ def _open_posts(review: ReviewFile, result: SlottingResult, person_id: str) -> t
     if review.policy.alternatives:
         return tuple(a.post for a in slotted.alternatives), \
             "the ring-fenced posts their post overlaps with (policy.alternatives)"
-    return tuple(p.id for p in result.posts if p.ring_fenced_places), "every ring-fenced post"
+    return ring_fenced, "every ring-fenced post"
 
 
 def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = False) -> Cases:
@@ -261,6 +262,7 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
     effective = review.review.effective_date
     years = protection_years(policy)
     unending = policy.protection.scheme == "mark_time" and policy.protection.years is None
+    ring_fenced = tuple(p.id for p in result.posts if p.ring_fenced_places)  # one tuple shared by all who may apply
     found: dict[str, Case] = {}
     for p in result.people:
         person = review.person[p.id]
@@ -297,7 +299,7 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
         protection_end = None
         if falls and effective and not unending and years:
             protection_end = add_years(effective, years) - dt.timedelta(days=1)
-        posts, posts_basis = _open_posts(review, result, p.id) if at_risk else ((), "not at risk")
+        posts, posts_basis = _open_posts(review, result, p.id, ring_fenced) if at_risk else ((), "not at risk")
         trial = None
         # Any ring-fenced post they may take differs from their old one (ERA 1996 s.138(2)), whether their post
         # overlaps with it or not: each appointment has its trial period.
