@@ -359,3 +359,93 @@ def test_example_with_ages_service_notice_and_strain_by_hand():
     assert s.finance.payback_month == 3
     # The published full-year table is unchanged.
     assert (s.total.existing_cost, s.total.new_cost, s.total.saving) == (3475500, 2328400, 1147100)
+
+
+def test_example_twelve_month_profile_reads_the_financial_years_figures():
+    """The finance example's "Year by year", worked by hand: the same figures as "By financial year", grouped by
+    the 12 months from the effective date (2 January 2012).
+
+    New posts at the top of their grade x 1.31: HPS 127,485 -> 167,005.35; three SDs at 118,983 -> 155,867.73
+    each, one (SD-ASCHH) half funded by Health until 1 April 2013 -> 77,933.865 while funded; fifteen DDs at
+    85,575 -> 1,681,548.75; the City Solicitor 68,853 -> 90,197.43 (public health wholly funded). Funded:
+    2,328,420.855 a year.
+    Year 1 (2 January 2012 to 1 January 2013): funded throughout, 2,328,400; protection 217,400 (cash, two
+    years); the one-off is the whole exit cost, 177,964.035 -> 178,000, as in 2011/12.
+    Year 2 (2 January 2013 to 1 January 2014, 365 days): funded for 89 days (to 31 March 2013), not for 276:
+    2,328,420.855 + 77,933.865 x 276/365 = 2,387,351.67 -> 2,387,400; protection still 217,400; saving
+    3,475,500 - 2,387,400 - 217,400 = 870,700 (the full-year table's 929,700 would overstate it by 59,000).
+    Year 3: unfunded throughout, 2,406,354.72 -> 2,406,400 (as 2013/14 onwards); no protection; saving
+    1,069,100 (78,000 less than the full-year 1,147,100).
+    """
+    s = figures(EXAMPLE_FINANCE)
+    assert [(y.year, y.start, y.end) for y in s.years] == [
+        (1, dt.date(2012, 1, 2), dt.date(2013, 1, 2)), (2, dt.date(2013, 1, 2), dt.date(2014, 1, 2)),
+        (3, dt.date(2014, 1, 2), dt.date(2015, 1, 2))]
+    # New structure (with protection), protection, saving, one-off.
+    assert [(y.new_cost, y.protection, y.saving, y.shown_one_off) for y in s.years] == [
+        (2545800, 217400, 929700, 178000), (2604800, 217400, 870700, 0), (2406400, 0, 1069100, 0)]
+    assert [y.existing_cost for y in s.years] == [3475500] * 3
+    assert s.protection_by_year == (217400, 217400)
+    assert s.years[2].new_cost == s.finance.years[2].new_cost  # 2013/14: unfunded throughout, as year 3
+    assert s.years[0].one_off == s.finance.years[0].one_off == 178000
+    # Redundancy pay is part of the one-off: the pools' shares 11,610 + 8,922.50 + 7,627.50 = 28,160.
+    assert s.redundancy is not None and s.redundancy.total == 28160 and s.years[0].one_off_redundancy == 28200
+    out = cli("savings", str(EXAMPLE_FINANCE))
+    assert "Year by year (12 months from 2 January 2012)" in out.stdout and "One-off exit" in out.stdout
+    assert "One-off redundancy" not in out.stdout
+    data = json.loads(cli("savings", str(EXAMPLE_FINANCE), "--format", "json").stdout)
+    assert data["years"][1] == {"year": 2, "new_cost": 2604800, "protection": 217400, "saving": 870700,
+                                "one_off_redundancy": 0, "start": "2013-01-02", "end": "2014-01-02",
+                                "existing_cost": 3475500, "one_off": 0}
+    assert data["years"][0]["one_off"] == data["finance"]["years"][0]["one_off"] == 178000
+
+
+def test_example_exit_costs_sheet_totals_the_one_off(tmp_path):
+    """The "Exit costs" sheet of the finance example: three pool rows (one likely displacement each, at the mean of
+    two candidates) counted, the six candidates listed and not counted, and a total row equal to the one-off.
+    Before, the sheet listed the six candidates only: they sum to 355,928.07, twice the one-off of 177,964.04."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book_path = tmp_path / "s.xlsx"
+    assert cli("savings", str(EXAMPLE_FINANCE), "--format", "xlsx", "-o", str(book_path)).exit_code == 0
+    header, *rows = ([c.value for c in row] for row in openpyxl.load_workbook(book_path)["Exit costs"].iter_rows())
+    at = {name: i for i, name in enumerate(header)}
+    *body, total = rows
+    pools = [r for r in body if r[at["outcome"]] == "pool"]
+    candidates = [r for r in body if r[at["outcome"]] == "competitive"]
+    assert [(r[at["post"]], r[at["likely_displacements"]], r[at["counted"]]) for r in pools] == [
+        ("NEW-DD-DCPG", 1, "yes"), ("NEW-DD-PTED", 1, "yes"), ("NEW-SD-ASCHH", 1, "yes")]
+    assert len(candidates) == 6 and {r[at["counted"]] for r in candidates} == {"no"}
+    assert abs(sum(r[at["total"]] for r in candidates) - 355928.07) < 1e-6
+    assert total[0] == "Total" and abs(total[at["total"]] - 177964.035) < 1e-6
+    assert abs(sum(r[at["total"]] for r in pools) - total[at["total"]]) < 1e-6
+    # SD-ASCHH's pool by part: the mean of P02's and P03's (redundancy 11,825 and 11,395; notice 21,371.54 and
+    # 23,307.69; strain 54,000 and 0).
+    sd = next(r for r in pools if r[at["post"]] == "NEW-SD-ASCHH")
+    assert (sd[at["redundancy"]], sd[at["notice"]], sd[at["pension_strain"]], sd[at["employer_ni"]]) == (
+        11610, 22339.615, 27000, 0)
+    assert (total[at["redundancy"]], total[at["pension_strain"]]) == (28160, 90500)
+
+
+def test_largest_estimate_sets_a_pools_parts(tmp_path):
+    # pool_exit_costs: max: SD-ASCHH's place at P02's estimate (87,196.54: redundancy 11,825, notice 21,371.54,
+    # strain 54,000) rather than the mean.
+    path = review_of(tmp_path, EXAMPLE_FINANCE.read_text(encoding="utf-8").replace("  years: 5\n",
+                                                                               "  years: 5\n  pool_exit_costs: max\n"))
+    s = figures(path)
+    sd = next(p for p in s.finance.exit_costs.pools if p.post == "NEW-SD-ASCHH")
+    assert sd.amount == Decimal("87196.54")
+    assert dict(sd.by_part) == {"redundancy": 11825, "notice": Decimal("21371.54"), "pension_strain": 54000,
+                                "employer_ni": 0}
+    assert sd.candidates == ("P02", "P03")
+
+
+def test_a_dated_on_cost_model_is_named_in_json_and_no_rate_is_invented(tmp_path):
+    # on_cost_rate was 0 here (its default): read as a rate, it said the posts cost no on-costs at all.
+    text = BASE.replace("costing: {", "costing: {on_costs: {employer_ni: true, pension_rate: 0.2, contracted_out: true}, ")
+    data = json.loads(cli("savings", str(review_of(tmp_path, text)), "--format", "json").stdout)
+    assert data["on_cost_rate"] is None
+    assert data["on_cost_model"] == {"employer_ni": True, "pension_rate": 0.2, "contracted_out": True}
+    flat = json.loads(cli("savings", str(HERE / "base.yaml"), "--format", "json").stdout)
+    assert flat["on_cost_rate"] == 0 and "on_cost_model" not in flat
+    example = json.loads(cli("savings", str(EXAMPLE), "--format", "json").stdout)
+    assert example["on_cost_rate"] == 0.31 and "on_cost_model" not in example
