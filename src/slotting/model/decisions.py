@@ -251,8 +251,9 @@ def _dates(d: Decision, at: tuple, issued: dt.date | None, by_id: dict[str, Deci
             found.append((at + ("against",), f"unknown decision {d.against!r}"))
         elif target is not None:
             if target.type in ("appeal", "withdrawal", "voluntary_redundancy"):
-                found.append((at + ("against",), f"{d.against!r} is a {target.type} record: an appeal is against an "
-                              "assessment, a selection or a redeployment decision"))
+                kind = target.type.replace("_", " ")
+                found.append((at + ("against",), f"{d.against!r} is {'an' if kind[0] in 'av' else 'a'} {kind} record: "
+                              "an appeal is against an assessment, a selection or a redeployment decision"))
             elif d.person not in target.people:
                 found.append((at + ("against",), f"{d.against!r} is not a decision about {d.person!r}"))
             elif d.lodged < target.date:

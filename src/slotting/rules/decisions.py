@@ -152,6 +152,7 @@ class _Cascade:
         self.on_hold = {post.id for post in result.posts if post.on_hold}
         self.pools: dict[str, _Pool] = {}
         self.people: dict[str, _Person] = {}
+        self.holders: dict[str, dict[str, _Person]] = {}  # post -> its holders by id
         self.open_to_all = review.policy.ring_fence is None and not review.policy.alternatives and not any(
             post.ring_fence for post in review.new_structure.posts)
         self.proposal_fenced = {post.id for post in result.posts if post.ring_fenced_places}
@@ -168,10 +169,11 @@ class _Cascade:
                 if s.competitive:
                     person.pools.add(s.post)
                 else:
-                    person.holds[s.post] = (PROPOSAL, "assimilated" if s.basis == "assimilation" else "matched")
+                    self.hold(person, s.post, PROPOSAL, "assimilated" if s.basis == "assimilation" else "matched")
             person.history.append(Step(PROPOSAL, self.issued, self._proposal_text(p.outcome, p.slots)))
             if p.outcome == "displaced":
                 person.at_risk, person.since = True, self.issued
+        self.with_priority = [self.people[p.id] for p in result.people if review.person[p.id].priority]
 
     def _proposal_text(self, outcome: str, slots: tuple) -> str:
         posts = ", ".join(s.post for s in slots)
@@ -187,8 +189,18 @@ class _Cascade:
 
     # -- places
 
+    def hold(self, person: _Person, post: str, record: str, how: str) -> None:
+        """Gives the person a place on the post (kept in the post's holders, so that a place is counted in the
+        size of its post, not of the review)."""
+        person.holds[post] = (record, how)
+        self.holders.setdefault(post, {})[person.id] = person
+
+    def drop(self, person: _Person, post: str) -> None:
+        if person.holds.pop(post, None) is not None:
+            del self.holders[post][person.id]
+
     def taken(self, post: str) -> int | Decimal:
-        held = sum((p.weight for p in self.people.values() if post in p.holds), 0)
+        held = sum((p.weight for p in self.holders.get(post, {}).values()), 0)
         pool = self.pools.get(post)
         return held + (pool.places if pool is not None else 0)
 
@@ -206,7 +218,8 @@ class _Cascade:
 
     def release(self, person: _Person, day: dt.date, why: str, cause: str) -> None:
         """Frees every place the person held and takes them out of their pools (which may resolve)."""
-        person.holds.clear()
+        for post in list(person.holds):
+            self.drop(person, post)
         for post in sorted(person.pools):
             self._leave_pool(person, post, day, why, cause)
 
@@ -222,7 +235,7 @@ class _Cascade:
             how = "assimilated" if pool.basis == "assimilation" else "matched"
             for c in rest:
                 c.pools.discard(post)
-                c.holds[post] = (PROPOSAL, how)
+                self.hold(c, post, PROPOSAL, how)
                 what = "the post is theirs" if how == "assimilated" else "their match awaits its assessment"
                 c.history.append(Step(cause, day, f"the pool for {post} is resolved ({person.id} {why}): {what}"))
 
@@ -301,10 +314,10 @@ class _Cascade:
             self._appeal_outcome(person, set_aside[(d.id, person.id)], d)
             return
         if d.result == "confirmed":
-            person.holds[d.post] = (d.id, "confirmed")
+            self.hold(person, d.post, d.id, "confirmed")
             self._note(person, d, f"confirmed in {d.post} by {d.by}: appointed")
             return
-        del person.holds[d.post]
+        self.drop(person, d.post)
         self._note(person, d, f"not confirmed in {d.post} by {d.by}: at risk; the place on {d.post} joins the "
                    "ring-fence")
         self.at_risk_from(person, d.date)
@@ -398,20 +411,20 @@ class _Cascade:
             self._problem(d if isinstance(d, Decision) else d.record, field_name,
                           f"{person.id!r} already holds {other!r} (by {by}): a person is appointed once")
             return False
-        person.holds.pop(post, None)
+        self.drop(person, post)
         if self.free(post) < person.weight:
             self._problem(d if isinstance(d, Decision) else d.record, field_name,
                           f"{post!r} has no free place on {d.date}" + self._holders(post))
             return False
         for other in sorted(person.holds):  # a pending match elsewhere is given up
-            del person.holds[other]
-        person.holds[post] = (d.id, how)
+            self.drop(person, other)
+        self.hold(person, post, d.id, how)
         person.at_risk = False
         return True
 
     def _holders(self, post: str) -> str:
         held = sorted(f"{p.id} ({'the proposal' if p.holds[post][0] == PROPOSAL else p.holds[post][0]})"
-                      for p in self.people.values() if post in p.holds)
+                      for p in self.holders.get(post, {}).values())
         return f": held by {', '.join(held)}" if held else ""
 
     def _redeployment(self, d: Decision, people: list[str], set_aside: dict) -> None:
@@ -467,7 +480,7 @@ class _Cascade:
         had the post open to them and no decision about it."""
         if _priority(self.review, person.id, d.date):
             return
-        for other in self.people.values():
+        for other in self.with_priority:
             if other.id in d.people or not other.at_risk or not _priority(self.review, other.id, d.date):
                 continue
             if (other.id, post) in self.about:
@@ -481,6 +494,9 @@ class _Cascade:
     def _appeal_outcome(self, person: _Person, appeal: Appeal, replaced: Decision | None) -> None:
         """Applies an upheld appeal's outcome in the place of the decision set aside (or of the proposal)."""
         d = appeal.record
+        if replaced is not None:
+            self._note(person, replaced, f"a {replaced.type.replace('_', ' ')} by {replaced.by}, set aside on appeal "
+                       f"{d.id}")
         what = f"decision {replaced.id}" if replaced is not None else "their outcome in the proposal"
         head = f"appeal upheld by {d.by} (lodged {d.lodged}, heard {d.heard}): {what} set aside"
         outcome = d.new_outcome
@@ -506,7 +522,8 @@ class _Cascade:
             return
         for other in sorted(person.pools):
             self._leave_pool(person, other, d.date, f"was given {post} on appeal", d.id)
-        person.holds = {p: r for p, r in person.holds.items() if p == post}
+        for other in [p for p in person.holds if p != post]:
+            self.drop(person, other)
         if self._appoint(person, appeal, post, "appointed", "new_outcome"):
             self._note(person, appeal, head + f"; appointed to {post}")
 
