@@ -3,6 +3,8 @@
     python benchmarks/suggest.py                       # 100 old x 100 new JDs of 50 duties; 250 x 250 of 30
     python benchmarks/suggest.py --sizes 40x40x50      # old x new x duties
     python benchmarks/suggest.py --min-similarity 50
+    python benchmarks/suggest.py --left-out            # also what the cap on texts scored per duty leaves out
+    python benchmarks/suggest.py --alike               # duties all alike: nearly every pair suggested
 
 Goals (issue: overlaps suggest bounded and fast): 100 x 100 JDs of 50 duties under 30 s and 500 MB; 500 JDs
 of 30 duties (250 old and 250 new) within 20 s. Each run is measured by /usr/bin/time -v in a fresh process.
@@ -111,33 +113,82 @@ def generate(old: int, new: int, duties: int, seed: int = 2011) -> Path:
     return folder
 
 
-def measured(args: list[str]) -> tuple[int, float, float, str]:
-    """Gives (exit status, wall seconds, peak resident MB, stderr's end) of a command run under /usr/bin/time -v."""
+def generate_alike(old: int, new: int, duties: int, seed: int = 2011) -> Path:
+    """Writes (once) a folder whose duties are all alike (eight of 13 common words each): nearly every pair
+    reaches 60, the case that once kept every suggestion and ran out of memory."""
+    folder = OUT / f"suggest-alike-{old}x{new}x{duties}"
+    done = folder / ".complete"
+    if done.exists():
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    rnd = random.Random(seed)
+    words = ["manage", "lead", "develop", "deliver", "council", "budget", "team", "service", "staff", "plan",
+             "policy", "strategy", "performance"]
+    for side, count in (("old", old), ("new", new)):
+        for n in range(count):
+            lines = [f"post: {side.upper()}-{n:04d}", f"structure: {side}", f"title: Post {n}", "duties:"]
+            lines += [f"  - {{id: '{d + 1}', text: {json.dumps(' '.join(['To', *rnd.choices(words, k=8)]) + f' {n}-{d}')}}}"
+                      for d in range(duties)]
+            (folder / f"{side}{n:04d}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done.write_text("")
+    return folder
+
+
+def measured(args: list[str]) -> tuple[int, float, float, float, str]:
+    """Gives (exit status, wall seconds, CPU seconds, peak resident MB, stderr's end) of a command run under
+    /usr/bin/time -v. CPU seconds (user and system) vary less than wall seconds on a shared machine."""
     result = subprocess.run(["/usr/bin/time", "-v", *args], capture_output=True, text=True)
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", result.stderr)
     peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
-    assert wall and peak, result.stderr
+    cpu = re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", result.stderr)
+    assert wall and peak and len(cpu) == 2, result.stderr
     seconds = sum(float(part) * 60 ** i for i, part in enumerate(reversed(wall.group(1).split(":"))))
-    return result.returncode, seconds, int(peak.group(1)) / 1024, result.stderr[:result.stderr.find("\tCommand")][-300:]
+    return (result.returncode, seconds, sum(map(float, cpu)), int(peak.group(1)) / 1024,
+            result.stderr[:result.stderr.find("\tCommand")][-300:])
+
+
+def left_out(folder: Path, at_least: int) -> str:
+    """Gives what the cap on texts scored per old duty (MOST_SCORED) leaves out of a folder's draft: the links
+    that scoring every new text sharing a word would add, and the best similarity among them."""
+    from slotting.reading import load_jds
+    from slotting.rules import suggest as rules
+
+    jds = load_jds(folder)
+    capped = {(s.old_post, s.new_post, link) for s in rules.suggest(jds, at_least) for link in s.links}
+    kept = rules.MOST_SCORED
+    rules.MOST_SCORED = sys.maxsize
+    try:
+        every = {(s.old_post, s.new_post, link) for s in rules.suggest(jds, at_least) for link in s.links}
+    finally:
+        rules.MOST_SCORED = kept
+    missing = every - capped
+    best = max((link[2] for _, _, link in missing), default=None)
+    return f"left out by the cap: {len(missing):,} of {len(every):,} links (best similarity {best})"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", nargs="+", default=["100x100x50", "250x250x30"], help="OLDxNEWxDUTIES")
     parser.add_argument("--min-similarity", default="60")
+    parser.add_argument("--alike", action="store_true", help="duties all alike (nearly every pair suggested)")
+    parser.add_argument("--left-out", action="store_true", help="also score every new text sharing a word with each "
+                        "old duty (slow) and report the links the cap leaves out")
     args = parser.parse_args()
-    print(f"{'old x new x duties':>20} {'status':>6} {'seconds':>8} {'peak MB':>8} {'draft MB':>9} {'links':>9}")
+    print(f"{'old x new x duties':>20} {'status':>6} {'seconds':>8} {'CPU s':>6} {'peak MB':>8} {'draft MB':>9} "
+          f"{'links':>9}")
     for size in args.sizes:
         old, new, duties = (int(x) for x in size.split("x"))
-        folder = generate(old, new, duties)
-        draft = OUT / f"suggest-{size}.yaml"
-        status, seconds, peak, errors = measured([sys.executable, "-m", "slotting", "overlaps", "suggest", str(folder),
+        folder = (generate_alike if args.alike else generate)(old, new, duties)
+        draft = OUT / f"{folder.name}.yaml"
+        status, seconds, cpu, peak, errors = measured([sys.executable, "-m", "slotting", "overlaps", "suggest", str(folder),
                                                   "--min-similarity", args.min_similarity, "-o", str(draft)])
         links = sum(1 for line in draft.open(encoding="utf-8") if line.startswith("      - {")) if status == 0 else 0
         megabytes = draft.stat().st_size / 2**20 if status == 0 else 0
-        print(f"{size:>20} {status:>6} {seconds:>8.1f} {peak:>8.0f} {megabytes:>9.1f} {links:>9,}")
+        print(f"{size:>20} {status:>6} {seconds:>8.1f} {cpu:>6.1f} {peak:>8.0f} {megabytes:>9.1f} {links:>9,}")
         if status:
             print(errors.strip())
+        if args.left_out:
+            print(f"{'':>20} {left_out(folder, int(args.min_similarity))}")
 
 
 if __name__ == "__main__":

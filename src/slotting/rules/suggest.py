@@ -15,7 +15,7 @@ The work grows with the duty pairs worth scoring, not with every old duty agains
   second looks are those of scoring every pair. A similarity asked for below about 58 may miss such pairs;
 - each old duty is scored against at most MOST_SCORED distinct new duty texts: those sharing the most letters
   in such words with it. In a folder of a few hundred new duties all are scored; in a large one, the texts
-  left out share only common words with the old duty, and score below 70 when they reach 60 at all
+  left out share only common words with the old duty, and score about 70 at most when they reach 60 at all
   (benchmarks/suggest.py measures what is left out);
 - for each old duty and each new JD, at most `per_duty` new duties are suggested (the most alike);
 - at most MOST_COMPARED old duty x new duty pairs are considered in one run (TooMany otherwise).
