@@ -147,3 +147,36 @@ def test_explain_states_the_case():
     assert "Pension strain: £54,000" in text
     bundled = cli("explain", str(ROOT / "examples" / "leicester_2011.yaml"), "P16").stdout
     assert "Pay protection ends 1 January 2014." in bundled and "If made redundant" not in bundled
+
+
+def test_tapered_shares_of_the_original_or_the_current_fall():
+    """51,000 on Grade 4 matched to a Grade 3 post: placed at the top, 42,000, a fall of 9,000. Tapered [1, 0.5],
+    effective 1 April 2012. A 2% award from 2013/14 raises the new pay to 42,840: the fall is then 8,160. Year 2
+    protection: half the current fall, 4,080 (shares_of: current), or half the original, 4,500, never more than the
+    fall that remains (shares_of: original)."""
+    from slotting.rules.savings import savings
+
+    def year_two(shares_of: str) -> Decimal:
+        review = build(with_base({
+            "review": {"name": "t", "effective_date": "2012-04-01"},
+            "policy": {"protection": {"scheme": "tapered", "shares": [1, 0.5], "shares_of": shares_of}},
+            "old_structure": {"posts": [{"id": "O1", "title": "Head", "grade": "G4"}]},
+            "new_structure": {"posts": [{"id": "N1", "title": "Lead", "grade": "G3"}]},
+            "people": [{"id": "P1", "post": "O1", "salary": 51000}],
+            "costing": {"on_cost_rate": 0, "round_to": 1, "years": 3, "pay_awards": {"2013/14": 0.02}},
+            "overlaps": [{"old_post": "O1", "new_post": "N1", "old_in_new": 80, "new_from_old": 80}]}))
+        finance = savings(review, slot(review)).finance
+        assert finance is not None
+        assert finance.years[0].protection == 9000
+        return finance.years[1].protection
+    assert year_two("current") == 4080
+    assert year_two("original") == 4500
+
+
+def test_shares_of_is_for_the_tapered_scheme():
+    import pytest
+
+    from slotting import InputError
+
+    with pytest.raises(InputError, match="shares_of is for the tapered scheme"):
+        build(with_base({"policy": {"protection": {"scheme": "cash", "shares_of": "original"}}}))

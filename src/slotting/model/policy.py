@@ -71,6 +71,10 @@ class Protection(BaseModel):
     shares: list[Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False)]] | None = Field(
         None, min_length=1, max_length=10, description="tapered: the share of the fall protected in each year, "
         "e.g. [1, 0.5].")
+    shares_of: Literal["current", "original"] = Field(
+        "current", description="tapered: what each year's share is of. current (default): the fall in that year, "
+        "after pay awards have raised the new pay; original: the fall when protection began (many policies say "
+        "'50% of the original difference'), never more than the fall that remains.")
     cap: Money | None = Field(None, description="At most this many pounds of protection per person per year.")
     years: Whole | None = Field(None, ge=1, le=limits.FINANCIAL_YEARS,
                                 description="mark_time: at most this many years (default: until caught up).")
@@ -79,6 +83,8 @@ class Protection(BaseModel):
     def _fields_of_the_scheme(self) -> Protection:
         if (self.scheme == "tapered") != (self.shares is not None):
             raise ValueError("give shares with the tapered scheme, and only with it")
+        if self.shares_of != "current" and self.scheme != "tapered":
+            raise ValueError("shares_of is for the tapered scheme")
         if self.years is not None and self.scheme != "mark_time":
             raise ValueError("years is for the mark_time scheme; cash protection lasts policy.protection_years")
         return self

@@ -160,7 +160,7 @@ def periods(review: ReviewFile, items: Items, years: tuple[FinancialYear, ...], 
     def protection(p: Protected, a: dt.date) -> Decimal:
         _, factor, protection_year = context(a)
         new_pay = p.new_pay * factor
-        amount = protected(policy, p.held - new_pay, protection_year)
+        amount = protected(policy, p.held - new_pay, protection_year, p.held - p.new_pay)
         if not amount:
             return Decimal(0)
         return model.extra(new_pay, amount, a) * (1 - funding_share(p.funding, a))

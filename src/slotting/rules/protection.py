@@ -18,8 +18,9 @@ from ..model.types import written
 from .reasons import money_words
 
 
-def protected(policy: Policy, fall: Decimal, year_index: int) -> Decimal:
-    """Gives the protection paid for a year's fall in pay in protection year `year_index` (0 is the first)."""
+def protected(policy: Policy, fall: Decimal, year_index: int, original: Decimal | None = None) -> Decimal:
+    """Gives the protection paid for a year's fall in pay in protection year `year_index` (0 is the first);
+    `original` is the fall when protection began (a tapered share of it, with shares_of: original)."""
     if fall <= 0:
         return Decimal(0)
     scheme = policy.protection
@@ -27,7 +28,8 @@ def protected(policy: Policy, fall: Decimal, year_index: int) -> Decimal:
         amount = fall if year_index < policy.protection_years else Decimal(0)
     elif scheme.scheme == "tapered":
         shares = scheme.shares or []
-        amount = fall * shares[year_index] if year_index < len(shares) else Decimal(0)
+        base = original if scheme.shares_of == "original" and original is not None else fall
+        amount = min(fall, base * shares[year_index]) if year_index < len(shares) else Decimal(0)
     else:
         amount = fall if scheme.years is None or year_index < scheme.years else Decimal(0)
     return min(amount, scheme.cap) if scheme.cap is not None else amount
@@ -60,7 +62,8 @@ def describe(policy: Policy, fall: Decimal) -> str:
     if scheme.scheme == "tapered":
         amounts = ", ".join(f"{money_words(a)} in year {k}" for k, a in enumerate(by_year(policy, fall), start=1))
         shares = " then ".join(f"{written(s * 100)}%" for s in scheme.shares or [])
-        return f"tapered protection ({shares} of the fall{cap}): {amounts}"
+        of = "the original fall" if scheme.shares_of == "original" else "the fall"
+        return f"tapered protection ({shares} of {of}{cap}): {amounts}"
     limit = f", for at most {scheme.years} years" if scheme.years else ""
     return (f"protection by marking time: the current salary is held, {money_words(protected(policy, fall, 0))} a "
             f"year above the new pay, until pay awards (costing.pay_awards) close the gap{limit}{cap}")
