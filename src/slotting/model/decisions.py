@@ -134,12 +134,13 @@ class Decision:
     def _fields_of_its_type(self) -> Decision:
         said = []
         missing = [name for name in NEEDS[self.type] if getattr(self, name) is None]
+        kind = f"{'an' if self.type[0] in 'a' else 'a'} {self.type} record"
         if missing:
-            said.append(f"a {self.type} record needs {', '.join(missing)}")
+            said.append(f"{kind} needs {', '.join(missing)}")
         allowed = {*NEEDS[self.type], *ALLOWS[self.type]}
         extra = [name for name in _OPTIONAL if name not in allowed and getattr(self, name) is not None]
         if extra:
-            said.append(f"{', '.join(extra)} {'is' if len(extra) == 1 else 'are'} not a field of a {self.type} record")
+            said.append(f"{', '.join(extra)} {'is' if len(extra) == 1 else 'are'} not a field of {kind}")
         results = RESULTS.get(self.type)
         if results and self.result is not None and self.result not in results:
             said.append(f"result of a {self.type}: expected {' or '.join(results)}; got {self.result}")
