@@ -281,8 +281,9 @@ def _result(review: ReviewFile, state: _State, people: list[Person],
     if review.policy.alternatives:
         open_posts = {p.id for p in posts if p.ring_fenced_places}
         at_risk = set(ring_fence.may_apply)
+        measured: dict[tuple[str, Decimal], tuple[Placement, Decimal, int]] = {}
         results = [r._replace(alternatives=_alternatives(r, set(r.may_apply_for) if tiered else open_posts, state,
-                                                         review))
+                                                         review, measured))
                    if r.id in at_risk else r for r in results]
     return SlottingResult(review.review.name, review.policy, tuple(results), posts, summary, ring_fence)
 
@@ -305,21 +306,26 @@ def summarise(review: ReviewFile, prepared: Setting | None = None) -> Summary:
                     sum(p.places_left for p in state.posts.values()))
 
 
-def _alternatives(person: PersonResult, open_posts: set[str], state: _State,
-                  review: ReviewFile) -> tuple[Alternative, ...]:
+def _alternatives(person: PersonResult, open_posts: set[str], state: _State, review: ReviewFile,
+                  measured: dict[tuple[str, Decimal], tuple[Placement, Decimal, int]]) -> tuple[Alternative, ...]:
     """The ring-fenced posts a person at risk may apply for that their post has an overlap with, best
     score first (then post id), each with the grade distance, where their pay would land, and whether it
-    is within the policy's limits on a suitable alternative (ERA 1996 s.141)."""
+    is within the policy's limits on a suitable alternative (ERA 1996 s.141). `measured` keeps each (post,
+    salary)'s placement, % lost and spinal points lost, shared by the people of one salary."""
     limits = review.policy.alternatives_limits
     salary = person.current_salary
     found = []
     for a in person.assessments:
         if a.post in open_posts:
-            placed = state.place_on[a.post](salary)
-            loss = (salary - placed.amount) * 100 / salary if salary > placed.amount else Decimal(0)
-            grade = review.grade[state.posts[a.post].post.grade]
-            spine = review.pay_spines[grade.spine] if grade.spine else {}
-            points_lost = sum(1 for point in spine.values() if placed.amount < point.amount <= salary)
+            known = measured.get((a.post, salary))
+            if known is None:
+                placed = state.place_on[a.post](salary)
+                grade = review.grade[state.posts[a.post].post.grade]
+                spine = review.pay_spines[grade.spine] if grade.spine else {}
+                known = measured[a.post, salary] = (
+                    placed, (salary - placed.amount) * 100 / salary if salary > placed.amount else Decimal(0),
+                    sum(1 for point in spine.values() if placed.amount < point.amount <= salary))
+            placed, loss, points_lost = known
             beyond: list[Literal["grade", "pay_loss"]] = []
             if limits is not None and limits.grade is not None and not limits.grade.allows(a.grade_distance):
                 beyond.append("grade")

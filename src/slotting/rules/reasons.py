@@ -110,6 +110,8 @@ class Wording:
         self.policy = policy
         self._figures: dict[tuple, str] = {}
         self._verdicts: dict[tuple, str] = {}
+        self._beyonds: dict[tuple, str] = {}  # an alternative's limits passed, in words, by its figures
+        self._within: dict[tuple, str] = {}  # a suitable alternative's figures against the limits, in words
 
     def figures(self, a: Assessment) -> str:
         """The overlap figures, score and grades of one assessment."""
@@ -212,17 +214,25 @@ class Wording:
     def suitability(self, alt: Alternative) -> str:
         """Whether an alternative post is within policy.alternatives_limits, with the figures: 'not suitable: two
         grades down (limit one)', 'suitable: one grade down (limit one) and pay falls 4.0% (limit 10%)'."""
-        if alt.suitable:
+        if not alt.suitable:
+            return "not suitable: " + self._beyond(alt)
+        key = (alt.grade_distance, alt.pay_loss, alt.points_lost)
+        text = self._within.get(key)
+        if text is None:
             limits = self.policy.alternatives_limits
             said = [self._grade_change(alt) if limits is not None and limits.grade is not None else "",
                     self._pay_fall(alt) if limits is not None and limits.pay_loss is not None else ""]
-            return "suitable: " + " and ".join(part for part in said if part)
-        return "not suitable: " + self._beyond(alt)
+            text = self._within[key] = "suitable: " + " and ".join(part for part in said if part)
+        return text
 
     def _beyond(self, alt: Alternative) -> str:
         """The limits an alternative post is beyond, with the figures."""
-        return " and ".join(self._grade_change(alt) if limit == "grade" else self._pay_fall(alt)
-                            for limit in alt.beyond)
+        key = (alt.beyond, alt.grade_distance, alt.pay_loss, alt.points_lost)
+        text = self._beyonds.get(key)
+        if text is None:
+            text = self._beyonds[key] = " and ".join(
+                self._grade_change(alt) if limit == "grade" else self._pay_fall(alt) for limit in alt.beyond)
+        return text
 
     def _grade_change(self, alt: Alternative) -> str:
         """The grade distance of an alternative post in words, with the policy's limit that way."""
