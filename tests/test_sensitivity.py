@@ -341,7 +341,7 @@ def test_the_sweep_gains_the_finance_columns_only_with_the_view():
     data = json.loads(cli("sensitivity", str(path), "--vary", "match_threshold=25", "--margin", "0", "-f", "json").stdout)
     assert data["sweep"]["rows"][0]["finance"] == {
         "first_year": "2011/12", "last_year": "2015/16", "first_year_protection": 53500, "protection": 435300,
-        "exit_costs": 177964.035, "net_saving": 4023100, "payback_month": 3, "horizon_months": 50}
+        "exit_costs": 177964.04, "net_saving": 4023100, "payback_month": 3, "horizon_months": 50}
     csv_out = cli("sensitivity", str(path), "--vary", "match_threshold=25", "--margin", "0", "-f", "csv").stdout
     assert csv_out.splitlines()[0].endswith(",own,first_year,last_year,first_year_protection,protection,exit_costs,"
                                             "net_saving,payback_month,horizon_months")

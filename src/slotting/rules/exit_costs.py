@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..model import ReviewFile
 from .case import Cases, Part, cases
 from .results import SlottingResult
+from .rounding import PENNY, round_cell
 
 __all__ = ["ExitCosts", "Part", "PersonExit", "PoolExit", "exit_costs", "person_exit"]
 
@@ -96,13 +97,13 @@ def exit_costs(review: ReviewFile, result: SlottingResult, found: Cases | None =
             known = [e for e in each if not e.missing] or each
             if basis == "max":
                 largest = max(known, key=lambda e: e.total)  # the first of equals
-                per_place = largest.total
                 by_part = tuple((name, likely * (p.amount or Decimal(0))) for name, p in largest.parts)
             else:
-                per_place = sum((e.total for e in known), Decimal(0)) / len(known)
                 by_part = tuple((name, likely * sum((e.parts[i][1].amount or Decimal(0) for e in known), Decimal(0)) / len(known))
                                 for i, (name, _) in enumerate(known[0].parts))
-            amount = likely * per_place
+            # Each part in pence (half up), the pool's amount their sum: every row, part total and the total agree.
+            by_part = tuple((name, round_cell(amount, PENNY)) for name, amount in by_part)
+            amount = sum((part for _, part in by_part), Decimal(0))
             pools.append(PoolExit(post.id, likely, amount, f"{likely} likely displacement(s) x the "
                                   f"{'largest' if basis == 'max' else 'mean'} estimate of its "
                                   f"{len(pool.candidates)} candidates", tuple(pool.candidates), by_part))
