@@ -88,3 +88,10 @@ def test_every_view_states_the_case(data):
         for person in table.redundancy.people:
             owed = known[person.person].entitlements
             assert owed is not None and person.cost == owed.redundancy_cost
+
+
+def test_money_is_shown_rounded_half_up_as_every_figure_is():
+    from slotting.render.common import money
+
+    assert [money(Decimal(x)) for x in ("0.125", "22339.615", "-2.005", "1000", "5262.5")] == [
+        "£0.13", "£22,339.62", "-£2.01", "£1,000", "£5,262.50"]

@@ -13,7 +13,7 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from types import GeneratorType
 from typing import Any
@@ -53,7 +53,8 @@ def money(amount: Decimal | None, *, brackets: bool = False) -> str:
     if amount is None:
         return "-"
     places = 0 if amount == amount.to_integral_value() else 2
-    text = f"£{abs(amount):,.{places}f}"
+    shown = abs(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)  # half up, as every figure
+    text = f"£{shown:,.{places}f}"
     if amount < 0:
         return f"({text})" if brackets else f"-{text}"
     return text
