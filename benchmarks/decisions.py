@@ -36,9 +36,9 @@ def with_decisions(path: Path) -> Path:
     rows = ["id,type,date,by,person,post,result,candidates,appointed,offered,suitable,response"]
     for p in result.people:
         for s in p.slots:
-            if not s.competitive and s.basis == "match":
+            if not s.competitive and s.basis == "match" and not p.on_hold:
                 rows.append(f"A-{p.id}-{s.post},assessment,2024-05-01,panel,{p.id},{s.post},confirmed,,,,,")
-    for pool in result.pools:
+    for pool in (pool for pool in result.pools if not pool.on_hold):
         places = int(pool.places)
         rows.append(f"S-{pool.post},selection,2024-05-02,panel,,{pool.post},,{'; '.join(pool.candidates)},"
                     f"{'; '.join(pool.candidates[:places])},,,")

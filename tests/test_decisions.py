@@ -114,8 +114,10 @@ def test_a_failed_match_joins_a_later_ring_fence_and_stays_open_while_a_place_is
     s = standings(review(assessment("AS-A", "A", "NA", "not_confirmed")))
     a = s.person("A")
     assert a.status == "still_open" and str(a.at_risk_since) == "2024-05-01"
-    assert [o.post for o in a.open_posts] == ["NA", "NX"]  # its own post, freed, and the proposal's ring-fence
-    assert a.open_posts[0].grade_distance == 0 and a.open_posts[0].new_salary == 31000
+    assert a.open_posts == ("NA", "NX")  # its own post, freed, and the proposal's ring-fence
+    offers = s.offers("A")
+    assert [o.post for o in offers] == ["NA", "NX"] and offers[0].grade_distance == 0
+    assert offers[0].new_salary == 31000 and offers[0].pay_change == 0  # SP5 of G2 is £31,000, their salary
     assert s.person("B").status == "still_open" and "pool for NB" in s.person("B").reason
 
 

@@ -83,7 +83,7 @@ def _with_decisions(explain_text, review, result, found):
     from ..rules.decisions import decided
 
     standings = decided(review, result, found)
-    return lambda *args: explain_text(*args, standing=standings.person(args[1]))
+    return lambda *args: explain_text(*args, standing=standings.person(args[1]), offers=standings.offers(args[1]))
 
 
 def _unknown(person: str, known: list[str]) -> str:

@@ -9,7 +9,7 @@ from ..model import Policy, ReviewFile
 from ..model.evidence import duty_evidence
 from ..model.policy import SEED_MATCH_BAND
 from ..rules.case import Case
-from ..rules.decisions import Standing
+from ..rules.decisions import Offer, Standing
 from ..rules.protection import describe
 from ..rules.reasons import Wording, allowed, distances, percent, plural
 from ..rules.results import PersonResult, SlottingResult
@@ -18,7 +18,8 @@ from .common import money, terminal
 
 
 def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | None = None,
-                 case: Case | None = None, standing: Standing | None = None) -> Iterator[str]:
+                 case: Case | None = None, standing: Standing | None = None,
+                 offers: tuple[Offer, ...] = ()) -> Iterator[str]:
     """Yields, in plain English, every claim a person had and what became of it (control characters
     in names and titles shown escaped). With the review, a generic post's holders and a part-time FTE
     are named too."""
@@ -103,7 +104,7 @@ def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | No
     if case is not None:
         lines += case_lines(case)
     if standing is not None:
-        lines += _standing_lines(standing)
+        lines += _standing_lines(standing, offers)
     yield "".join(terminal(line) + "\n" for line in lines)
 
 
@@ -153,7 +154,7 @@ STATUS_WORDS = {"appointed": "appointed", "redeployed": "redeployed", "on_trial"
                 "redundant", "withdrawn": "withdrawn from the process", "still_open": "still open"}
 
 
-def _standing_lines(standing: Standing) -> list[str]:
+def _standing_lines(standing: Standing, offers: tuple[Offer, ...]) -> list[str]:
     """Gives where the person stands after the decisions recorded, every step that led there with its record, and,
     for a redundancy, why."""
     lines = ["", f"After the proposal (the decisions recorded so far): {STATUS_WORDS[standing.status]}.",
@@ -167,9 +168,9 @@ def _standing_lines(standing: Standing) -> list[str]:
         cited = ", ".join(standing.records) or "no decision: the proposal alone"
         lines.append(f"Why they are being made redundant: {standing.reason}. Each decision above led there "
                      f"({cited}).")
-    if standing.open_posts:
+    if offers:
         lines.append("Free places still open to them (grade distance; pay on the new grade):")
-        for offer in standing.open_posts:
+        for offer in offers:
             change = money(offer.pay_change) if offer.pay_change < 0 else "+" + money(offer.pay_change)
             hold = ", on hold" if offer.on_hold else ""
             lines.append(f"  {offer.post} ({offer.title}{hold}): grade distance {offer.grade_distance:+d}, "

@@ -36,7 +36,7 @@ def register_rows(result: SlottingResult, decided: Decided) -> list[list[Any]]:
                 s.trial_end.isoformat() if s.trial_end else None, s.no_redundancy_payment]
         if not s.open_posts:
             rows.append(head + [None] * 6 + tail)
-        for o in s.open_posts:
+        for o in decided.offers(s.person):
             rows.append(head + [o.post, o.title, o.grade_distance, o.new_salary, o.pay_change, o.on_hold] + tail)
     return rows
 
@@ -51,7 +51,7 @@ def register_data(result: SlottingResult, decided: Decided) -> dict[str, Any]:
             "priority": s.priority, "at_risk_since": s.at_risk_since.isoformat() if s.at_risk_since else None,
             "open_posts": [{"post": o.post, "title": o.title, "grade_distance": o.grade_distance,
                             "new_salary": number(o.new_salary), "pay_change": number(o.pay_change),
-                            "on_hold": o.on_hold} for o in s.open_posts],
+                            "on_hold": o.on_hold} for o in decided.offers(s.person)],
             "trial": ({"post": s.posts[0], "ends": s.trial_end.isoformat() if s.trial_end else None}
                       if s.status == "on_trial" and s.posts else None),
             "no_redundancy_payment": s.no_redundancy_payment,
@@ -82,7 +82,7 @@ def _lines(result: SlottingResult, decided: Decided) -> list[str]:
         lines.append(f"  {s.reason}")
         if s.status == "on_trial" and s.posts:
             lines.append(f"  Trial in {s.posts[0]} ends {s.trial_end}")
-        for o in s.open_posts:
+        for o in decided.offers(s.person):
             change = money(o.pay_change) if o.pay_change < 0 else "+" + money(o.pay_change)
             hold = " - on hold" if o.on_hold else ""
             lines.append(f"  may be offered {o.post} ({o.title}{hold}): grade distance {o.grade_distance:+d}, "

@@ -33,7 +33,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..model import ReviewFile
 from ..model.decisions import PRIORITY_FROM, PRIORITY_SOURCE, Decision, NewOutcome
@@ -46,6 +46,7 @@ Status = Literal["appointed", "redeployed", "on_trial", "voluntary_redundancy", 
 STATUSES: tuple[Status, ...] = ("appointed", "redeployed", "on_trial", "voluntary_redundancy",
                                 "compulsory_redundancy", "withdrawn", "still_open")
 NO_PAYMENT = "no redundancy payment (ERA 1996 s.141(2))"
+LISTED = 10  # open posts named in a reason; the register and explain list them all
 PROPOSAL = "proposal"
 _RANK = {"withdrawal": 1, "voluntary_redundancy": 2, "assessment": 3, "selection": 4, "redeployment": 5, "appeal": 6}
 Found = list[tuple[tuple, str]]
@@ -60,9 +61,9 @@ class Step:
     text: str
 
 
-@dataclass(frozen=True)
-class Offer:
-    """A free place a person at risk could be offered, with what it would mean for them."""
+class Offer(NamedTuple):
+    """A free place a person at risk could be offered, with what it would mean for them (a named tuple: under the
+    Leicester rule every free place is open to everyone at risk, so a large review makes many)."""
 
     post: str
     title: str
@@ -88,7 +89,7 @@ class Standing:
     at_risk_since: dt.date | None
     trial_end: dt.date | None
     no_redundancy_payment: str | None  # the record of an unreasonable refusal
-    open_posts: tuple[Offer, ...]  # for the people at risk
+    open_posts: tuple[str, ...]  # the free places open to them (Decided.offers gives each with its figures)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,9 @@ class Decided:
     people: tuple[Standing, ...]
     free_places: tuple[tuple[str, int | Decimal], ...]  # posts with places still free
     warnings: tuple[str, ...]
+    # Made when asked, one person at a time: under the Leicester rule every free place is open to everyone at
+    # risk, which on a large review is hundreds of thousands of offers that `run` never shows.
+    _offers: Callable[[str], tuple[Offer, ...]] = field(repr=False, compare=False)
     _by_id: dict[str, Standing] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -103,6 +107,11 @@ class Decided:
 
     def person(self, person_id: str) -> Standing | None:
         return self._by_id.get(person_id)
+
+    def offers(self, person_id: str) -> tuple[Offer, ...]:
+        """Gives the free places open to a person, each with the grade distance and the pay placed on its grade."""
+        standing = self._by_id.get(person_id)
+        return self._offers(person_id) if standing is not None and standing.open_posts else ()
 
     @property
     def counts(self) -> dict[str, int]:
@@ -309,6 +318,10 @@ class _Cascade:
             now = ", ".join(f"{post} ({how})" for post, (_, how) in sorted(person.holds.items())) or "no post"
             self._problem(d, "post", f"{person.id!r} is not matched to {d.post!r} awaiting assessment (they hold "
                           f"{now}): only a matched person is assessed; a pool is decided by a selection")
+            return
+        if d.post in self.on_hold:
+            self._problem(d, "post", f"{d.post!r} is on hold (new_structure.posts[].on_hold): no one is assessed for "
+                          "it while the hold lasts")
             return
         if (d.id, person.id) in set_aside:
             self._appeal_outcome(person, set_aside[(d.id, person.id)], d)
@@ -535,6 +548,9 @@ class _Cascade:
                 held[post] = held.get(post, 0) + person.weight
         self.frozen_free = {post: places - held.get(post, 0) - (self.pools[post].places if post in self.pools else 0)
                             for post, places in self.places.items()}
+        self.free_posts = [post for post in sorted(self.places) if self.frozen_free[post] > 0]
+        self.post_facts = {post: (self.titles[post], self.review.grade[self.review.new_post[post].grade],
+                                  post in self.on_hold) for post in self.free_posts}
         standings = []
         for p in self.result.people:
             person = self.people[p.id]
@@ -548,14 +564,14 @@ class _Cascade:
                 person.since if person.at_risk or status == "on_trial" else None,
                 person.trial_end if status == "on_trial" else None, person.no_payment, offers))
         free = tuple((post, self.free(post)) for post in sorted(self.places) if self.free(post) > 0)
-        return Decided(tuple(standings), free, tuple(dict.fromkeys(self.warnings)))
+        return Decided(tuple(standings), free, tuple(dict.fromkeys(self.warnings)), self._offers_of)
 
-    def _status(self, person: _Person) -> tuple[Status, str, tuple[Offer, ...]]:
+    def _status(self, person: _Person) -> tuple[Status, str, tuple[str, ...]]:
         status, said, offers = self._standing(person)
         cited = list(dict.fromkeys(s.record for s in person.history if s.record != PROPOSAL))
         return status, said + (f" (decisions: {', '.join(cited)})" if cited else " (the proposal)"), offers
 
-    def _standing(self, person: _Person) -> tuple[Status, str, tuple[Offer, ...]]:
+    def _standing(self, person: _Person) -> tuple[Status, str, tuple[str, ...]]:
         if person.left is not None:
             status, record, day = person.left
             return status, f"{status.replace('_', ' ')} on {day}", ()
@@ -571,8 +587,7 @@ class _Cascade:
             if how == "assimilated":
                 return "appointed", f"assimilated to {post}", ()
             return "appointed", f"appointed to {post}" + (" on appeal" if record in self.appeals else ""), ()
-        free = [post for post in sorted(self.places) if self.free(post) > 0]
-        offers = tuple(self._offer(person, post) for post in free if self.open_to(person, post))
+        offers = self._open_posts(person)
         if person.pools:
             pools = ", ".join(sorted(person.pools))
             held = " (the post is on hold)" if any(p in self.on_hold for p in person.pools) else ""
@@ -581,28 +596,48 @@ class _Cascade:
         payment = f"; {NO_PAYMENT}: {person.no_payment} was an unreasonable refusal of suitable employment" \
             if person.no_payment else ""
         if offers:
-            return "still_open", f"{since}; the ring-fence is still open to them: " + ", ".join(
-                o.post for o in offers) + payment, offers
+            shown = ", ".join(offers[:LISTED]) + (f" and {len(offers) - LISTED:,} more"
+                                                                   if len(offers) > LISTED else "")
+            return "still_open", f"{since}; the ring-fence is still open to them: {shown}{payment}", offers
         tried = sorted(person.tried)
         closed = f"no free place remains open to them (refused, failed on trial or not won: {', '.join(tried)})" \
             if tried else "no free place is open to them"
         return "compulsory_redundancy", f"{since}; {closed}{payment}", ()
 
-    def _offer(self, person: _Person, post: str) -> Offer:
+    def _open_posts(self, person: _Person) -> tuple[str, ...]:
+        """Gives the free places open to the person, by post id."""
+        free, tried, weight, every = self.frozen_free, person.tried, person.weight, self.open_to_all
+        assert free is not None
+        return tuple(post for post in self.free_posts if post not in tried and free[post] >= weight
+                     and (every or self.open_to(person, post)))
+
+    def _offers_of(self, person_id: str) -> tuple[Offer, ...]:
+        """Gives the free places open to the person, each with the grade distance and the pay placed on its grade
+        (the engine's alternative where it listed one): placed once a grade, not once a post."""
+        person = self.people[person_id]
         slotted = self.result.person(person.id)
         assert slotted is not None
         review = self.review
-        old = review.grade[review.old_post[slotted.current_post].grade]
-        new = review.grade[review.new_post[post].grade]
-        alternative = next((a for a in slotted.alternatives if a.post == post), None)
-        if alternative is not None:
-            amount = alternative.new_salary
-        else:
-            if new.id not in self.placers:
-                self.placers[new.id] = placer(review, new)
-            amount = self.placers[new.id](slotted.current_salary).amount
-        return Offer(post, self.titles[post], new.level - old.level, amount, amount - slotted.current_salary,
-                     post in self.on_hold)
+        level = review.grade[review.old_post[slotted.current_post].grade].level
+        listed = {a.post: a.new_salary for a in slotted.alternatives}
+        salary = slotted.current_salary
+        placed: dict[str, tuple[Decimal, Decimal]] = {}  # grade -> (pay placed on it, change)
+        offers = []
+        for post in self._open_posts(person):
+            title, grade, on_hold = self.post_facts[post]
+            amount = listed.get(post)
+            pay: tuple[Decimal, Decimal] | None
+            if amount is not None:
+                pay = (amount, amount - salary)
+            else:
+                pay = placed.get(grade.id)
+                if pay is None:
+                    if grade.id not in self.placers:
+                        self.placers[grade.id] = placer(review, grade)
+                    amount = self.placers[grade.id](salary).amount
+                    pay = placed[grade.id] = (amount, amount - salary)
+            offers.append(Offer(post, title, grade.level - level, pay[0], pay[1], on_hold))
+        return tuple(offers)
 
 
 @dataclass(frozen=True)
