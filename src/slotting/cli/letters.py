@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from .base import Review, app, fail, guard, one_review, slotted, stages, write, write_folder
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..render.letters import Unfilled
+    from ..rules.letters import Letter
 
 
 class LetterFormat(str, enum.Enum):
@@ -33,13 +40,21 @@ def letters(
     force: Annotated[bool, typer.Option("--force", help="Replace the letters of an earlier run in the folder (those "
                                         "its manifest.csv names) and any file of the same name as a new letter; "
                                         "the folder's other files are kept.")] = False,
+    date: Annotated[Optional[dt.datetime], typer.Option("--date", formats=["%Y-%m-%d"], help="The letters' date "
+                                                        "(YYYY-MM-DD). Default: today.", show_default=False)] = None,
+    allow_missing: Annotated[bool, typer.Option("--allow-missing", help="Write letters that print a field which is "
+                                                "not set, with a visible placeholder such as [appeals_close not set], "
+                                                "and a warning listing them (without it, no letter is written and "
+                                                "the missing fields are listed).")] = False,
 ) -> None:
     """Write one letter per person in the review, chosen by their outcome.
 
-    Letters go only to the -o folder, with a manifest (person, outcome, file; no salaries). The folder's
-    other files are never touched: a folder holding only other files is written into; one holding an
-    earlier run's letters needs --force, which replaces just those. The only letter printed is one
-    person's, with --format markdown --person ID.
+    Letters go only to the -o folder, with a manifest (person, outcome, file, template; no salaries). The
+    folder's other files are never touched: a folder holding only other files is written into; one holding
+    an earlier run's letters needs --force, which replaces just those. The only letter printed is one
+    person's, with --format markdown --person ID. A letter that would print a field that is not set (a
+    date, a notice period, an estimate) is not written: the missing fields are listed by person and the
+    command exits 1, writing nothing, unless --allow-missing is given.
     """
     path = one_review(files)
     if output is None and not (person and format is LetterFormat.markdown):
@@ -53,9 +68,12 @@ def letters(
         from ..rules.letters import letters as make
         from ..rules.timeline import timeline
 
+        on = date.date() if date is not None else dt.date.today()
+        unfilled = render.Unfilled(allowed=allow_missing)
         with stages(4) as note:
             templates = render.default_templates()
             shown = {outcome: f"the default template {outcome}.docx" for outcome in templates}
+            theirs: dict[str, bytes] = {}
             if template_dir is not None:
                 theirs = letter_templates(template_dir, OUTCOMES)
                 templates |= theirs
@@ -66,24 +84,62 @@ def letters(
                 fail([str(err), "No letter was written."])
             review, result = slotted(path, note)
             note("writing letters")
-            made = make(review, result, timeline(review, result))
+            made = make(review, result, timeline(review, result), on=on)
             if person is not None:
                 made = [letter for letter in made if letter.person == person]
                 if not made:
                     fail([f"no person {person!r} in the review"])
-            if output is None:
-                write(render.one_letter(made[0]), None)
-                return 0
-            suffix = "md" if format is LetterFormat.markdown else "docx"
-            documents = (render.markdown_letters(made) if format is LetterFormat.markdown
-                         else render.docx_letters(made, ready))
+            if template_dir is not None:
+                _say_defaults(template_dir, theirs, made, format is LetterFormat.markdown)
             try:
+                if output is None:
+                    write(render.one_letter(made[0], unfilled), None)
+                    _warn(unfilled)
+                    return 0
+                suffix = "md" if format is LetterFormat.markdown else "docx"
+                used = {outcome: str(template_dir / f"{outcome}.docx") for outcome in theirs} if template_dir else {}
+                documents = (render.markdown_letters(made, unfilled) if format is LetterFormat.markdown
+                             else render.docx_letters(made, ready, unfilled, used))
                 written = write_folder(documents, output, force, names=render.letter_files(made, suffix),
                                        owned=render.is_letter_file)
             except render.TemplateError as err:
                 fail([str(err), "No letter was written."])
+            except render.MissingFields as err:
+                fail(["letters would print fields that are not set:", *err.lines(),
+                      "No letter was written. Give what is missing, or --allow-missing to write the letters with "
+                      "placeholders such as [appeals_close not set]."])
+        _warn(unfilled)
         others = f" (its {written.others} other file(s) left as they were)" if written.others else ""
         typer.echo(f"wrote {len(made)} letter(s) and manifest.csv to {output}{others}", err=True)
         return 0
 
     guard(body)
+
+
+def _say(lines: list[str]) -> None:
+    from ..render.common import terminal
+
+    for line in lines:
+        typer.echo(terminal(line), err=True)
+
+
+def _say_defaults(folder: Path, theirs: dict[str, bytes], made: Sequence[Letter], markdown: bool) -> None:
+    """Says which letters do not use the employer's templates: Markdown letters never do; else the outcomes
+    the folder has no template for, which use the default."""
+    if markdown:
+        _say([f"note: --template-dir {folder} is not used: Markdown letters are made from the default texts"])
+        return
+    counts: dict[str, int] = {}
+    for letter in made:
+        if letter.outcome not in theirs:
+            counts[letter.outcome] = counts.get(letter.outcome, 0) + 1
+    if counts:
+        said = "; ".join(f"default:{outcome}.docx for the {n} {outcome} letter(s)" for outcome, n in counts.items())
+        _say([f"note: {folder} has no {', '.join(f'{o}.docx' for o in counts)}; the default templates are used: "
+              f"{said} (manifest.csv names each letter's template)"])
+
+
+def _warn(unfilled: Unfilled) -> None:
+    if unfilled.people:
+        _say(["warning: letters written with placeholders for fields that are not set (--allow-missing):",
+              *unfilled.lines()])

@@ -13,7 +13,16 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic.dataclasses import dataclass
 
 from .. import limits
@@ -47,10 +56,47 @@ class Timeline(Model):
         "england-and-wales", description="Whose bank holidays working days skip.")
 
 
+class Letters(Model):
+    """What the letters say that the review's figures cannot: whom to write to, who hears appeals, how pools are
+    selected. Each default is the reference case's practice in general words (the Leicester 2011 review); an
+    employer names its own."""
+
+    hr_contact: NonEmptyText = Field(
+        "Human Resources", description="Whom people write to with questions and appeals (a name, a team, an address).")
+    appeal_to: NonEmptyText = Field(
+        "a manager who has had no previous involvement in the review",
+        description="Who hears an appeal against the slotting (Leicester report s.10.3: the Deputy City Mayor with an "
+        "HR adviser who had no previous involvement in the review).")
+    dismissal_appeal_to: NonEmptyText = Field(
+        "a panel whose members have had no previous involvement in the review",
+        description="Who hears an appeal against a dismissal, which is separate (Leicester report s.12.1 and s.14.4: "
+        "an Employees Committee in appeals mode, its members not previously involved).")
+    selection_method: NonEmptyText = Field(
+        "a competitive interview", description="How a competitive pool is selected (Leicester report s.11.1 and the "
+        "notes of 28 October 2011, item 5: Member interviews, competitive where there are more people than posts).")
+    selection_criteria: NonEmptyText = Field(
+        "the requirements of the new post, as its job description and person specification set them out",
+        description="What the candidates in a pool are assessed against (notes of 28 October 2011, item 5: whether "
+        "they meet the requirements of the changed job).")
+    reference: NonEmptyText | None = Field(
+        None, description="The start of each letter's reference, followed by /PERSON-ID (default: the review's name).")
+
+
+Jurisdiction = Literal["england-wales", "scotland", "northern-ireland"]
+# The bank holidays of each jurisdiction, and the jurisdiction whose law a nation's bank holidays belong to.
+NATION_OF: dict[str, str] = {"england-wales": "england-and-wales", "scotland": "scotland",
+                             "northern-ireland": "northern-ireland"}
+
+
 class Review(Model):
     name: NonEmptyText
     effective_date: Date | None = Field(None, description="Date the new structure takes effect (YYYY-MM-DD).")
     currency: Literal["GBP"] = "GBP"
+    jurisdiction: Jurisdiction = Field(
+        "england-wales", description="Whose employment law applies: england-wales (default), scotland or "
+        "northern-ireland. It chooses the legal tables (week's-pay limits, collective consultation, notice, the "
+        "compensation regulations) and the bank holidays, unless timeline.nation is given; without it, the "
+        "jurisdiction of timeline.nation where that is given.")
     ring_fence_group: Text | None = Field(
         None,
         description="A wider group that ring-fenced posts are also open to (e.g. 'all Heads of "
@@ -60,9 +106,40 @@ class Review(Model):
         default_factory=dict, description="Named groups of people (ids), for ring-fence tiers: e.g. "
         "{heads_of_service: [P01, P02]}.")
     timeline: Timeline | None = Field(None, description="The dates of consultation, the list and the decision.")
+    letters: Letters | None = Field(None, description="What the letters say besides the figures: HR contact, who "
+                                    "hears appeals, how pools are selected (slotting letters).")
     full_time_hours: Decimal | None = Field(
         None, gt=0, le=168, allow_inf_nan=False,
         description="Weekly hours of a full-time post (e.g. 37): people given by hours have FTE = hours / this.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _jurisdiction_of_the_nation(cls, data: Any) -> Any:
+        """A review that names only its nation's bank holidays (timeline.nation, before jurisdiction existed) is
+        under that nation's law: Northern Ireland's bank holidays with Great Britain's law was the fault."""
+        if isinstance(data, dict) and "jurisdiction" not in data and isinstance(data.get("timeline"), dict):
+            law = {nation: jurisdiction for jurisdiction, nation in NATION_OF.items()}.get(data["timeline"].get("nation"))
+            if law is not None:
+                return {**data, "jurisdiction": law}
+        return data
+
+    @field_validator("timeline")
+    @classmethod
+    def _nation_of_the_jurisdiction(cls, timeline: Timeline | None, info: ValidationInfo) -> Timeline | None:
+        jurisdiction = info.data.get("jurisdiction")
+        if timeline is not None and jurisdiction is not None and "nation" in timeline.model_fields_set \
+                and timeline.nation != NATION_OF[jurisdiction]:
+            raise ValueError(f"timeline.nation {timeline.nation} contradicts review.jurisdiction {jurisdiction}: the "
+                             f"bank holidays of {NATION_OF[jurisdiction]} follow the jurisdiction; give the one that "
+                             "applies, or leave nation out")
+        return timeline
+
+    @property
+    def nation(self) -> str:
+        """Gives whose bank holidays working days skip: timeline.nation where given, else the jurisdiction's."""
+        if self.timeline is not None and "nation" in self.timeline.model_fields_set:
+            return self.timeline.nation
+        return NATION_OF[self.jurisdiction]
 
 
 class SpinalAmount(Model):

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import ReviewFile
-from .case import Cases, cases
+from ..model.review import Letters
+from .case import TRIAL_WEEKS, Case, Cases, cases
 from .reasons import money_words
 from .results import SlottingResult
 from .timeline import TimelineResult
@@ -19,6 +20,9 @@ from .timeline import TimelineResult
 OUTCOMES = ("assimilated", "matched", "competitive", "displaced", "on_hold", "out_of_review")
 FIELDS = {  # name -> what it holds (the README lists these for template authors)
     "review_name": "the review's name",
+    "letter_date": "the letter's date (--date, default today)",
+    "reference": "the letter's reference: review.letters.reference (default the review's name), / and the person's id",
+    "addressee": "whom the letter is addressed to: the person's name (their id when no name is given)",
     "person_name": "the person's name (their id when no name is given)",
     "person_id": "the person's id",
     "current_post_title": "their current post's title",
@@ -37,12 +41,43 @@ FIELDS = {  # name -> what it holds (the README lists these for template authors
     "notice_weeks": "their notice in weeks (statutory or contractual, whichever is longer)",
     "earliest_dismissal": "the earliest day a dismissal could take effect",
     "trial_end": "the end of a trial period in an alternative post",
+    "trial_weeks": "the weeks of a trial period in a changed post (ERA 1996 s.138: four, or policy.trial_period_weeks "
+                   "when longer)",
+    "redundancy_estimate": "for the people at risk: the estimated redundancy payment, £ (their case's entitlement)",
+    "redundancy_weeks": "for the people at risk: the weeks' pay the redundancy estimate is made of",
+    "notice_pay_estimate": "for the people at risk: the estimated pay for their notice, £ (their case's entitlement)",
+    "pension_position": "for the people at risk: what their case says of an unreduced pension at 55 or over (empty "
+                        "when it cannot say)",
+    "hr_contact": "whom to write to (review.letters.hr_contact, default Human Resources)",
+    "appeal_to": "who hears an appeal against the slotting (review.letters.appeal_to)",
+    "dismissal_appeal_to": "who hears an appeal against a dismissal (review.letters.dismissal_appeal_to)",
+    "selection_method": "how a competitive pool is selected (review.letters.selection_method)",
+    "selection_criteria": "what a pool's candidates are assessed against (review.letters.selection_criteria)",
     "list_issued": "the day the slotting list was issued",
     "appeals_close": "the last day for appeals against the slotting",
     "assessments_by": "the day by which assessments are held",
     "decision": "the day the new structure is decided",
     "objections_close": "the last day for objections to a dismissal",
     "effective_date": "the day the new structure takes effect",
+}
+NEW_FIELDS = ("letter_date", "reference", "addressee", "trial_weeks", "redundancy_estimate", "redundancy_weeks",
+              "notice_pay_estimate", "pension_position", "hr_contact", "appeal_to", "dismissal_appeal_to",
+              "selection_method", "selection_criteria")  # added with the letters' statutory content (issue 29)
+GIVE = {  # a field that can be empty -> what in the review (or the command) fills it, for the message refusing it
+    "letter_date": "--date",
+    "notice_weeks": "people[].service_years or continuous_service_start, or notice_weeks (or policy.notice_weeks)",
+    "earliest_dismissal": "review.timeline.decision (with review.effective_date) and the person's notice",
+    "trial_end": "review.timeline.decision and the person's notice",
+    "redundancy_estimate": "people[].age or date_of_birth, and service_years or continuous_service_start",
+    "redundancy_weeks": "people[].age or date_of_birth, and service_years or continuous_service_start",
+    "notice_pay_estimate": "people[].service_years or continuous_service_start, or notice_weeks",
+    "list_issued": "review.timeline.slotting_list_issued",
+    "appeals_close": "review.timeline.slotting_list_issued",
+    "assessments_by": "review.timeline.slotting_list_issued",
+    "decision": "review.timeline.decision",
+    "objections_close": "review.timeline.decision",
+    "effective_date": "review.effective_date",
+    "protection_end": "review.effective_date",
 }
 
 
@@ -61,6 +96,30 @@ def _money(amount: Decimal | None) -> str:
     return money_words(amount) if amount else ""
 
 
+def _figure(amount: Decimal | None) -> str:
+    """An amount that may be nothing at all: £0 is a figure (under two years' service), None is not."""
+    return "" if amount is None else money_words(amount)
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), "f")  # 20, not 2E+1 or 20.0
+
+
+def at_risk_fields(case: Case) -> dict[str, str]:
+    """Gives the estimates a person at risk is told, read from their case's entitlements (never computed here)."""
+    owed = case.entitlements
+    if owed is None:
+        return {}
+    cost = owed.redundancy_cost
+    pension = ""
+    if owed.strain.amount:  # a strain cost arises only for a member 55 or over when employment ends
+        pension = ("On the figures we hold, you would be 55 or over when your employment ended, so your pension "
+                   "would be paid straight away, without reduction.")
+    return {"redundancy_estimate": _figure(owed.redundancy.amount),
+            "redundancy_weeks": _number(cost.weeks) if cost is not None else "",
+            "notice_pay_estimate": _figure(owed.notice.amount), "pension_position": pension}
+
+
 _ORDINAL = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
@@ -77,28 +136,39 @@ def schedule_words(amounts: tuple[Decimal, ...]) -> str:
     return ", ".join(said[:-1]) + f" and {said[-1]}" if len(said) > 1 else said[0]
 
 
-def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult, known: Cases | None = None) -> list[Letter]:
-    """Gives one letter per person of the review (those outside it too), in the order of the people section; every
-    per-person figure and date is read from the person's case."""
+def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult, known: Cases | None = None,
+            on: dt.date | None = None) -> list[Letter]:
+    """Gives one letter per person of the review (those outside it too), in the order of the people section, dated
+    `on` (no date when None: the letters then lack letter_date); every per-person figure and date is read from the
+    person's case."""
     steps = {s.what: s.date for s in dates.steps}
     timeline = review.review.timeline
     known = known or cases(review, result)
+    said = review.review.letters or Letters()
+    # The trial period's length is the one case.py dates trial_end by (ERA 1996 s.138(3), or the policy's longer).
+    trial = max(TRIAL_WEEKS, review.policy.trial_period_weeks or 0)
     common = {
         "review_name": review.review.name,
+        "letter_date": _day(on),
         "list_issued": _day(timeline.slotting_list_issued if timeline else None),
         "appeals_close": _day(steps.get("Appeals against the slotting close")),
         "assessments_by": _day(steps.get("Assessments (competency and competitive) held by")),
         "decision": _day(timeline.decision if timeline else None),
         "objections_close": _day(steps.get("Objections to dismissals close")),
         "effective_date": _day(review.review.effective_date),
+        "trial_weeks": str(trial),
+        "hr_contact": said.hr_contact, "appeal_to": said.appeal_to, "dismissal_appeal_to": said.dismissal_appeal_to,
+        "selection_method": said.selection_method, "selection_criteria": said.selection_criteria,
     }
+    prefix = said.reference or review.review.name
     found = []
     titles: dict[tuple[str, ...], str] = {}
     for person in review.people:
         old = review.old_post[person.post]
+        called = person.name or person.id
         fields = {name: "" for name in FIELDS} | common | {
-            "person_name": person.name or person.id, "person_id": person.id, "current_post_title": old.title,
-            "current_grade": review.grade[old.grade].name}
+            "person_name": called, "addressee": called, "person_id": person.id, "reference": f"{prefix}/{person.id}",
+            "current_post_title": old.title, "current_grade": review.grade[old.grade].name}
         slotted = result.person(person.id)
         if slotted is None:
             found.append(Letter(person.id, "out_of_review", fields))
@@ -122,6 +192,7 @@ def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult, k
         fields |= {"notice_weeks": str(case.notice_weeks) if case.notice_weeks is not None else "",
                    "earliest_dismissal": _day(case.earliest_dismissal), "trial_end": _day(case.trial_end),
                    "protection_end": _day(case.protection_end), "protection_schedule": schedule_words(case.protection)}
+        fields |= at_risk_fields(case)
         outcome = "on_hold" if slotted.on_hold else slotted.outcome
         found.append(Letter(person.id, outcome, fields))
     return found

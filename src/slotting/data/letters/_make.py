@@ -2,9 +2,11 @@
 
     python src/slotting/data/letters/_make.py
 
-Each paragraph is one run, so that Word never splits a {{ field }} across runs. Plain English; the
-employer edits the .docx files (or gives their own with --template-dir). The Markdown letters use the
-same texts. tests/test_letters.py checks that the files are what this script writes.
+Each paragraph is one run, so that Word never splits a {{ field }} across runs, and ends with its source as a
+Jinja comment ({# Source: ... #}: the employer sees it when editing, no letter shows it). The page is A4 with
+25 mm margins (python-docx's blank document is US Letter). Plain English; the employer edits the .docx files
+(or gives their own with --template-dir). The Markdown letters use the same texts. tests/test_letters.py
+checks that the files are what this script writes.
 """
 
 from __future__ import annotations
@@ -17,11 +19,19 @@ from pathlib import Path
 from slotting.render.letter_texts import OPENING, TEXTS, lines
 
 HERE = Path(__file__).parent
+A4_TWIPS = (11906, 16838)  # ISO 216's 210 x 297 mm as Word writes it (w:pgSz, in twentieths of a point)
+MARGIN_MM = 25
+
+
 def docx(outcome: str) -> bytes:
     """Gives the Word template of one outcome, the same bytes every time."""
     from docx import Document
+    from docx.shared import Mm, Twips
 
     document = Document()
+    for section in document.sections:
+        section.page_width, section.page_height = Twips(A4_TWIPS[0]), Twips(A4_TWIPS[1])
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(MARGIN_MM)
     document.core_properties.created = dt.datetime(2026, 1, 1)
     document.core_properties.modified = dt.datetime(2026, 1, 1)
     document.core_properties.last_modified_by = "slotting"
