@@ -1,5 +1,5 @@
-"""How the structures are costed: on-costs, rounding, the target, redundancy options, and the finance
-view (financial years, pay awards, dated on-costs, time-limited funding, exit costs).
+"""How the structures are costed: on-costs, rounding, the target, redundancy options and severance schemes,
+and the finance view (financial years, pay awards, dated on-costs, time-limited funding, exit costs).
 
 Every field of the finance view is optional; without them `slotting savings` gives the full-year table
 and the 12-month profile exactly as before (see rules.finance.engaged).
@@ -12,6 +12,8 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+from functools import cached_property
+
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -21,12 +23,14 @@ from pydantic import (
     Field,
     StrictBool,
     Tag,
+    ValidationError,
     field_validator,
     model_validator,
 )
 
 from .. import limits
-from .types import Date, Fraction, Text, Whole
+from ..data import severance_scheme, severance_schemes
+from .types import Date, Fraction, Money, Text, Whole
 
 
 class Model(BaseModel):
@@ -109,6 +113,152 @@ class Redundancy(Model):
     )
 
 
+DEFAULT_SCHEME = "lg-england-wales-2006"
+
+
+class AgeBand(Model):
+    """A scheme's rate for the years of service in which the employee had reached an age."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True, populate_by_name=True)
+
+    from_age: Whole = Field(alias="from", ge=0, le=100, description="The age from which the rate applies.")
+    per_year: Decimal = Field(ge=0, le=12, allow_inf_nan=False, description="Weeks or months for each such year.")
+
+
+PerYear = Annotated[
+    Literal["statutory"] | Annotated[Decimal, Field(ge=0, le=12, allow_inf_nan=False)]
+    | Annotated[list[AgeBand], Field(min_length=1, max_length=20)],
+    Field(description="Weeks or months for each year of service counted: `statutory` (the age bands of ERA 1996 "
+          "s.162, at most 20 years), a number (flat), or age bands [{from: 41, per_year: 1.5}, ...]."),
+]
+
+
+class Terms(Model):
+    """The terms a scheme's voluntary redundancy changes from its compulsory ones (each optional)."""
+
+    per_year: PerYear | None = None
+    pay: Literal["actual", "capped"] | None = None
+    floor: Money | None = None
+    cap: Money | None = None
+    max_years: Whole | None = Field(None, ge=1, le=70)
+    min_years: Whole | None = Field(None, ge=0, le=70)
+    multiplier: Decimal | None = Field(None, gt=0, le=100, allow_inf_nan=False)
+    maximum: Decimal | None = Field(None, gt=0, le=1000, allow_inf_nan=False)
+
+
+class Scheme(Model):
+    """A severance scheme, whole: how a person's lump sum on redundancy is found (data/severance/NAME.yaml, or
+    defined in costing.severance). The estimate is never less than statutory redundancy pay."""
+
+    name: Text = "the employer's scheme"
+    title: Text | None = None
+    source: Text = Field("the employer's severance scheme (costing.severance)", description="Where its terms are "
+                         "written, named in every estimate's basis.")
+    unit: Literal["weeks", "months"] = Field(description="What each year of service earns: weeks' or months' pay.")
+    per_year: PerYear
+    pay: Literal["actual", "capped"] = Field("actual", description="The pay used: the actual week's pay, or capped "
+                                             "at the statutory week's-pay limit on the relevant date (weeks only).")
+    floor: Money | None = Field(None, description="Annual pay below this is raised to it for the estimate (£).")
+    cap: Money | None = Field(None, description="Annual pay above this is held to it for the estimate (£).")
+    month_weeks: Decimal | None = Field(None, gt=0, le=6, allow_inf_nan=False, description="A month's pay is the "
+                                        "greater of 1/12 of annual pay and this many weeks' pay (NHS: 4.35).")
+    service: Literal["continuous", "reckonable"] = Field(
+        "continuous", description="The service counted, in complete years (reckonable: taken as the continuous "
+        "service given for each person; give the reckonable years there where they differ).")
+    max_years: Whole | None = Field(None, ge=1, le=70, description="At most this many years counted.")
+    min_years: Whole = Field(0, ge=0, le=70, description="Nothing under the scheme with fewer complete years.")
+    multiplier: Decimal = Field(Decimal(1), gt=0, le=100, allow_inf_nan=False,
+                                description="The weeks or months per year are multiplied by this.")
+    max_multiplier: Decimal | None = Field(None, gt=0, le=100, allow_inf_nan=False,
+                                           description="The largest multiplier the scheme allows.")
+    maximum: Decimal | None = Field(None, gt=0, le=1000, allow_inf_nan=False,
+                                    description="At most this many weeks or months in all.")
+    voluntary: Terms | None = Field(None, description="The terms for a person whose voluntary redundancy was accepted "
+                                    "(decisions), where they differ from the compulsory ones.")
+    needs: list[Literal["floor", "cap"]] = Field(default_factory=list, description="Fields the employer must give "
+                                                 "(the package ships no figure for them).")
+    cites: dict[Text, Text] = Field(default_factory=dict, description="The paragraph behind each term, by field.")
+    regulations: dict[Literal["scotland", "northern-ireland"], Text] = Field(
+        default_factory=dict, description="The regulations that give the scheme's discretions in another jurisdiction.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Scheme:
+        problems = []
+        if self.per_year == "statutory" and self.unit != "weeks":
+            problems.append("per_year: statutory counts weeks: give unit: weeks")
+        if self.pay == "capped" and self.unit != "weeks":
+            problems.append("pay: capped is the statutory week's-pay limit: give unit: weeks")
+        if self.month_weeks is not None and self.unit != "months":
+            problems.append("month_weeks is for unit: months")
+        for terms, where in ((self, ""), (self.voluntary, "voluntary.")):
+            if terms is None:
+                continue
+            floor, cap = terms.floor or self.floor, terms.cap or self.cap
+            if floor is not None and cap is not None and floor > cap:
+                problems.append(f"{where}floor ({floor}) is above cap ({cap})")
+            multiplier = terms.multiplier or self.multiplier
+            if self.max_multiplier is not None and multiplier > self.max_multiplier:
+                problems.append(f"{where}multiplier {multiplier} is above the {self.max_multiplier} the scheme allows "
+                                f"({self.name})")
+        missing = [field for field in self.needs if getattr(self, field) is None]
+        if missing:
+            problems.append(f"the {self.name} scheme needs {' and '.join(missing)}: "
+                            + "; ".join(f"{f}, {self.cites.get(f, f)} (£ a year)" for f in missing)
+                            + ", as the scheme's terms in force give them (the package ships no figure)")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def terms(self, voluntary: bool) -> Scheme:
+        """Gives the scheme with its voluntary terms in place of the compulsory ones, when asked and given."""
+        if not voluntary or self.voluntary is None:
+            return self
+        return self.model_copy(update=self.voluntary.model_dump(exclude_none=True, by_alias=False))
+
+
+_SCHEME_FIELDS = frozenset(Scheme.model_fields)
+
+
+def _scheme_by_name(value: Any) -> Any:
+    return {"scheme": value} if isinstance(value, str) else value
+
+
+class Severance(Model):
+    """costing.severance: a scheme of the package by name (lg-england-wales-2006, nhs-afc-section-16), that name
+    with some terms given (`{scheme: nhs-afc-section-16, floor: ..., cap: ...}`), or a scheme defined whole."""
+
+    model_config = ConfigDict(frozen=True, extra="allow", hide_input_in_errors=True)
+
+    scheme: Text | None = Field(None, description="A scheme of the package by name.")
+
+    @model_validator(mode="after")
+    def _resolves(self) -> Severance:
+        given = dict(self.model_extra or {})
+        unknown = sorted(set(given) - _SCHEME_FIELDS - {"scheme"})
+        if unknown:
+            raise ValueError(f"unknown field(s) {', '.join(unknown)}: expected the scheme's terms "
+                             f"({', '.join(sorted(_SCHEME_FIELDS))})")
+        self.terms  # noqa: B018  (resolved once here, so that a bad scheme is refused on load)
+        return self
+
+    @cached_property
+    def terms(self) -> Scheme:
+        """Gives the scheme whole: the package's terms with those given over them, or those given alone."""
+        given = dict(self.model_extra or {})
+        if self.scheme is not None and self.scheme not in severance_schemes():
+            raise ValueError(f"scheme {self.scheme!r}: expected one of {', '.join(severance_schemes())}, or define "
+                             "the scheme's terms (unit, per_year, ...)")
+        try:
+            return Scheme.model_validate({**severance_scheme(self.scheme), **given} if self.scheme else given)
+        except ValidationError as e:  # one line per problem, each named by its field
+            raise ValueError("; ".join("".join(f"{part}." for part in err["loc"]).removesuffix(".")
+                                       + (": " if err["loc"] else "") + err["msg"].removeprefix("Value error, ")
+                                       for err in e.errors())) from None
+
+
+SeveranceChoice = Annotated[Severance, BeforeValidator(_scheme_by_name, json_schema_input_type=Text | Severance)]
+
+
 class OnCosts(Model):
     """Employer on-costs as a dated model: employer National Insurance by the rates and thresholds of each
     tax year (data/employer_ni.yaml, from 2010/11), plus a pension contribution rate."""
@@ -149,6 +299,8 @@ class PensionStrain(Model):
     min_age: Whole = Field(55, ge=15, le=100, description="The youngest age at which an unreduced pension is "
                            "paid on redundancy (LGPS: 55; 50 before 6 April 2010).")
     factors: StrainFactors = Field(description="Age -> strain cost per £1 of annual pension, e.g. {55: 1.9}.")
+    vesting_years: Whole = Field(2, ge=0, le=10, description="Complete years of service before a member has a "
+                                 "pension to release (LGPS: two years' qualifying service); under them no strain.")
 
     @model_validator(mode="after")
     def _factors_from_min_age(self) -> PensionStrain:
@@ -192,7 +344,11 @@ class Costing(Model):
                               "to a multiple of this many pounds: 1, 10, 100 or 1000.")
     target_saving: Decimal | None = Field(None, ge=-limits.MONEY * 100, le=limits.MONEY * 100, allow_inf_nan=False,
                                           description="The full-year saving the proposal must reach, in pounds.")
-    redundancy: Redundancy = Field(default_factory=Redundancy)
+    redundancy: Redundancy = Field(default_factory=Redundancy, description="The options of the default scheme, "
+                                   "lg-england-wales-2006 (reg 5 and reg 6 of the 2006 Regulations).")
+    severance: SeveranceChoice | None = Field(
+        None, description="The severance scheme: a name (lg-england-wales-2006, the default; nhs-afc-section-16), "
+        "{scheme: NAME, ...terms given over it}, or a scheme defined whole.")
     pool_protection: Literal["mean", "max"] = Field(
         "mean", description="Pay protection of a competitive pool's places: the mean of its candidates' "
         "(the expected cost), or the largest (a prudent budget).")
@@ -234,6 +390,27 @@ class Costing(Model):
             raise ValueError("give on_cost_rate or on_costs, not both")
         return self
 
+    @model_validator(mode="after")
+    def _one_set_of_terms(self) -> Costing:
+        if self.severance is not None and self.scheme.name != DEFAULT_SCHEME and "redundancy" in self.model_fields_set:
+            raise ValueError(f"costing.redundancy gives the options of the {DEFAULT_SCHEME} scheme; with costing.severance "
+                             f"{self.scheme.name} give pay and multiplier in costing.severance")
+        return self
+
+    @cached_property
+    def scheme(self) -> Scheme:
+        """Gives the severance scheme the review is costed under: costing.severance, else the default scheme with
+        costing.redundancy's options (reg 5: the actual week's pay; reg 6: the multiplier)."""
+        if self.severance is not None:
+            scheme = self.severance.terms
+            if scheme.name != DEFAULT_SCHEME or "redundancy" not in self.model_fields_set:
+                return scheme
+        else:
+            scheme = Scheme.model_validate(severance_scheme(DEFAULT_SCHEME))
+        options = self.redundancy
+        return scheme.model_copy(update={"pay": "actual" if options.actual_weeks_pay else scheme.pay,
+                                         "multiplier": options.multiplier if options.multiplier != 1 else scheme.multiplier})
+
     @property
     def profile_years(self) -> int:
         """The financial years in the profile (and the horizon of a mark-time protection)."""
@@ -244,5 +421,5 @@ class Costing(Model):
         return self.pool_exit_costs or self.pool_protection
 
 
-__all__ = ["Costing", "ExternalFunding", "FundingPeriod", "OnCosts", "PensionStrain", "Redundancy", "funding_share",
-           "funding_dates"]
+__all__ = ["DEFAULT_SCHEME", "AgeBand", "Costing", "ExternalFunding", "FundingPeriod", "OnCosts", "PensionStrain",
+           "Redundancy", "Scheme", "Severance", "Terms", "funding_share", "funding_dates"]

@@ -15,12 +15,19 @@ The law, each figure from a dated table in data/ (the row in force on the day na
 - The relevant date, ERA 1996 s.145: the day notice expires (s.145(2)(a)); where employment ends with less
   than the statutory minimum notice (pay in lieu), that day extended by the statutory minimum (s.145(5)), for
   the qualifying service (s.155), the years counted (s.162(1)) and the week's-pay limit (s.227(3)).
-- Statutory redundancy pay, ERA 1996 s.155 and s.162 (data/statutory_redundancy.yaml), with the week's pay
-  capped by the limit in force on the relevant date (data/weekly_limits.yaml); enhanced under the Local
-  Government (Early Termination of Employment) (Discretionary Compensation) (England and Wales) Regulations
-  2006: reg 5 (the actual week's pay), reg 6 (a multiplier, at most 104 weeks in all).
+- Redundancy pay under the review's severance scheme (costing.severance, rules.severance): by default the local
+  government one, statutory redundancy pay (ERA 1996 s.155 and s.162, data/statutory_redundancy.yaml) with
+  the week's pay capped by the limit in force on the relevant date (data/weekly_limits.yaml), enhanced under
+  the Local Government (Early Termination of Employment) (Discretionary Compensation) (England and Wales)
+  Regulations 2006: reg 5 (the actual week's pay), reg 6 (a multiplier, at most 104 weeks in all). A person
+  whose voluntary redundancy was accepted (decisions) is costed on the scheme's voluntary terms, if it has any.
 - Pay in lieu of notice at the actual week's pay; pension strain for a member aged 55 or over when employment
-  ends (LGPS Regulations 2013 reg 30(7)).
+  ends (LGPS Regulations 2013 reg 30(7)) who has served the scheme's vesting period (two years' qualifying
+  service in the LGPS), continuous service standing for membership.
+- The jurisdiction (review.jurisdiction) chooses the tables: Northern Ireland's notice (Employment Rights
+  (Northern Ireland) Order 1996 Art 118) and week's-pay limits (Art 23, data/weekly_limits_ni.yaml, with
+  dates for which no figure is known); its other provisions are cited as the Northern Ireland equivalent of
+  the ERA 1996's.
 - Employer National Insurance on the day employment ends (data/exit_nics.yaml and data/employer_ni.yaml):
   Class 1 on pay in lieu of notice from 6 April 2018; Class 1A on a termination award above £30,000 from
   6 April 2020.
@@ -39,13 +46,18 @@ from ..data import in_force
 from ..model import Person, ReviewFile
 from ..model.calendar import add_years
 from ..model.types import written
+from ..model.costing import Scheme
 from .dates import ReviewDates, review_dates
 from .oncosts import ni_in_force
 from .protection import by_year, protection_years
 from .reasons import money_words
-from .redundancy import RedundancyCost, WeeklyLimit, weekly_limit
+from .redundancy import RedundancyCost, WeeklyLimit, no_limit_known, weekly_limit
 from .results import SlottingResult
 from .rounding import PENNY, round_cell
+from .severance import severance_cost, statutory_weeks
+
+__all__ = ["Case", "Cases", "Entitlements", "Part", "cases", "notice", "redundancy_cost", "statutory_notice_weeks",
+           "statutory_weeks", "whole_years"]
 
 TRIAL_WEEKS = 4  # ERA 1996 s.138(3): four weeks from the end of the old contract
 MAX_DISCRETIONARY_WEEKS = Decimal(104)  # 2006 Regulations reg 6(2)
@@ -117,40 +129,40 @@ def whole_years(start: dt.date, on: dt.date) -> int:
     return on.year - start.year - ((on.month, on.day) < (start.month, start.day))
 
 
-def statutory_notice_weeks(service_years: int, on: dt.date | None = None) -> int:
-    """Gives the minimum notice an employer must give under ERA 1996 s.86(1), in weeks."""
-    row = in_force("statutory_notice", on or dt.date.max)
+def _notice_row(on: dt.date | None, jurisdiction: str) -> dict:
+    row = in_force("statutory_notice", on or dt.date.max, jurisdiction) \
+        or in_force("statutory_notice", dt.date.max, jurisdiction)
     assert row is not None
+    return row
+
+
+def statutory_notice_weeks(service_years: int, on: dt.date | None = None, jurisdiction: str = "england-wales") -> int:
+    """Gives the minimum notice an employer must give under ERA 1996 s.86(1) (Northern Ireland: ER(NI)O 1996
+    Art 118(1)), in weeks."""
+    row = _notice_row(on, jurisdiction)
     return row["minimum"] if service_years < row["from_years"] else min(service_years, row["maximum"])
 
 
 def notice(person: Person, contractual_default: int | None, service_years: int | None,
-           on: dt.date | None = None) -> tuple[int | None, str]:
+           on: dt.date | None = None, jurisdiction: str = "england-wales") -> tuple[int | None, str]:
     """Gives a person's notice in weeks, the longer of the contractual and the statutory, and why."""
     contractual = person.notice_weeks if person.notice_weeks is not None else contractual_default
-    statutory = statutory_notice_weeks(service_years, on) if service_years is not None else None
+    statutory = statutory_notice_weeks(service_years, on, jurisdiction) if service_years is not None else None
     known = [w for w in (contractual, statutory) if w is not None]
     if not known:
         return None, "no service_years or notice_weeks given"
     weeks = max(known)
     if contractual is not None and (statutory is None or contractual >= statutory):
         return weeks, f"{weeks} weeks' contractual notice"
-    return weeks, f"{weeks} weeks' statutory notice (ERA 1996 s.86, {service_years} years' service)"
+    return weeks, (f"{weeks} weeks' statutory notice ({_notice_row(on, jurisdiction)['cite']}, {service_years} "
+                   "years' service)")
 
 
-def statutory_weeks(age: int, service_years: int, on: dt.date | None = None) -> Decimal:
-    """Gives the weeks of pay due under ERA 1996 s.162 for an age and complete years of service on a relevant
-    date: each year counted back from it at the rate of the age band the employee was in during it."""
-    row = in_force("statutory_redundancy", on or dt.date.max) or in_force("statutory_redundancy", dt.date.max)
-    assert row is not None
-    if service_years < row["min_years"]:
-        return Decimal(0)
-    bands = sorted(((b["from"], Decimal(b["weeks"])) for b in row["bands"]), reverse=True)
-    weeks = Decimal(0)
-    for years_ago in range(1, min(service_years, row["max_years"]) + 1):
-        age_then = age - years_ago
-        weeks += next(rate for start, rate in bands if age_then >= start)
-    return weeks
+def _law(jurisdiction: str, provision: str) -> str:
+    """Gives a provision of the ERA 1996 as it applies in a jurisdiction: in Northern Ireland, its equivalent."""
+    if jurisdiction == "northern-ireland":
+        return f"the Employment Rights (Northern Ireland) Order 1996's equivalent of {provision}"
+    return provision
 
 
 def _age(person: Person, on: dt.date | None, day_name: str) -> tuple[int | None, str]:
@@ -171,35 +183,42 @@ def _service(person: Person, on: dt.date | None, day_name: str) -> tuple[int | N
     return None, "no service_years or continuous_service_start given"
 
 
+def _lg_scheme(actual_weeks_pay: bool, multiplier: Decimal) -> Scheme:
+    from ..model.costing import Costing
+
+    return Costing.model_validate({"redundancy": {"actual_weeks_pay": actual_weeks_pay, "multiplier": multiplier}}).scheme
+
+
 def redundancy_cost(pay: Decimal, age: int, service_years: int, limit: WeeklyLimit, actual_weeks_pay: bool = False,
                     multiplier: Decimal = Decimal(1), relevant: dt.date | None = None, basis: str = "") -> RedundancyCost:
-    """Gives the lump sum for one person on a relevant date, statutory or enhanced under the 2006 Regulations."""
-    statutory = statutory_weeks(age, service_years, relevant)
-    weeks = min(statutory * multiplier, MAX_DISCRETIONARY_WEEKS) if multiplier != 1 else statutory
-    actual = pay / 52
-    week_pay = actual if actual_weeks_pay else min(actual, limit.amount)
-    parts = [f"{statutory} statutory weeks" + (f" ({basis})" if basis else "")]
-    if multiplier != 1:
-        parts.append(f"x {multiplier} (reg 6, at most 104 weeks) = {weeks} weeks")
-    parts.append("at the actual week's pay (reg 5)" if actual_weeks_pay
-                 else f"at a week's pay capped at £{limit.amount} on the relevant date {relevant} ({limit.source})"
-                 if relevant else f"at a week's pay capped at £{limit.amount} ({limit.source})")
-    return RedundancyCost(weeks, week_pay, weeks * week_pay, " ".join(parts))
+    """Gives the lump sum for one person on a relevant date, statutory or enhanced under the 2006 Regulations (the
+    lg-england-wales-2006 scheme)."""
+    cost = severance_cost(_lg_scheme(actual_weeks_pay, multiplier), pay, age, service_years, limit, relevant, basis)
+    assert cost is not None
+    return cost
 
 
-def _redundancy(review: ReviewFile, pay: Decimal, age: int | None, service: int | None, relevant: dt.date | None,
-                basis: str) -> RedundancyCost | str:
-    """Gives the redundancy estimate on the relevant date, or why none can be made."""
+def _voluntary(review: ReviewFile, person_id: str) -> bool:
+    """True when the person's voluntary redundancy was accepted (decisions), for the scheme's voluntary terms."""
+    return any(d.type == "voluntary_redundancy" and d.result == "accepted" and d.person == person_id
+               for d in review.decisions)
+
+
+def _redundancy(review: ReviewFile, person_id: str, pay: Decimal, age: int | None, service: int | None,
+                relevant: dt.date | None, basis: str) -> RedundancyCost | str:
+    """Gives the redundancy estimate on the relevant date under the review's scheme, or why none can be made."""
     if age is None or service is None:
         return "age or service missing"
-    limit = weekly_limit(relevant)
-    if limit is None:
-        return "no statutory weekly limit is known for the relevant date"
-    options = review.costing.redundancy
-    return redundancy_cost(pay, age, service, limit, options.actual_weeks_pay, options.multiplier, relevant, basis)
+    jurisdiction = review.review.jurisdiction
+    limit = weekly_limit(relevant, jurisdiction)
+    scheme = review.costing.scheme
+    voluntary = scheme.voluntary is not None and _voluntary(review, person_id)
+    cost = severance_cost(scheme, pay, age, service, limit, relevant, basis, jurisdiction, voluntary)
+    return cost if cost is not None else no_limit_known(relevant, jurisdiction)
 
 
-def _strain(review: ReviewFile, p: Person, age: int | None, age_basis: str) -> Part:
+def _strain(review: ReviewFile, p: Person, age: int | None, age_basis: str, service: int | None,
+            service_basis: str) -> Part:
     if p.pension_strain is not None:
         return Part(p.pension_strain, "pension strain as given (people[].pension_strain)")
     table = review.costing.pension_strain
@@ -207,6 +226,10 @@ def _strain(review: ReviewFile, p: Person, age: int | None, age_basis: str) -> P
         return Part(None, "no pension_strain given and no costing.pension_strain factors")
     if age is None:
         return Part(None, "age missing")
+    # Vesting first: a member who has not served it has no pension to release, whatever their age.
+    if service is not None and service < table.vesting_years:
+        return Part(Decimal(0), f"none: {service_basis}, under the {table.scheme} vesting period of "
+                    f"{table.vesting_years} years' qualifying service: no pension to release")
     if age < table.min_age:
         return Part(Decimal(0), f"none: {age_basis.removeprefix('at ')}, under {table.min_age}, no unreduced "
                     f"{table.scheme} pension")
@@ -258,6 +281,7 @@ def _open_posts(review: ReviewFile, result: SlottingResult, person_id: str,
 def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = False) -> Cases:
     """Gives every slotted person's case: the one place each per-person figure and date is computed."""
     dates = review_dates(review, result, count_at_risk)
+    jurisdiction = review.review.jurisdiction
     policy = review.policy
     effective = review.review.effective_date
     years = protection_years(policy)
@@ -270,7 +294,7 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
         service_now = person.service_years
         if person.continuous_service_start is not None and dates.notice_from is not None:
             service_now = max(0, whole_years(person.continuous_service_start, dates.notice_from))
-        weeks, basis = notice(person, policy.notice_weeks, service_now, dates.notice_from)
+        weeks, basis = notice(person, policy.notice_weeks, service_now, dates.notice_from, jurisdiction)
         given = dismissal = None
         if at_risk and weeks is not None and dates.notice_from is not None:
             given = dates.notice_from + dt.timedelta(days=1)
@@ -280,16 +304,17 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
         ends = dismissal or effective
         relevant: dt.date | None
         if dismissal is not None:
-            relevant, relevant_basis = dismissal, "the day notice expires (ERA 1996 s.145(2)(a))"
+            relevant, relevant_basis = dismissal, f"the day notice expires ({_law(jurisdiction, 'ERA 1996 s.145(2)(a)')})"
         elif effective is not None:
             service_then = _service(person, effective, "the effective date")[0]
             if service_then is None:
                 relevant, relevant_basis = effective, "the effective date (no service given to extend it by)"
             else:
-                extra = statutory_notice_weeks(service_then, effective)
+                extra = statutory_notice_weeks(service_then, effective, jurisdiction)
                 relevant = effective + dt.timedelta(weeks=extra)
                 relevant_basis = (f"the effective date {effective} (employment ends, notice paid in lieu) extended by "
-                                  f"the statutory minimum notice of {extra} week(s) (ERA 1996 s.145(5))")
+                                  f"the statutory minimum notice of {extra} week(s) "
+                                  f"({_law(jurisdiction, 'ERA 1996 s.145(5)')})")
         else:
             relevant, relevant_basis = None, "no effective date or dismissal date"
         age, age_basis = _age(person, relevant, "the relevant date")
@@ -308,13 +333,13 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
         entitlements = None
         if at_risk:
             pay = person.salary * review.fte(p.id)  # a week's pay is of the hours worked
-            estimate = _redundancy(review, pay, age, service, relevant, f"{age_basis}; {service_basis}")
+            estimate = _redundancy(review, p.id, pay, age, service, relevant, f"{age_basis}; {service_basis}")
             cost = estimate if isinstance(estimate, RedundancyCost) else None
             redundancy = Part(cost.amount, cost.basis) if cost else Part(None, str(estimate))
             notice_pay = (Part(weeks * pay / 52, f"{basis} at {money_words(pay / 52)} a week, paid in lieu")
                           if weeks is not None else Part(None, basis))
             end_age, end_basis = _age(person, ends, "the day employment ends")
-            strain = _strain(review, person, end_age, end_basis)
+            strain = _strain(review, person, end_age, end_basis, *_service(person, ends, "the day employment ends"))
             entitlements = Entitlements(redundancy, notice_pay, strain, _employer_ni(redundancy, notice_pay, ends), cost)
         found[p.id] = Case(p.id, p.outcome, at_risk, weeks, basis, given, dismissal, ends, relevant, relevant_basis,
                            age, age_basis, service, service_basis, trial, schedule, protection_end, posts, posts_basis,

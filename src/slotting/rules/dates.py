@@ -4,10 +4,13 @@
   employer proposes to dismiss as redundant 20 or more employees at one establishment within 90 days,
   consultation begins at least 30 days before the first dismissal takes effect, and at least 90 days (45
   from 6 April 2013, SI 2013/763) where 100 or more are proposed: data/collective_consultation.yaml. The
-  rule in force on the day consultation begins is used.
+  rule in force on the day consultation begins is used. Northern Ireland (review.jurisdiction): the
+  Employment Rights (Northern Ireland) Order 1996 Art 216, 30 days for 20 to 99 and 90 days for 100 or more,
+  never reduced to 45 (data/collective_consultation_ni.yaml).
 - Notice is taken as given the day after the decision, or after objections close when the policy sets a
   window for them.
-- Working days skip weekends and the bank holidays of the chosen nation (the `holidays` package).
+- Working days skip weekends and the bank holidays of the review's nation (timeline.nation, else the
+  jurisdiction's), with the `holidays` package.
 
 Pure: dates in, dates out. The count of proposed dismissals comes from the slotting result. The people's
 own dates are in rules.case, which reads these.
@@ -43,6 +46,10 @@ class Collective:
     rule: str
     source: str
     thresholds: tuple[int, ...]  # the counts at which the rule changes (20, 100)
+    duty: str = "TULRCA 1992 s.188"  # the provision of the duty to consult
+    minimum: str = "TULRCA 1992 s.188(1A)"  # the provision of the minimum period
+    notify: str = "TULRCA 1992 s.193"  # the duty to notify (form HR1)
+    notify_whom: str = "the Secretary of State"
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class ReviewDates:
     notice_from: dt.date | None  # notice is given the day after
     steps: tuple[Step, ...]
     notes: tuple[str, ...]
+    jurisdiction: str = "england-wales"  # whose law: review.jurisdiction
 
 
 @lru_cache(maxsize=16)
@@ -82,33 +90,37 @@ def add_working_days(start: dt.date, days: int, nation: str) -> dt.date:
     return day
 
 
-def collective_period(proposed: int, consultation_start: dt.date) -> tuple[int | None, str]:
+def collective_period(proposed: int, consultation_start: dt.date,
+                      jurisdiction: str = "england-wales") -> tuple[int | None, str]:
     """Gives the minimum days of collective consultation before the first dismissal, and the rule in words."""
-    found = collective(proposed, consultation_start)
+    found = collective(proposed, consultation_start, jurisdiction)
     return found.days, found.rule
 
 
-def collective(proposed: int, consultation_start: dt.date) -> Collective:
-    """Gives the collective consultation minimum in force on the day consultation begins (data table)."""
-    row = in_force("collective_consultation", consultation_start) or in_force("collective_consultation", dt.date.max)
+def collective(proposed: int, consultation_start: dt.date, jurisdiction: str = "england-wales") -> Collective:
+    """Gives the collective consultation minimum in force in a jurisdiction on the day consultation begins."""
+    row = (in_force("collective_consultation", consultation_start, jurisdiction)
+           or in_force("collective_consultation", dt.date.max, jurisdiction))
     assert row is not None
     bands = sorted(row["bands"], key=lambda b: b["from"])
+    law = {"duty": row["duty"], "minimum": row["minimum"], "notify": row["notify"], "notify_whom": row["notify_whom"]}
     thresholds = tuple(b["from"] for b in bands)
     source = row["source"]
     if proposed < bands[0]["from"]:
         return Collective(None, f"{proposed} proposed dismissal(s): below {bands[0]['from']}, no collective "
-                          "consultation minimum applies (TULRCA 1992 s.188(1))", source, thresholds)
+                          f"consultation minimum applies ({row['below']})", source, thresholds, **law)
     band = [b for b in bands if proposed >= b["from"]][-1]
     upper = [b["from"] for b in bands if b["from"] > band["from"]]
     counts = f"{band['from']} to {upper[0] - 1}" if upper else f"{band['from']} or more"
     return Collective(band["days"], f"{proposed} proposed dismissals ({counts}): at least {band['days']} days "
-                      f"({band['cite']})", source, thresholds)
+                      f"({band['cite']})", source, thresholds, **law)
 
 
 def review_dates(review: ReviewFile, result: SlottingResult, count_at_risk: bool = False) -> ReviewDates:
     """Gives the review's dated steps and the days every person's notice and dismissal are counted from."""
     given = review.review.timeline
-    nation = given.nation if given else "england-and-wales"
+    nation = review.review.nation
+    jurisdiction = review.review.jurisdiction
     policy = review.policy
     at_risk = sum(1 for p in result.people if result.at_risk(p.id))
     if count_at_risk:
@@ -124,16 +136,16 @@ def review_dates(review: ReviewFile, result: SlottingResult, count_at_risk: bool
     effective = review.review.effective_date
     if start:
         steps.append(Step(start, "Consultation begins", "as given (review.timeline.consultation_start)", "the review"))
-    found = collective(proposed, start or effective or dt.date.today())
+    found = collective(proposed, start or effective or dt.date.today(), jurisdiction)
     first_dismissal: dt.date | None = None
     if found.days is None:
-        steps.append(Step(None, "Collective consultation", found.rule, "TULRCA 1992 s.188"))
+        steps.append(Step(None, "Collective consultation", found.rule, found.duty))
     elif start is None:
         notes.append(f"{found.rule}; give review.timeline.consultation_start to date it.")
     else:
         first_dismissal = start + dt.timedelta(days=found.days)
         steps.append(Step(first_dismissal, "No dismissal may take effect before", f"{found.rule}, counted from {start}",
-                          "TULRCA 1992 s.188(1A)"))
+                          found.minimum))
     if issued:
         steps.append(Step(issued, "Slotting list issued", "as given (review.timeline.slotting_list_issued)", "the review"))
     for days_of, what, source in ((policy.appeal_working_days, "Appeals against the slotting close",
@@ -162,4 +174,4 @@ def review_dates(review: ReviewFile, result: SlottingResult, count_at_risk: bool
                      "minimum changes. The duty arises from what the employer proposes: if more may be dismissed "
                      "(a pool's selection is not yet made), consider --count-at-risk.")
     return ReviewDates(nation, proposed, counted, at_risk, found, first_dismissal, notice_from, tuple(steps),
-                       tuple(notes))
+                       tuple(notes), jurisdiction)

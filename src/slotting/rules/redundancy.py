@@ -4,7 +4,9 @@ Statutory redundancy pay (Employment Rights Act 1996 s.162): for each complete y
 employment, counted back from the relevant date and at most 20 years, half a week's pay for a year
 in which the employee was under 22, one week for a year aged 22 to 40, one and a half weeks for a
 year aged 41 or over; nothing with less than two years' service (s.155). A week's pay is capped by
-the limit in force on the relevant date (s.227, raised by the yearly Increase of Limits orders).
+the limit in force on the relevant date (s.227, raised by the yearly Increase of Limits orders). Northern
+Ireland has its own series (Employment Rights (Northern Ireland) Order 1996 Art 23, data/weekly_limits_ni.yaml),
+with dates for which no figure is known: there, as before any table's first row, no limit is given.
 
 Discretionary options for local government employees (Local Government (Early Termination of
 Employment) (Discretionary Compensation) (England and Wales) Regulations 2006): reg 5 allows the
@@ -20,6 +22,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from functools import cache
+
 from ..data import legal_table
 
 
@@ -30,21 +34,37 @@ class WeeklyLimit:
     source: str
 
 
-WEEKLY_LIMITS: tuple[WeeklyLimit, ...] = tuple(
-    WeeklyLimit(row["since"], Decimal(str(row["amount"])), row["source"]) for row in legal_table("weekly_limits"))
+@cache
+def weekly_limits(jurisdiction: str = "england-wales") -> tuple[tuple[dt.date, WeeklyLimit | None], ...]:
+    """Gives a jurisdiction's limits by the day each came into force (None from a day no figure is known)."""
+    return tuple((row["since"], WeeklyLimit(row["since"], Decimal(str(row["amount"])), row["source"])
+                  if row["amount"] is not None else None) for row in legal_table("weekly_limits", jurisdiction))
 
 
-def weekly_limit(on: dt.date | None) -> WeeklyLimit | None:
-    """Gives the limit in force on a date (the latest known when no date is given)."""
+WEEKLY_LIMITS: tuple[WeeklyLimit, ...] = tuple(limit for _, limit in weekly_limits() if limit is not None)
+
+
+def weekly_limit(on: dt.date | None, jurisdiction: str = "england-wales") -> WeeklyLimit | None:
+    """Gives the limit in force on a date in a jurisdiction (the latest known when no date is given), or None when
+    no figure is known for that date."""
+    rows = weekly_limits(jurisdiction)
     if on is None:
-        return WEEKLY_LIMITS[-1]
-    in_force = [limit for limit in WEEKLY_LIMITS if limit.since <= on]
+        return next(limit for _, limit in reversed(rows) if limit is not None)
+    in_force = [limit for since, limit in rows if since <= on]
     return in_force[-1] if in_force else None
+
+
+def no_limit_known(on: dt.date | None, jurisdiction: str = "england-wales") -> str:
+    """Gives why no week's-pay limit can be used on a date, in the case's words."""
+    if jurisdiction == "northern-ireland":
+        return f"no NI weekly limit is known for {on} (data/weekly_limits_ni.yaml)"
+    return "no statutory weekly limit is known for the relevant date"
 
 
 @dataclass(frozen=True)
 class RedundancyCost:
-    weeks: Decimal
+    weeks: Decimal  # under a scheme counted in months, the weeks of week_pay the amount comes to
     week_pay: Decimal
     amount: Decimal
     basis: str
+    months: Decimal | None = None  # under a scheme counted in months

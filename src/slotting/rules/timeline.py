@@ -6,7 +6,8 @@ the date HR1 is due:
 
 - Notifying the Secretary of State (form HR1), TULRCA 1992 s.193: before any notice of dismissal is given,
   and at least the consultation minimum (30 or 45 days; 90 before 6 April 2013) before the first dismissal
-  takes effect. The due date is the earlier of the two.
+  takes effect. The due date is the earlier of the two. Northern Ireland: the Department, Employment Rights
+  (Northern Ireland) Order 1996 Art 221, in the same terms with 90 days for 100 or more.
 - Notice is not to be given before collective consultation has run (Junk v Kuhnel, C-188/03): a notice given
   before the consultation minimum has passed since consultation began is warned of.
 
@@ -69,8 +70,8 @@ def timeline(review: ReviewFile, result: SlottingResult, count_at_risk: bool = F
         rule = f"{days} days before the first dismissal takes effect ({first})"
         if notices and notices[0] - dt.timedelta(days=1) < latest:
             latest, rule = notices[0] - dt.timedelta(days=1), f"before the first notice of dismissal is given ({notices[0]})"
-        steps.append(Step(latest, "Notify the Secretary of State (form HR1) by", f"{rule}; the earlier of that and "
-                          f"{days} days before the first dismissal", "TULRCA 1992 s.193"))
+        steps.append(Step(latest, f"Notify {dates.collective.notify_whom} (form HR1) by", f"{rule}; the earlier of that "
+                          f"and {days} days before the first dismissal", dates.collective.notify))
         start = review.review.timeline.consultation_start if review.review.timeline else None
         if notices and start and notices[0] < start + dt.timedelta(days=days):
             warnings.append(f"Notice would be given on {notices[0]}, before {days} days of collective consultation have "
