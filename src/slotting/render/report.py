@@ -34,7 +34,7 @@ from .savings import HEADER, YEAR_HEADER, flat, table_rows, target_line, year_he
 SECTIONS = ("summary", "structure", "slotting", "savings", "equality", "method")
 # What Typst is given is bounded whatever the review's size, so that laying out the paper takes seconds and
 # a few hundred megabytes: a 20,000-group review once took 55 s and 4 GB, and a larger one aborted Typst.
-DRAWN = 60  # posts in a structure chart drawn box by box; a larger one is drawn as one box per group
+DRAWN = 1000  # posts of a structure drawn box by box (over as many charts as it takes); beyond, one box a group
 GROUPS_DRAWN = 40  # group boxes in a large structure's chart: the groups with most places, the rest in one box
 BARS = 30  # groups drawn in the chart of costs: those that cost most
 LISTED = 1000  # people in the confidential paper's list (a typeset table of 20,000 rows takes minutes and gigabytes)
@@ -80,53 +80,77 @@ def summary_sentences(p: Paper) -> list[str]:
     return lines
 
 
-def _old_key(p: Paper, post_id: str) -> str:
+def _old_parts(p: Paper, post_id: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """Gives an old post's key and, when its places differ, how they divide: in the public paper held, vacant or
+    outside the review; in the confidential paper by the outcome of each holder."""
     post = p.review.old_post[post_id]
-    holders = p.review.holders.get(post_id, [])
     if not post.in_review:
-        return "outside"
-    outcomes = [r.outcome for h in holders if (r := p.result.person(h.id)) is not None]
-    if not outcomes:
-        return "vacant" if not holders else "outside"
-    if p.audience != "confidential":
-        return "held"  # a post's outcome would tell its holder's: only the confidential paper shows it
-    for key in ("displaced", "competitive", "matched", "assimilated"):
-        if key in outcomes:
-            return key
-    return "outside"
+        return "outside", ()
+    holders = [h for h in p.review.holders.get(post_id, []) if p.result.person(h.id) is not None]
+    held: Counter = Counter()
+    for h in holders:
+        person = p.result.person(h.id)
+        assert person is not None
+        held["held" if p.audience != "confidential" else person.outcome] += 1
+    vacant = max(post.count - len(holders), 0) if holders else post.count
+    if vacant:
+        held["vacant"] += vacant
+    parts = tuple((k, held[k]) for k in charts.COLOURS if held.get(k))
+    if not parts:
+        return "outside", ()
+    return (parts[0][0], ()) if len(parts) == 1 else ("mixed", parts)
 
 
-def _new_key(p: Paper, post_id: str) -> str:
+def _new_parts(p: Paper, post_id: str) -> tuple[str, tuple[tuple[str, int | Decimal], ...]]:
+    """Gives a new post's key and, when its places are filled in more than one way, how they divide. The public
+    paper shows the structure alone: how a post is filled would tell, for a post with one successor, what
+    became of its holder."""
     post = p.review.new_post[post_id]
     if not post.in_review:
-        return "outside"
+        return "outside", ()
+    if p.audience != "confidential":
+        return "post", ()
     found = p.result.post(post_id)
     if found.on_hold:
-        return "on hold"
-    if found.pools:
-        return "pool"
-    if found.ring_fenced_places:
-        return "ring-fenced"
-    return "matched" if found.matched else "assimilated"
+        return "on hold", ()
+    filled: list[tuple[str, int | Decimal]] = [
+        ("assimilated", len(found.assimilated)), ("matched", len(found.matched)),
+        ("pool", sum((pool.places for pool in found.pools), 0)), ("ring-fenced", found.ring_fenced_places)]
+    parts = tuple((k, n) for k, n in filled if n)
+    if not parts:
+        return "vacant", ()
+    return (parts[0][0], ()) if len(parts) == 1 else ("mixed", parts)
 
 
-def structure_charts(p: Paper) -> list[tuple[str, str, str]]:
-    """Gives (heading, SVG, note) for the old and the new structure."""
+STRUCTURE_NOTE_PUBLIC_NEW = ("This public paper draws the new structure alone: how a post is filled would tell, "
+                             "for a post with one successor, what became of its holder (--audience confidential "
+                             "colours each post by how it is filled).")
+
+
+def structure_charts(p: Paper) -> list[tuple[str, list[charts.Chart], str]]:
+    """Gives (heading, charts, note) for the old and the new structure: every post drawn, split over several
+    charts by branch when the structure does not fit a page, or one box per group beyond DRAWN posts."""
     made = []
     confidential = p.audience == "confidential"
-    for name, posts, key_of, legend in (
+    for name, posts, parts_of, legend in (
             ("The existing structure, coloured by the outcome of each post's holder" if confidential else
-             "The existing structure", p.review.old_structure.posts, _old_key,
+             "The existing structure", p.review.old_structure.posts, _old_parts,
              ["assimilated", "matched", "competitive", "displaced", "vacant", "outside"] if confidential
              else ["held", "vacant", "outside"]),
-            ("The new structure, coloured by how each post is filled", p.review.new_structure.posts, _new_key,
-             ["assimilated", "matched", "pool", "ring-fenced", "on hold", "outside"])):
+            ("The new structure, coloured by how each post is filled" if confidential else "The new structure",
+             p.review.new_structure.posts, _new_parts,
+             ["assimilated", "matched", "pool", "ring-fenced", "on hold", "vacant", "outside"] if confidential
+             else ["post", "outside"])):
         group = {post.id: post.group or p.review.grade[post.grade].name for post in posts}
         if len(posts) > DRAWN:
             counts: dict[str, Counter] = {}
             for post in posts:
-                counts.setdefault(group[post.id], Counter())[key_of(p, post.id)] += post.count
+                key, parts = parts_of(p, post.id)
+                for k, n in (parts or ((key, post.count),)):
+                    counts.setdefault(group[post.id], Counter())[k] += n
             svg = charts.group_chart(_largest_groups(counts), legend)
+            w, h = _size(svg)
+            drawn = [charts.Chart(svg, w, h, None, len(counts))]
             note = (f"{len(posts):,} posts: drawn as one box per group, with its places counted by colour. "
                     "The post-by-post list is in `slotting run`.")
             if len(counts) > GROUPS_DRAWN:
@@ -134,17 +158,28 @@ def structure_charts(p: Paper) -> list[tuple[str, str, str]]:
                          f"{len(counts) - GROUPS_DRAWN + 1:,} are counted together in the last box.")
         else:
             lines = any(post.reports_to for post in posts)
-            boxes = [charts.Box(post.id, post.title, post.reports_to if lines else f"group:{group[post.id]}",
-                                key_of(p, post.id)) for post in posts]
+            boxes = []
+            for post in posts:
+                key, parts = parts_of(p, post.id)
+                boxes.append(charts.Box(post.id, post.title, post.reports_to if lines else f"group:{group[post.id]}",
+                                        key, post.count, parts))
             if not lines:
                 boxes = [charts.Box(f"group:{g}", g, None, "group") for g in dict.fromkeys(group.values())] + boxes
-            svg = charts.org_chart(boxes, legend)
+            drawn = charts.structure_charts(boxes, legend)
             note = ("Posts are drawn under the post they report to (reports_to)." if lines else
                     "No reporting lines are given: posts are grouped under their group (the savings table's rows).")
-            if key_of is _old_key and not confidential:
+            note += " A post of several places shows their number (x 5)."
+            if len(drawn) > 1:
+                note += (f" The structure is drawn over {len(drawn)} charts, by branch: a post whose branch has a "
+                         "chart of its own says so, and that chart is headed by it.")
+            if parts_of is _old_parts and not confidential:
                 note += (" A post's outcome would tell its holder's, so this public paper does not colour the existing "
                          "posts by outcome (--audience confidential does).")
-        made.append((name, svg, note))
+            if parts_of is _new_parts and not confidential:
+                note += " " + STRUCTURE_NOTE_PUBLIC_NEW
+            elif confidential:
+                note += " A post whose places differ shows each part's count and a bar of their proportions."
+        made.append((name, drawn, note))
     return made
 
 
@@ -240,16 +275,19 @@ def _pay_ranges(p: Paper) -> list[list[str]]:
     return rows
 
 
-def paper_data(p: Paper) -> dict[str, Any]:
-    """Gives the report's content as plain data (the Typst template lays it out)."""
+def paper_data(p: Paper, structures: list[tuple[str, list[charts.Chart], str]] | None = None) -> dict[str, Any]:
+    """Gives the report's content as plain data (the Typst template lays it out); `structures` are the structure
+    charts when they have been drawn already."""
     data: dict[str, Any] = {"title": p.title, "review": p.review.review.name, "version": p.version, "date": p.date,
                             "sha256": p.sha256, "audience": p.audience, "sections": list(p.sections)}
     s = p.result.summary
     if "summary" in p.sections:
         data["summary"] = summary_sentences(p)
     if "structure" in p.sections:
-        data["structure"] = [{"heading": h, "note": n, "landscape": _wide(svg), "width": _fitting(svg, _wide(svg))}
-                             for h, svg, n in structure_charts(p)]
+        data["structure"] = [{"heading": h, "note": n,
+                              "charts": [{"under": c.under or "", "width": round(min(c.width, charts.PAGE_W), 1)}
+                                         for c in drawn]}
+                             for h, drawn, n in (structures if structures is not None else structure_charts(p))]
     if "slotting" in p.sections:
         data["outcomes"] = [["Outcome", "People"], *[[TITLES.get(o, o), str(getattr(s, o))] for o in OUTCOMES],
                             ["Total", str(s.people)]]
@@ -404,27 +442,15 @@ def _size(svg: str) -> tuple[float, float]:
     return (float(found.group(1)), float(found.group(2))) if found else (1.0, 1.0)
 
 
-def _wide(svg: str) -> bool:
-    """True when a chart is wider than tall: it is printed on a landscape page."""
-    w, h = _size(svg)
-    return w > h
-
-
-def _fitting(svg: str, landscape: bool) -> float:
-    """Gives the width (a percentage of the text width) at which a chart fits on one A4 page."""
-    width_cm, height_cm = (25.7, 14.5) if landscape else (17.0, 21.0)
-    w, h = _size(svg)
-    return round(min(100.0, 100 * (height_cm / width_cm) * (w / h)), 1)
-
-
-def _charts(p: Paper) -> dict[str, str]:
+def _charts(p: Paper, structures: list[tuple[str, list[charts.Chart], str]]) -> dict[str, str]:
     found: dict[str, str] = {}
     s = p.result.summary
     if "summary" in p.sections:
         found["chart_outcomes"] = charts.outcome_bar([(o, getattr(s, o)) for o in OUTCOMES])
     if "structure" in p.sections:
-        for i, (_, svg, _) in enumerate(structure_charts(p)):
-            found[f"chart_structure_{i}"] = svg
+        for i, (_, drawn, _) in enumerate(structures):
+            for j, chart in enumerate(drawn):
+                found[f"chart_structure_{i}_{j}"] = chart.svg
     if "savings" in p.sections:
         rows = [(r.group, r.existing_cost, r.new_cost) for r in p.savings.rows]
         shown = sorted(rows, key=lambda r: -(r[1] + r[2]))[:BARS]
@@ -446,7 +472,8 @@ class TypesetError(Exception):
 
 def report_pdf(p: Paper, warn: Callable[[str], None] | None = None) -> Iterator[bytes]:
     """Yields the report as a PDF; `warn` is told of any character in it that its fonts cannot draw."""
-    inputs = {"data": json.dumps(_bounded(paper_data(p)), ensure_ascii=False), **_charts(p)}
+    structures = structure_charts(p) if "structure" in p.sections else []
+    inputs = {"data": json.dumps(_bounded(paper_data(p, structures)), ensure_ascii=False), **_charts(p, structures)}
     missing = undrawn(inputs.values())
     if missing and warn is not None:
         warn(undrawn_message(missing))
