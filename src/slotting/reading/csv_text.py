@@ -23,6 +23,7 @@ from typing import Any
 from .. import limits
 from ..model.types import fields_of, unwrap
 from ..problems import Problem
+from . import columns as columns_of
 
 TRUES = frozenset({"true", "True", "TRUE"})
 FALSES = frozenset({"false", "False", "FALSE"})
@@ -34,8 +35,11 @@ class Table:
     """Where a CSV section's records came from: file, the line of each row, the column of each field."""
 
     file: str
-    header: list[str]
+    header: list[str]  # the field each column gives ("" for a column left out)
     row_lines: list[int] = field(default_factory=list)
+    missing: frozenset[str] = frozenset()  # required fields no column gives, reported once at the header
+    unmatched: list[tuple[str, str]] = field(default_factory=list)  # the review's mapping keys the header lacks
+    complete: bool = True  # False when the file could not be read to its end: its records are not used
 
     def problem(self, rest: tuple, path: str, message: str) -> Problem:
         """Gives a problem located at a path inside the section: (row index, field, subfield...)."""
@@ -93,19 +97,24 @@ def boolean_fields(record_type: Any) -> frozenset[str]:
     return frozenset(name for name, info in (fields_of(record_type) or {}).items() if unwrap(info.annotation) is bool)
 
 
-def parse(text: str, file: str, record_type: Any = None) -> tuple[list[dict], Table, list[Problem]]:
-    """Gives (records, table positions, problems) for the text of one CSV file of records."""
+def parse(text: str, file: str, record_type: Any = None, mapping: dict[str, str] | None = None,
+          what: str = "a record") -> tuple[list[dict], Table, list[Problem]]:
+    """Gives (records, table positions, problems) for the text of one CSV file of records; `mapping` renames the
+    header's columns (columns.plan), and `what` names a record in messages."""
     booleans = boolean_fields(record_type)
+    numbers = columns_of.number_fields(record_type) if record_type is not None else frozenset()
+    percentages = columns_of.percentage_fields(record_type) if record_type is not None else frozenset()
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
-        return [], Table(file, []), [Problem(file, 1, 1, "", "the CSV file is empty; expected a header row")]
+        return [], Table(file, [], complete=False), [Problem(file, 1, 1, "", "the CSV file is empty; expected a header row")]
     except csv.Error as err:
-        return [], Table(file, []), [Problem(file, 1, None, "", f"malformed CSV: {err}")]
+        return [], Table(file, [], complete=False), [Problem(file, 1, None, "", f"malformed CSV: {err}")]
     header = [h.strip() for h in header]
-    table = Table(file, header)
-    problems = []
+    planned = columns_of.plan(header, record_type, mapping, what)
+    table = Table(file, planned.fields, missing=planned.missing, unmatched=planned.unmatched)
+    problems = [Problem(file, 1, None if col is None else col + 1, "", message) for col, message in planned.problems]
     seen: dict[str, int] = {}
     for col, name in enumerate(header, 1):
         if not name:
@@ -113,7 +122,8 @@ def parse(text: str, file: str, record_type: Any = None) -> tuple[list[dict], Ta
         elif name in seen:
             problems.append(Problem(file, 1, col, "", f"column {name!r} is given twice (first in column {seen[name]})"))
         seen.setdefault(name, col)
-    nested = [(name, name.split(".", 1), name in booleans) for name in header]
+    nested = [(name, name.split(".", 1), name in booleans, name in numbers, name in percentages)
+              for name in planned.fields]
     records = []
     lines: list[str] = []
     ended = reader.line_num  # the last line of the previous record
@@ -126,15 +136,18 @@ def parse(text: str, file: str, record_type: Any = None) -> tuple[list[dict], Ta
             if len(table.row_lines) > limits.RECORDS:
                 problems.append(Problem(file, reader.line_num, None, "", f"more than {limits.RECORDS:,} rows; at most "
                                         f"{limits.RECORDS:,} are read"))
+                table.complete = False
                 break
             if len(row) > len(header):
                 problems.append(Problem(file, reader.line_num, len(header) + 1, "",
                                         f"row has {len(row)} cells; the header names {len(header)} columns"))
             record: dict[str, Any] = {}
             quoted: list[bool] | None = []
-            for column, ((name, parts, boolean), value) in enumerate(zip(nested, row)):
-                if value == "":
+            for column, ((name, parts, boolean, number, percentage), value) in enumerate(zip(nested, row)):
+                if value == "" or not name:
                     continue
+                if number and ("£" in value or "," in value or "%" in value):
+                    value = columns_of.plain_number(value, percentage)
                 if len(parts) == 2:
                     target = record.setdefault(parts[0], {})
                     if isinstance(target, dict):
@@ -156,4 +169,5 @@ def parse(text: str, file: str, record_type: Any = None) -> tuple[list[dict], Ta
             records.append(record)
     except csv.Error as err:
         problems.append(Problem(file, reader.line_num, None, "", f"malformed CSV: {err}"))
+        table.complete = False
     return records, table, problems

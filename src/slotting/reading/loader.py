@@ -25,7 +25,7 @@ from pydantic import TypeAdapter, ValidationError
 from .. import limits
 from ..model import ReviewFile, check_references
 from ..problems import InputError, Problem, dotted
-from . import csv_text, jd_markdown, messages, workbook, yaml_text
+from . import csv_text, jd_markdown, messages, partial, workbook, yaml_text
 from .files import read_bytes, read_text, referenced
 
 SECTIONS = tuple(ReviewFile.model_fields)
@@ -46,6 +46,7 @@ class Source:
     texts: dict[str, str] = field(default_factory=dict)  # YAML file -> its text, to read again for positions
     item_files: dict[tuple, str] = field(default_factory=dict)  # a data path -> the file that holds it (JDs, mapping)
     markdown_lines: dict[str, dict[tuple, int]] = field(default_factory=dict)  # Markdown JD -> the line of each path
+    unread: set[tuple] = field(default_factory=set)  # sections that could not be read: their problems are given
     _positions: dict[str, yaml_text.Parsed] = field(default_factory=dict)
 
     def file_of(self, path: tuple) -> tuple[str, tuple]:
@@ -99,13 +100,15 @@ def load(path: Path | str, progress: Progress | None = None) -> ReviewFile:
     note = progress or (lambda _: None)
     review_path = Path(path)
     note(f"reading {review_path.name}")
-    data, source = _read(review_path, note)
+    data, source, problems = _read(review_path, note)
     note("validating")
-    return validate(data, source)
+    return validate(data, source, problems)
 
 
-def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source]:
-    """Gives the review's data with every section file read in, or raises InputError."""
+def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source, list[Problem]]:
+    """Gives the review's data with every section file read in, and the problems reading them, or raises
+    InputError when the review file itself cannot be read. A section that cannot be read (a file missing or
+    malformed, a sheet refused) is recorded in `source.unread`, so that the rest is still checked."""
     name = str(review_path)
     source = Source(review_file=name)
     text = read_text(review_path)
@@ -122,7 +125,10 @@ def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source]:
     problems: list[Problem] = []
     for section, value in list(data.items()):
         if isinstance(value, str) and value.lower().endswith(_SECTION_FILE_SUFFIXES):
-            problems += _read_section_file(data, section, value, review_path, source, note)
+            found = _read_section_file(data, section, value, review_path, source, note)
+            if found:
+                problems += found
+                source.unread.add((section,))
     for section in LIST_SECTIONS:
         parent = _parent_of(section, data)
         value = parent.get(section[-1]) if parent is not None else None
@@ -131,10 +137,11 @@ def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source]:
             problems += _read_table(parent, section, review_path, source, note)
     evidence = data.get("evidence")
     if isinstance(evidence, dict) and isinstance(evidence.get("jds"), str) and isinstance(evidence.get("mapping"), str):
-        problems += _read_evidence(evidence, review_path, source, note)
-    if problems:
-        raise InputError(problems)
-    return data, source
+        found = _read_evidence(evidence, review_path, source, note)
+        if found:
+            problems += found
+            source.unread.add(("evidence",))
+    return data, source, problems
 
 
 def _read_evidence(evidence: dict, review_path: Path, source: Source, note: Progress) -> list[Problem]:
@@ -275,11 +282,13 @@ def _read_section_file(data: dict, section: str, name: str, review_path: Path, s
 
 
 def _read_table(parent: dict, section: tuple, review_path: Path, source: Source, note: Progress) -> list[Problem]:
-    """Replaces a list section that names a table (a CSV file, or a workbook's sheet) by the table's records."""
+    """Replaces a list section that names a table (a CSV file, or a workbook's sheet) by the table's records;
+    a table that cannot be read leaves the section in `source.unread`."""
+    source.unread.add(section)  # until its records are read
     reference = _table_reference(parent[section[-1]])
     if isinstance(reference, str):
         return [source.problem(section, reference)]
-    name, sheet = reference
+    name, sheet, mapping = reference
     is_workbook = name.lower().endswith(workbook.SUFFIXES)
     is_csv = name.lower().endswith(_CSV_SUFFIX)
     if sheet is not None and is_csv:
@@ -298,30 +307,45 @@ def _read_table(parent: dict, section: tuple, review_path: Path, source: Source,
     except InputError as err:
         return [_unreadable(source, section, kind, shown, err)]
     table: csv_text.Table | workbook.SheetTable
+    what = _RECORD_NAMES.get(section, "a record")
     if isinstance(content, bytes):
-        records, table, problems = workbook.parse(content, shown, sheet, _record_type(section))
+        records, table, problems = workbook.parse(content, shown, sheet, _record_type(section), mapping, what)
     else:
         problems = yaml_text.forbidden_characters(content, shown)
         if problems:
             return problems
-        records, table, problems = csv_text.parse(content, shown, _record_type(section))
+        records, table, problems = csv_text.parse(content, shown, _record_type(section), mapping, what)
+    problems += [source.problem(section + ("columns", key), message, key=True) for key, message in table.unmatched]
+    if not table.complete:
+        return problems
     parent[section[-1]] = records
     source.tables[section] = table
+    source.unread.discard(section)
     return problems
 
 
-def _table_reference(value: Any) -> tuple[str, str | None] | str:
-    """Gives (file name, sheet or None) of a list section that names a table, or what is wrong with it."""
+_RECORD_NAMES = {("people",): "a person", ("overlaps",): "an overlap", ("old_structure", "posts"): "an old post",
+                 ("new_structure", "posts"): "a new post", ("decisions",): "a decision"}
+
+
+def _table_reference(value: Any) -> tuple[str, str | None, dict[str, str] | None] | str:
+    """Gives (file name, sheet or None, the columns' mapping or None) of a list section that names a table, or
+    what is wrong with it."""
     if isinstance(value, str):
-        return value, None
-    unknown = sorted(str(k) for k in value if k not in ("file", "sheet"))
+        return value, None, None
+    unknown = sorted(str(k) for k in value if k not in ("file", "sheet", "columns"))
     if unknown or not isinstance(value.get("file"), str):
-        return ("expected a list, a file name, or {file: NAME, sheet: SHEET} naming a table"
+        return ("expected a list, a file name, or {file: NAME, sheet: SHEET, columns: {COLUMN: FIELD}} naming a table"
                 + (f"; unknown key(s) {', '.join(map(repr, unknown))}" if unknown else ""))
     sheet = value.get("sheet")
     if sheet is not None and not isinstance(sheet, str):
         return "sheet: expected the name of a sheet"
-    return value["file"], sheet
+    columns = value.get("columns")
+    if columns is not None and (not isinstance(columns, dict) or not all(
+            isinstance(v, str) and v for v in columns.values())):
+        return ("columns: expected a mapping of the table's column names to fields, or to ignore: {Employee Number: "
+                "id, Annual Salary: salary, Assignment number: ignore}")
+    return value["file"], sheet, {str(k).strip(): v.strip() for k, v in columns.items()} if columns else None
 
 
 def _parent_of(section: tuple[str, ...], data: dict) -> dict | None:
@@ -349,27 +373,50 @@ def _record_type(section: tuple[str, ...]) -> Any:
     return get_args(_list_type(section))[0]
 
 
-def validate(data: dict, source: Source) -> ReviewFile:
-    """Gives the ReviewFile for a review's data, or raises InputError with every located problem.
+def validate(data: dict, source: Source, read: list[Problem] | None = None) -> ReviewFile:
+    """Gives the ReviewFile for a review's data, or raises InputError with every located problem: those met
+    reading it (`read`), its fields', and its references', policy's and cross-sections' checks, run on what could
+    be read (reading.partial) when some of it does not validate.
 
     Each list of records is validated on its own first and takes the place of its data, whose
     memory then serves the next list (fresh memory is costly; see the README, Large reviews). A list
     that does not validate is left as read, and the whole review's validation reports its problems
     with paths from the root.
     """
+    read = list(read or [])
     for section in LIST_SECTIONS:
         parent = _parent_of(section, data)
-        if parent is None or not isinstance(parent.get(section[-1]), list):
+        if parent is None or not isinstance(parent.get(section[-1]), list) or section in source.unread:
             continue
         try:
             parent[section[-1]] = _records_of(section).validate_python(parent[section[-1]])
         except ValidationError:
             continue
+    found: partial.Partial | None = None
+    shaped: list[tuple] = []
+    problems = list(read)
     try:
         review = ReviewFile.model_validate(data)
     except ValidationError as err:
-        raise InputError([_problem(e, data, source) for e in _one_per_value(err.errors(include_url=False))]) from None
-    problems = [source.problem(path, message) for path, message in check_references(review)]
+        cells = {_cell_of(p) for p in read} - {None}
+        for error in _one_per_value(err.errors(include_url=False)):
+            path, problem = _problem_at(error, data, source)
+            if _unread(path, source) or _missing_column(error, path, source) or _cell_of(problem) in cells:
+                continue
+            shaped.append(path)
+            problems.append(problem)
+        found = partial.partial_review(data, source.unread)
+        review = found.review
+    else:
+        if source.unread:
+            found = partial.Partial(review=review)
+    for path, message in check_references(review):
+        kept: str | None = message
+        if found is not None:
+            at, path = path, found.original(path)
+            kept = partial.keep(at, path, message, found, shaped, source.unread)
+        if kept is not None:
+            problems.append(source.problem(path, partial.first_at(kept, path, found, lambda at: _where(source, at))))
     if not problems and review.decisions:  # the decisions against the proposal they follow
         from ..rules.decisions import decision_problems
 
@@ -377,6 +424,33 @@ def validate(data: dict, source: Source) -> ReviewFile:
     if problems:
         raise InputError(problems)
     return review
+
+
+def _unread(path: tuple, source: Source) -> bool:
+    return any(path[:len(section)] == section for section in source.unread)
+
+
+def _missing_column(error: Any, path: tuple, source: Source) -> bool:
+    """Whether an error is a record's missing field that no column of its table gives: reported once, at the header."""
+    if error["type"] != "missing":
+        return False
+    for prefix, table in source.tables.items():
+        n = len(prefix)
+        if path[:n] == prefix and len(path) == n + 2 and path[-1] in table.missing:
+            return True
+    return False
+
+
+def _cell_of(problem: Problem) -> tuple | None:
+    """Gives where a problem points, when that is one cell (or a line and column): two messages there are one too many."""
+    if problem.column is None:
+        return None
+    return problem.file, problem.sheet, problem.line, problem.column
+
+
+def _where(source: Source, path: tuple) -> tuple[int | None, str | None]:
+    placed = source.problem(path, "")
+    return placed.line, placed.cell if placed.sheet is not None else None
 
 
 def _one_per_value(errors: list[Any]) -> list[Any]:
@@ -391,8 +465,16 @@ def _one_per_value(errors: list[Any]) -> list[Any]:
 
 
 def _problem(error: Any, data: Any, source: Source) -> Problem:
+    return _problem_at(error, data, source)[1]
+
+
+def _problem_at(error: Any, data: Any, source: Source) -> tuple[tuple, Problem]:
+    """Gives the data path of one pydantic error and its located problem."""
     path, point_at, message = messages.explain(error, data)
+    if point_at == "parent" and any(path[:len(prefix)] == prefix for prefix in source.tables):
+        point_at = "value"  # a table's empty cell, when its column is there: the cell itself
     if point_at == "parent":
         located = source.problem(path[:-1], message)
-        return Problem(located.file, located.line, located.column, dotted(path), message, located.sheet, located.cell)
-    return source.problem(path, message, key=point_at == "key")
+        return path, Problem(located.file, located.line, located.column, dotted(path), message, located.sheet,
+                             located.cell)
+    return path, source.problem(path, message, key=point_at == "key")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import difflib
+import re
+from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any, get_args, get_origin
 
 from ..model import ReviewFile
@@ -37,6 +42,19 @@ def data_path(loc: tuple, data: Any, missing: bool = True) -> tuple:
         elif last and missing and isinstance(node, dict) and part != "[key]":
             path.append(str(part))
     return tuple(path)
+
+
+def nearest(name: str, choices: Iterable[str]) -> str | None:
+    """Gives the choice a name most likely means: the same but for case, else the closest spelling, or None."""
+    choices = [c for c in choices if isinstance(c, str)]
+    folded = name.casefold()
+    same = next((c for c in choices if c.casefold() == folded), None)
+    if same is not None or not choices:
+        return same
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=80)
+    return best[0] if best else None
 
 
 def _unknown_key(path: tuple) -> str:
@@ -129,12 +147,90 @@ def _expected(error: dict) -> str:
     elif kind in ("too_short", "too_long"):
         message = "expected a list of two numbers [bottom, top]"
     elif kind == "value_error":
-        message = str(ctx.get("error", error["msg"]))
+        message = str(ctx["error"]) if "error" in ctx else _plain(error["msg"])
     else:
-        message = error["msg"][:1].lower() + error["msg"][1:]
+        message = _plain(error["msg"])
     if kind.endswith(("_type", "_parsing")) and "input" in error:
         message += f", got {kind_of(error['input'])}"
+    given = error.get("input")
+    if isinstance(given, str):
+        hint = (_date_hint(given) if "date" in kind or "calendar date" in message
+                else _number_hint(given, message) if "number" in message else None)
+        if hint:
+            message += f": {hint}"
     return message
+
+
+_LIBRARY_WORDING = re.compile(r"^(?:Value error|Assertion failed|Input should be), ?")
+
+
+def _plain(text: str) -> str:
+    """Gives a pydantic message without its library wording ("Value error, "), starting in lower case."""
+    text = _LIBRARY_WORDING.sub("", text)
+    return text[:1].lower() + text[1:]
+
+
+_GROUPED = re.compile(r"£?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
+_DECIMAL_COMMA = re.compile(r"£?\s?\d+,\d{1,2}")
+_CURRENCIES = {"$": "dollars", "€": "euros"}
+
+
+def _number_hint(given: str, message: str) -> str | None:
+    """Gives how to write a number that was written as an export writes it (£72,293, 33%), or None."""
+    value = given.strip()
+    if not value or not any(c.isdigit() for c in value):
+        return None
+    percent = _PERCENT.fullmatch(value)
+    if percent:
+        number = Decimal(percent.group(1))
+        if "fraction of the whole" in message:  # a percentage field: 0-100
+            return f"write {_written(number)} (a percentage, without the % sign)"
+        return f"write {_written(number / 100)} (a rate from 0 to 1: {value} is {_written(number / 100)})"
+    grouped = _GROUPED.fullmatch(value)
+    if grouped and ("£" in value or "," in value):
+        return f"write {grouped.group(1).replace(',', '')} (a plain number of pounds: no £ sign or thousands separators)"
+    if _DECIMAL_COMMA.fullmatch(value):
+        whole, part = value.lstrip("£ ").split(",")
+        return (f"write {whole}.{part} if the comma marks the decimals, or {whole}{part} if it groups thousands "
+                "(a plain number: no £ sign or separators)")
+    for sign, name in _CURRENCIES.items():
+        if sign in value:
+            return f"amounts are in pounds, not {name}: write the number alone"
+    return None
+
+
+def _written(number: Decimal) -> str:
+    return format(number.normalize(), "f")
+
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def _date_hint(given: str) -> str | None:
+    """Gives what is wrong with a date as written (2025-02-30: February 2025 has 28 days) and how to write it."""
+    value = given.strip()
+    iso = _ISO.fullmatch(value)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+        if not 1 <= month <= 12:
+            return f"there is no month {month}; write YYYY-MM-DD, the month between the year and the day"
+        days = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+        if not 1 <= day <= days:
+            return f"{calendar.month_name[month]} {year} has {days} days"
+        if len(iso.group(2)) < 2 or len(iso.group(3)) < 2:
+            return f"write {year:04d}-{month:02d}-{day:02d}"
+        return None
+    day_first = _DAY_FIRST.fullmatch(value)
+    if day_first:
+        day, month, year = (int(part) for part in day_first.groups())
+        try:
+            meant = dt.date(year, month, day)
+        except ValueError:
+            return "write the date YYYY-MM-DD (year, month, day)"
+        return f"write {meant.isoformat()} (YYYY-MM-DD) if {meant.day} {calendar.month_name[meant.month]} {year} is meant"
+    return None
 
 
 def kind_of(value: Any) -> str:

@@ -30,11 +30,12 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from typing import Any, get_args
+from typing import Any
 
 from .. import limits
-from ..model.types import Share, fields_of
+from ..model.types import fields_of
 from ..problems import Problem
+from . import columns as columns_of
 from . import workbook_xml, yaml_text
 from .csv_text import SPELLINGS, TRUES, boolean_fields
 
@@ -50,24 +51,7 @@ def cell_name(row: int, column: int) -> str:
     return f"{letters}{row}"
 
 
-@cache
-def percentage_fields(record_type: Any) -> frozenset[str]:
-    """Gives the fields of a record that take a percentage from 0 to 100 (the model's Percent and Threshold
-    types, which admit a Share): the only fields in which a cell shown as a percentage is read as shown.
-
-    A field that takes a rate as a fraction (fte, a share of external funding: 0-1) is not one of them."""
-    return frozenset(name for name, info in (fields_of(record_type) or {}).items() if _admits_share(info.annotation))
-
-
-def _admits_share(annotation: Any) -> bool:
-    pending, seen = [annotation], 0
-    while pending and seen < 100:
-        tp = pending.pop()
-        seen += 1
-        if tp is Share:
-            return True
-        pending.extend(get_args(tp))
-    return False
+percentage_fields = columns_of.percentage_fields
 
 
 @cache
@@ -86,6 +70,9 @@ class SheetTable:
     columns: list[int]  # the sheet column (1-based) of each header field
     row_numbers: list[int] = field(default_factory=list)  # the sheet row (1-based) of each record
     header_row: int = 1
+    missing: frozenset[str] = frozenset()  # required fields no column gives, reported once at the header
+    unmatched: list[tuple[str, str]] = field(default_factory=list)  # the review's mapping keys the header lacks
+    complete: bool = True  # False when the sheet is refused: it gives no records
 
     def problem(self, rest: tuple, path: str, message: str) -> Problem:
         """Gives a problem located by sheet and cell at a path inside the section: (record index, field, ...)."""
@@ -104,14 +91,16 @@ class SheetTable:
         return row, None
 
 
-def parse(raw: bytes, file: str, sheet: str | None, record_type: Any = None
-          ) -> tuple[list[dict], SheetTable, list[Problem]]:
+def parse(raw: bytes, file: str, sheet: str | None, record_type: Any = None, mapping: dict[str, str] | None = None,
+          what: str = "a record") -> tuple[list[dict], SheetTable, list[Problem]]:
     """Gives (records, positions, problems) for one sheet of a workbook's bytes (the first visible sheet
     when `sheet` is None); the record type, when given, names the columns required and the fields that
-    take booleans and percentages."""
+    take booleans, numbers and percentages; `mapping` renames the header's columns (columns.plan), and `what`
+    names a record in messages."""
     table = SheetTable(file, sheet or "", [], [])
 
     def refuse(message: str, row: int | None = None, column: int | None = None) -> tuple[list, SheetTable, list]:
+        table.complete = False
         return [], table, [_problem(table, row, column, message)]
 
     found = workbook_xml.book(raw)
@@ -149,7 +138,7 @@ def parse(raw: bytes, file: str, sheet: str | None, record_type: Any = None
     if not rows:
         return refuse("the sheet is empty; expected a header row" + others, 1, 1)
     table.header_row = first_row
-    mismatch = _header_mismatch(rows[0], chosen, required_fields(record_type) if record_type else ())
+    mismatch = _header_mismatch(rows[0], chosen, required_fields(record_type) if record_type else (), mapping or {})
     if mismatch:
         return refuse(mismatch + others + (": name the sheet to read, {file: NAME, sheet: SHEET}" if others else ""),
                       first_row, first_column)
@@ -158,7 +147,8 @@ def parse(raw: bytes, file: str, sheet: str | None, record_type: Any = None
     problems += [_problem(table, row, column, f"a formula with no saved value{f' ({formula[:60]})' if formula else ''}: "
                           "open and save the workbook in a spreadsheet program, or type the value")
                  for row, column, formula in scan.unsaved]
-    fields = _Fields(boolean_fields(record_type), percentage_fields(record_type) if record_type else frozenset())
+    fields = _Fields(boolean_fields(record_type), percentage_fields(record_type) if record_type else frozenset(),
+                     columns_of.number_fields(record_type) if record_type else frozenset(), record_type, mapping, what)
     records = _records(rows, first_row, first_column, table, fields, scan.percents, problems)
     return records, table, problems
 
@@ -168,11 +158,14 @@ def _sheets(found: workbook_xml.Book, marked: bool = True) -> str:
     return ", ".join(shown) + (f" and {len(found.sheets) - 10:,} more" if len(found.sheets) > 10 else "")
 
 
-def _header_mismatch(first: list[Any], sheet: str, required: tuple[str, ...]) -> str | None:
-    """Gives what is wrong with a sheet's first row when it lacks a column the section requires, else None."""
-    names = {_text(value).strip().split(".", 1)[0] for value in first if _given(value)}
+def _header_mismatch(first: list[Any], sheet: str, required: tuple[str, ...], mapping: dict[str, str]) -> str | None:
+    """Gives what is wrong with a sheet's first row when it names none of the columns the section requires (a
+    cover sheet, a title above the header), else None; a header that names some is read, and its problems are
+    reported at its cells (columns.plan)."""
+    names = {mapping.get(name, name).split(".", 1)[0].lower() for name in
+             (_text(value).strip() for value in first if _given(value))}
     missing = [name for name in required if name not in names]
-    if not missing:
+    if len(missing) < len(required) or not missing:
         return None
     wanted = ", ".join(repr(name) for name in missing[:-1]) + (" or " if len(missing) > 1 else "") + repr(missing[-1])
     held = [repr(_text(value).strip()[:40]) for value in first if _given(value)]
@@ -190,12 +183,16 @@ def _problem(table: SheetTable, row: int | None, column: int | None, message: st
 class _Fields:
     booleans: frozenset[str]
     percentages: frozenset[str]
+    numbers: frozenset[str]
+    record_type: Any
+    mapping: dict[str, str] | None
+    what: str
 
 
 def _records(rows: list[list[Any]], first_row: int, first_column: int, table: SheetTable, fields: _Fields,
              percents: dict[workbook_xml.Cell, str], problems: list[Problem]) -> list[dict]:
     seen: dict[str, int] = {}
-    header = []
+    header: list[str] = []
     for j, value in enumerate(rows[0]):
         name = _text(value).strip()
         column = first_column + j
@@ -207,11 +204,18 @@ def _records(rows: list[list[Any]], first_row: int, first_column: int, table: Sh
                                      f"{cell_name(first_row, seen[name])})"))
         else:
             seen[name] = column
-            problems += _forbidden(table, first_row, column, name)
+            refused = _forbidden(table, first_row, column, name)
+            if refused:  # reported once: the column is then left out, not also unknown
+                problems += refused
+                name = ""
         header.append(name)
-    table.header = header
+    planned = columns_of.plan(header, fields.record_type, fields.mapping, fields.what)
+    problems += [_problem(table, first_row, None if j is None else first_column + j, message)
+                 for j, message in planned.problems]
+    table.header, table.missing, table.unmatched = planned.fields, planned.missing, planned.unmatched
     table.columns = [first_column + j for j in range(len(header))]
-    columns = [(name, name.split(".", 1), name in fields.booleans, name in fields.percentages) for name in header]
+    columns = [(name, name.split(".", 1), name in fields.booleans, name in fields.percentages, name in fields.numbers)
+               for name in planned.fields]
     records = []
     for i, row in enumerate(rows[1:], 1):
         if not any(_given(v) for v in row):
@@ -219,8 +223,10 @@ def _records(rows: list[list[Any]], first_row: int, first_column: int, table: Sh
         number = first_row + i
         table.row_numbers.append(number)
         record: dict[str, Any] = {}
-        for j, ((name, parts, boolean, percentage), value) in enumerate(zip(columns, row)):
+        for j, ((name, parts, boolean, percentage, numeric), value) in enumerate(zip(columns, row)):
             if not name or not _given(value):
+                if isinstance(value, str) and not value.isprintable():  # a column left out still holds no such text
+                    problems += _forbidden(table, number, first_column + j, value)
                 continue
             if boolean and (isinstance(value, bool) or (isinstance(value, str) and value in SPELLINGS)):
                 cell: Any = value if isinstance(value, bool) else value in TRUES
@@ -233,6 +239,8 @@ def _records(rows: list[list[Any]], first_row: int, first_column: int, table: Sh
                     continue
             else:
                 cell = _text(value)
+                if numeric and isinstance(value, str) and ("£" in value or "," in value or "%" in value):
+                    cell = columns_of.plain_number(value, percentage)
                 # Every character _forbidden refuses is one Python counts unprintable: a fast first look.
                 if isinstance(value, str) and not value.isprintable():
                     refused = _forbidden(table, number, first_column + j, value)
