@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import importlib.util
 import io
 import re
@@ -34,7 +35,7 @@ def test_twenty_letters_and_a_manifest_for_the_example(tmp_path: Path):
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO((out / "manifest.csv").read_text(encoding="utf-8"))))
     assert len(rows) == 20 and sorted(p.name for p in out.iterdir()) == sorted([r["file"] for r in rows] + ["manifest.csv"])
-    assert set(rows[0]) == {"person", "outcome", "file"}  # no salary in the manifest
+    assert set(rows[0]) == {"person", "outcome", "file", "template"}  # no salary in the manifest
     review = load(EXAMPLE)
     slotted = slot(review)
     for row in rows:
@@ -49,7 +50,7 @@ def test_twenty_letters_and_a_manifest_for_the_example(tmp_path: Path):
     p16 = text(out / "P16-assimilated.docx")
     assert "assimilated into the post of Director of Information and Customer Access" in p16
     assert "£85,575" in p16 and "protected: £10,525 a year for 2 years, until 1 January 2014" in p16
-    assert "please write to HR by 9 December 2011" in p16
+    assert "write to Human Resources by 9 December 2011, setting out your grounds" in p16
 
 
 def employers_templates(folder: Path, assimilated: str) -> Path:
@@ -209,7 +210,7 @@ def test_letters_are_made_one_at_a_time():
     """A generator that makes each letter when asked: 20,000 letters never sit in memory together."""
     review = load(EXAMPLE)
     result = slot(review)
-    made = letters(review, result, timeline(review, result))
+    made = letters(review, result, timeline(review, result), on=datetime.date(2011, 12, 2))
     ready = prepared(default_templates())
     filled_for: list[str] = []
     original = LetterTemplate.filled
