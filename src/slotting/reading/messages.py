@@ -150,15 +150,14 @@ def _expected(error: dict) -> str:
         message = str(ctx["error"]) if "error" in ctx else _plain(error["msg"])
     else:
         message = _plain(error["msg"])
-    if kind.endswith(("_type", "_parsing")) and "input" in error:
-        message += f", got {kind_of(error['input'])}"
     given = error.get("input")
+    dated = "date" in kind or "calendar date" in message
+    hint = None
     if isinstance(given, str):
-        hint = (_date_hint(given) if "date" in kind or "calendar date" in message
-                else _number_hint(given, message) if "number" in message else None)
-        if hint:
-            message += f": {hint}"
-    return message
+        hint = _date_hint(given) if dated else _number_hint(given, message) if "number" in message else None
+    if kind.endswith(("_type", "_parsing")) and "input" in error and not (dated and hint):
+        message += f", got {kind_of(error['input'])}"
+    return f"{message}: {hint}" if hint else message
 
 
 _LIBRARY_WORDING = re.compile(r"^(?:Value error|Assertion failed|Input should be), ?")
