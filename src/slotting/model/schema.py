@@ -9,7 +9,8 @@ Adjustments to pydantic's schema, each to match what the loader does with a file
 - Decimal fields (which the models also accept as text, because our loader passes numbers as exact
   text) are plain numbers, and ids and texts may be written as numbers (`id: 12`, kept as the text "12");
 - any top-level section may name a YAML file in the review's folder that holds it, and a list section
-  (people, overlaps, old_structure.posts, new_structure.posts, decisions) a CSV file or a workbook's sheet;
+  (people, overlaps, old_structure.posts, new_structure.posts, decisions) a CSV file or a workbook's sheet,
+  with a mapping of its columns to fields (`columns`);
 - `evidence` is given as {jds: FOLDER, mapping: FILE};
 - fields whose validators take another form than the model keeps (financial_year_start as MM-DD, a
   protection scheme by name) or allow fewer values than their type (round_to) say so.
@@ -64,12 +65,17 @@ _FILES: dict[str, dict[str, Any]] = {
                      "description": "The CSV file or workbook, in the review's folder."},
             "sheet": {"type": "string", "description": "The sheet's name (a workbook only; default: the first "
                       "visible sheet)."},
+            "columns": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1},
+                        "description": "The table's columns as an HR system names them -> the field each gives, or "
+                        "ignore to leave the column out, e.g. {Employee Number: id, Annual Salary: salary, "
+                        "Assignment number: ignore}."},
         },
         "required": ["file"],
         "additionalProperties": False,
         "if": {"properties": {"file": {"pattern": _suffix_pattern((".csv",))}}},
         "then": {"not": {"required": ["sheet"]}},
-        "description": "A table named with its sheet, e.g. {file: hr.xlsx, sheet: People}.",
+        "description": "A table named with its sheet and its columns' mapping, e.g. {file: hr.xlsx, sheet: People, "
+                       "columns: {Employee Number: id}}.",
     },
     "EvidenceFiles": {
         "type": "object",
