@@ -37,7 +37,9 @@ def commands(review: Path, person: str, out: Path) -> list[list[str]]:
              ["report", r, "-o", str(out / "paper.pdf")], ["report", r, "-o", str(out / "paper.md")],
              ["letters", r, "-o", str(out / "letters")], ["letters", r, "--format", "markdown", "-o", str(out / "md")],
              ["compare", str(MAIN), r], ["sensitivity", r, "--vary", "assimilate_threshold=70:80:5"],
-             ["overlaps", "compute", r], ["overlaps", "suggest", r]]
+             ["overlaps", "compute", r], ["overlaps", "suggest", r], ["redeployment", r],
+             ["redeployment", r, "--format", "xlsx", "-o", str(out / "redeployment.xlsx")],
+             ["explain", r, person, "--format", "json"], ["run", r, "--stage", "proposal"]]
     return tried
 
 
@@ -63,12 +65,22 @@ def main() -> int:
     failures: list[str] = []
     jobs: list[list[str]] = [["--help"], ["--version"], ["schema"]]
     with tempfile.TemporaryDirectory() as scratch:
-        for n, review in enumerate(reviews()):
+        starters = []
+        for kind in ("yaml", "xlsx"):  # a starter review from `init`, then every command on it too
+            folder = Path(scratch) / f"starter-{kind}"
+            failed = check(slotting, ["init", str(folder), "--format", kind])
+            if failed:
+                failures.append(failed)
+            elif (folder / "review.yaml").exists():
+                starters.append(folder / "review.yaml")
+            else:
+                failures.append(f"slotting init {folder} --format {kind}: no review.yaml written")
+        for n, review in enumerate([*reviews(), *starters]):
             out = Path(scratch) / str(n)
             out.mkdir()
             jobs.extend(commands(review, first_person(slotting, review), out))
         with ThreadPoolExecutor(max_workers=2) as pool:
-            failures = [f for f in pool.map(lambda args: check(slotting, args), jobs) if f]
+            failures += [f for f in pool.map(lambda args: check(slotting, args), jobs) if f]
         for sub in ("leicester_2011", "leicester_2011_finance"):  # the main job must work, not merely fail cleanly
             review = next(p for p in reviews() if p.stem == sub)
             for args in (["run", str(review)], ["savings", str(review)]):
