@@ -17,7 +17,6 @@ from typing import Any
 
 import yaml
 
-
 JURISDICTIONS = ("england-wales", "scotland", "northern-ireland")
 _SUFFIX = {"northern-ireland": "_ni"}  # the jurisdictions whose law has its own tables where it differs
 

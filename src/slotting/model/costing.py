@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal
-
 from functools import cached_property
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,

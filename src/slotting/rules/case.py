@@ -45,8 +45,8 @@ from decimal import Decimal
 from ..data import in_force
 from ..model import Person, ReviewFile
 from ..model.calendar import add_years
-from ..model.types import written
 from ..model.costing import Scheme
+from ..model.types import written
 from .dates import ReviewDates, review_dates
 from .oncosts import ni_in_force
 from .protection import by_year, protection_years

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-
 from functools import cache
 
 from ..data import legal_table

@@ -56,7 +56,7 @@ def _by_age(bands: list[tuple[int, Decimal]], age: int, years: int) -> Decimal:
 def _discretions(scheme: Scheme, jurisdiction: str) -> tuple[str, str, Decimal | None, str]:
     """Gives the words citing the actual pay and the multiplier, the maximum applied and its words, by jurisdiction:
     Scotland's regulations replace the 2006 Regulations' where the scheme names them, without their limits."""
-    regulations = scheme.regulations.get(jurisdiction) if jurisdiction != "england-wales" else None
+    regulations = next((text for where, text in scheme.regulations.items() if where == jurisdiction), None)
     if regulations:
         return regulations, regulations, None, ""
     return (scheme.cites.get("actual_pay", scheme.source), scheme.cites.get("multiplier", scheme.source),
@@ -128,8 +128,8 @@ def _own_scheme(scheme: Scheme, pay: Decimal, age: int, service: int, limit: Wee
         units = raw * scheme.multiplier
         if scheme.maximum is not None:
             units = min(units, scheme.maximum)
-        per = scheme.cites.get("per_year", f"{written(scheme.per_year) if not isinstance(scheme.per_year, list) else 'by age band'} "
-                               f"{unit} per complete year")
+        rate = "by age band" if isinstance(scheme.per_year, list) else written(scheme.per_year)
+        per = scheme.cites.get("per_year", f"{rate} {unit} per complete year")
         steps = [f"{counted} complete years' {served}"
                  + (f" (at most {scheme.max_years} counted)" if counted < service else "") + f" ({basis})", per]
         if scheme.multiplier != 1:
