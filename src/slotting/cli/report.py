@@ -70,8 +70,15 @@ def report(
             epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
             day = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit()
                    else dt.date.today())
+            found = timetable = None
+            if review.review.paper is not None:  # the committee sections: the timetable and the law it applies
+                from ..rules.case import cases
+                from ..rules.timeline import timeline
+
+                found = cases(review, result)
+                timetable = timeline(review, result, found=found)
             paper = Paper(review, result, figures, equality, title or review.review.name, audience.value, chosen,
-                          __version__, day.isoformat(), inputs_digest())
+                          __version__, day.isoformat(), inputs_digest(), timetable, found)
             note("typesetting")
             try:
                 pieces = list(report_markdown(paper) if suffix == ".md" else report_pdf(paper, warnings.append))

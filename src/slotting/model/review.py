@@ -88,6 +88,30 @@ NATION_OF: dict[str, str] = {"england-wales": "england-and-wales", "scotland": "
                              "northern-ireland": "northern-ireland"}
 
 
+class CommitteePaper(Model):
+    """What a committee paper says of itself (slotting report): who writes it, for which meeting, what it asks."""
+
+    author: Text | None = Field(None, description="The officer who submits the paper, e.g. 'Chief Operating Officer'.")
+    contact: Text | None = Field(None, description="Who to ask about the paper: a name, telephone and email.")
+    meeting: Text | None = Field(None, description="The meeting the paper goes to, e.g. 'Employees Committee'.")
+    date: Date | None = Field(None, description="The day of the meeting.")
+    decision_maker: Text | None = Field(None, description="Who decides, e.g. 'Employees Committee'.")
+    purpose: list[Text] = Field(default_factory=list, description="Paragraphs of the paper's purpose.")
+    recommendations: list[Text] = Field(default_factory=list, description="What the meeting is asked to agree.")
+    legal: list[Text] = Field(default_factory=list, description="Legal notes the employer adds to the statutes "
+                              "the paper cites, e.g. the standing orders for chief officers.")
+    consultation: list[Text] = Field(default_factory=list, description="The consultation record: meetings held, "
+                                     "with whom, and what was sent (the timetable comes from review.timeline).")
+    policy: list[Text] = Field(default_factory=list, description="The employer's own policy text and references, "
+                               "for the method section (e.g. 'Protocol for organisational and staffing change').")
+    background_papers: list[Text] = Field(default_factory=list, description="Background papers (Local Government "
+                                          "Act 1972 s.100D).")
+    appendices: list[Text] = Field(default_factory=list, description="The appendices listed at the end.")
+    exempt_paragraph: Whole | None = Field(1, ge=1, le=7, description="The paragraph of Schedule 12A to the Local "
+                                           "Government Act 1972 that exempts the confidential version (1: "
+                                           "information relating to any individual).")
+
+
 class Review(Model):
     name: NonEmptyText
     effective_date: Date | None = Field(None, description="Date the new structure takes effect (YYYY-MM-DD).")
@@ -106,6 +130,8 @@ class Review(Model):
         default_factory=dict, description="Named groups of people (ids), for ring-fence tiers: e.g. "
         "{heads_of_service: [P01, P02]}.")
     timeline: Timeline | None = Field(None, description="The dates of consultation, the list and the decision.")
+    paper: CommitteePaper | None = Field(None, description="The committee paper's own details (slotting report): "
+                                         "without them the paper has no committee sections.")
     letters: Letters | None = Field(None, description="What the letters say besides the figures: HR contact, who "
                                     "hears appeals, how pools are selected (slotting letters).")
     full_time_hours: Decimal | None = Field(

@@ -19,14 +19,17 @@ from importlib.resources import files
 from typing import Any
 
 from ..model import ReviewFile
+from ..rules.case import Cases
 from ..model.types import written
+from ..rules.disclosure import protect_line
 from ..rules.equality import Breakdown, EqualityResult
 from ..rules.reasons import percent, places, plural
 from ..rules.results import OUTCOMES, SlottingResult
 from ..rules.savings import Row, SavingsResult
+from ..rules.timeline import TimelineResult
 from . import charts
 from .common import markdown, markdown_table, money
-from .equality import TITLES
+from .equality import CONFIDENTIAL, TITLES
 from .equality import table_rows as equality_rows
 from .finance import FY_HEADER, payback_line, year_cells
 from .savings import HEADER, YEAR_HEADER, flat, table_rows, target_line, year_header, year_rows, year_title
@@ -60,24 +63,74 @@ class Paper:
     version: str
     date: str
     sha256: str  # of the input files, in order
+    timeline: TimelineResult | None = None  # the committee sections' timetable (with review.paper)
+    cases: Cases | None = None  # whose sources the legal implications cite (with review.paper)
 
+
+
+DEFAULT_SUPPRESSION = 5  # the smallest count a public paper shows (slotting equality's default)
+
+
+def published(p: Paper) -> bool:
+    """True when the paper is for publication: public, with small counts suppressed at least as by default."""
+    return p.audience != "confidential" and (p.equality is None or p.equality.suppress_below >= DEFAULT_SUPPRESSION)
+
+
+def counts_shown(p: Paper) -> dict[str, str]:
+    """Gives the whole review group's counts as the paper prints them (outcomes, total, potential displacements,
+    at risk). A published paper applies the equality tables' disclosure control to them too: a count the
+    tables hide is hidden here, as are the counts from 1 to N-1, and more until none hidden can be worked out
+    from those shown (rules.disclosure.protect_line); potential displacements are shown only when the at-risk
+    and displaced counts they would give away are."""
+    s = p.result.summary
+    exact = {o: getattr(s, o) for o in OUTCOMES} | {"total": s.people}
+    shown = {k: f"{v:,}" for k, v in exact.items()}
+    shown["potential"] = f"{s.potential_displacements:,}"
+    shown["at_risk"] = f"{s.displaced + s.potential_displacements:,}"
+    if not published(p):
+        return shown
+    n = p.equality.suppress_below if p.equality is not None else DEFAULT_SUPPRESSION
+    elsewhere = {k for b in (p.equality.breakdowns if p.equality is not None else ())
+                 for g, k in b.suppressed | b.secondary if g == "all"}
+    small, secondary = protect_line(exact, n, elsewhere)
+    for k in small:
+        shown[k] = f"<{n}"
+    for k in secondary:
+        shown[k] = CONFIDENTIAL
+    at_risk = s.displaced + s.potential_displacements
+    at_risk_hidden = 0 < at_risk < n or bool({"competitive", "displaced"} & (small | secondary))
+    if at_risk_hidden:
+        shown["at_risk"] = f"<{n}" if 0 < at_risk < n else CONFIDENTIAL
+    if at_risk_hidden or "displaced" in small | secondary:
+        shown["potential"] = CONFIDENTIAL
+    return shown
 
 
 def summary_sentences(p: Paper) -> list[str]:
     s, r = p.result.summary, p.review.review
+    c = counts_shown(p)
     when = f", effective {r.effective_date.day} {r.effective_date:%B %Y}" if r.effective_date else ""
-    lines = [f"{r.name}{when}: {s.people:,} {'person' if s.people == 1 else 'people'} in the review.",
-             f"{s.assimilated} assimilated, {s.matched} matched (subject to assessment), {s.competitive} in "
-             f"{plural(s.pools, 'competitive pool')}, {s.displaced} displaced; "
-             f"{plural(s.potential_displacements, 'potential displacement')} and {places(s.ring_fenced_places)} "
-             "ring-fenced.",
+    people = "person" if c["total"] == "1" else "people"
+    potential = (plural(s.potential_displacements, 'potential displacement') if c["potential"].isdigit()
+                 else f"{c['potential']} potential displacements")
+    lines = [f"{r.name}{when}: {c['total']} {people} in the review.",
+             f"{c['assimilated']} assimilated, {c['matched']} matched (subject to assessment), {c['competitive']} in "
+             f"{plural(s.pools, 'competitive pool')}, {c['displaced']} displaced; "
+             f"{potential} and {places(s.ring_fenced_places)} ring-fenced.",
              f"Full-year saving {money(p.savings.total.saving, brackets=True)} (new posts costed at: {p.savings.basis})."]
+    if any(not v.replace(",", "").isdigit() for v in c.values()):
+        lines.append(f"Counts from 1 to {_n(p) - 1} are shown as <{_n(p)}, and counts that would give them away as "
+                     f"{CONFIDENTIAL}, as in the equality tables.")
     line = target_line(p.savings)
     if line:
         lines.append(line)
     if p.savings.finance is not None:
         lines.append(payback_line(p.savings.finance))
     return lines
+
+
+def _n(p: Paper) -> int:
+    return p.equality.suppress_below if p.equality is not None else DEFAULT_SUPPRESSION
 
 
 def _old_parts(p: Paper, post_id: str) -> tuple[str, tuple[tuple[str, int], ...]]:
@@ -168,7 +221,8 @@ def structure_charts(p: Paper) -> list[tuple[str, list[charts.Chart], str]]:
             drawn = charts.structure_charts(boxes, legend)
             note = ("Posts are drawn under the post they report to (reports_to)." if lines else
                     "No reporting lines are given: posts are grouped under their group (the savings table's rows).")
-            note += " A post of several places shows their number (x 5)."
+            if any(post.count > 1 for post in posts):
+                note += " A post of several places shows their number (x 5)."
             if len(drawn) > 1:
                 note += (f" The structure is drawn over {len(drawn)} charts, by branch: a post whose branch has a "
                          "chart of its own says so, and that chart is headed by it.")
@@ -229,7 +283,7 @@ def _cut(value: Any, limit: int) -> Any:
     return value
 
 
-TABLES = ("outcomes", "pools", "people", "savings", "years", "financial_years", "exit_costs", "exit_sources",
+TABLES = ("committee", "outcomes", "pools", "people", "savings", "years", "financial_years", "exit_costs", "exit_sources",
           "exit_people", "pay_ranges")
 
 
@@ -263,6 +317,15 @@ def _policy_lines(p: Paper) -> list[str]:
     return lines
 
 
+def _method_lines(p: Paper) -> list[str]:
+    """Gives the method in the employer's words: the rules' values, and the employer's own policy and
+    references (review.paper.policy); never the tool's field names or another employer's text."""
+    paper = p.review.review.paper
+    assert paper is not None
+    return _policy_lines(p)[:4] + (list(paper.policy) or [
+        "These are the review's policy values; the employer's own policy references are not given."])
+
+
 def _pay_ranges(p: Paper) -> list[list[str]]:
     """Gives each graded pay range on a spine: its points and the amounts at the bottom and the top."""
     rows = []
@@ -280,7 +343,12 @@ def paper_data(p: Paper, structures: list[tuple[str, list[charts.Chart], str]] |
     charts when they have been drawn already."""
     data: dict[str, Any] = {"title": p.title, "review": p.review.review.name, "version": p.version, "date": p.date,
                             "sha256": p.sha256, "audience": p.audience, "sections": list(p.sections)}
+    if p.audience != "confidential" and not published(p):
+        data["unpublishable"] = (f"NOT FOR PUBLICATION: small counts shown (--suppress-below "
+                                 f"{_n(p)}, below the default {DEFAULT_SUPPRESSION})")
     s = p.result.summary
+    if p.review.review.paper is not None:
+        data["committee"] = committee_data(p)
     if "summary" in p.sections:
         data["summary"] = summary_sentences(p)
     if "structure" in p.sections:
@@ -289,14 +357,26 @@ def paper_data(p: Paper, structures: list[tuple[str, list[charts.Chart], str]] |
                                          for c in drawn]}
                              for h, drawn, n in (structures if structures is not None else structure_charts(p))]
     if "slotting" in p.sections:
-        data["outcomes"] = [["Outcome", "People"], *[[TITLES.get(o, o), str(getattr(s, o))] for o in OUTCOMES],
-                            ["Total", str(s.people)]]
-        data["pools"] = _first([["New post", "Basis", "Candidates", "Places", "Beyond the places"],
-                                *[[pool.post, pool.basis, str(len(pool.candidates)), written(pool.places),
-                                   str(pool.beyond)] for pool in p.result.pools]], ROWS, "pools", "slotting run")
+        c = counts_shown(p)
+        data["outcomes"] = [["Outcome", "People"], *[[TITLES.get(o, o), c[o]] for o in OUTCOMES],
+                            ["Total", c["total"]]]
+        # a pool's candidates add up to the competitive count and what is beyond its places to the potential
+        # displacements: each column is left out where its total is hidden
+        beyond = c["potential"].replace(",", "").isdigit()
+        candidates = beyond and c["competitive"].replace(",", "").isdigit()  # candidates - places = beyond
+        data["pools"] = _first([["New post", "Basis", *(["Candidates"] if candidates else []), "Places",
+                                 *(["Beyond the places"] if beyond else [])],
+                                *[[p.review.new_post[pool.post].title, pool.basis,
+                                   *([str(len(pool.candidates))] if candidates else []), written(pool.places),
+                                   *([str(pool.beyond)] if beyond else [])] for pool in p.result.pools]],
+                               ROWS, "pools", "slotting run")
+        if not (candidates and beyond) and p.result.pools:
+            data["pools_note"] = ("Candidates and potential displacements by pool are left out: they would give away "
+                                  "counts the equality tables hide (--audience confidential gives them).")
         if p.audience == "confidential":
             data["people"] = [["Id", "Name", "Current post", "Outcome", "New post(s)", "New salary", "Protection"],
-                              *[[r.id, r.name or "", r.current_post, r.outcome, ", ".join(x.post for x in r.slots) or "-",
+                              *[[r.id, r.name or "", p.review.old_post[r.current_post].title, r.outcome,
+                                 "; ".join(p.review.new_post[x.post].title for x in r.slots) or "-",
                                  " / ".join(money(x.pay.amount) for x in r.slots) or "-",
                                  " / ".join(money(x.pay.protection) for x in r.slots) or "-"]
                                 for r in p.result.people[:LISTED]]]
@@ -342,10 +422,132 @@ def paper_data(p: Paper, structures: list[tuple[str, list[charts.Chart], str]] |
             data["equality_note"] += (f" The first {BREAKDOWNS} of {len(p.equality.breakdowns):,} characteristics are "
                                       "shown; each is in slotting equality.")
     if "method" in p.sections:
-        data["method"] = _policy_lines(p)
+        data["method"] = _policy_lines(p) if p.review.review.paper is None else _method_lines(p)
         data["pay_ranges"] = _first([["Grade", "Spine", "Points", "Bottom", "Top"], *_pay_ranges(p)], ROWS, "grades",
                                     "slotting validate")
     return data
+
+
+# What the paper says of each statute it applies: a citation is listed when the review's case or timetable
+# cites it (their sources and bases), so that the legal implications are those of this review.
+STATUTES = (
+    (r"TULRCA 1992 s\.188", "Trade Union and Labour Relations (Consolidation) Act 1992 s.188",
+     "collective consultation with the trade unions when 20 or more dismissals as redundant are proposed at one "
+     "establishment within 90 days, for at least the minimum period in the timetable, with a view to avoiding "
+     "or reducing them."),
+    (r"TULRCA 1992 s\.193", "Trade Union and Labour Relations (Consolidation) Act 1992 s.193",
+     "notice of proposed collective redundancies to the Secretary of State (form HR1), by the date in the timetable."),
+    (r"ERA 1996 s\.86", "Employment Rights Act 1996 s.86",
+     "the statutory minimum notice: a week for each complete year of service, up to twelve; a longer contractual "
+     "notice applies where it is given."),
+    (r"ERA 1996 s\.138", "Employment Rights Act 1996 s.138",
+     "a statutory trial period of four weeks in an alternative post, without losing the right to a redundancy "
+     "payment if the post proves unsuitable."),
+    (r"ERA 1996 s\.141", "Employment Rights Act 1996 s.141",
+     "a person who unreasonably refuses an offer of suitable alternative employment loses the redundancy payment; "
+     "the ring-fenced posts are offered in that light."),
+    (r"ERA 1996 s\.145", "Employment Rights Act 1996 s.145",
+     "the relevant date from which age and service are counted: the day notice expires."),
+    (r"ERA 1996 s\.162", "Employment Rights Act 1996 s.162",
+     "statutory redundancy pay by age and complete years of service (at most 20), at a week's pay up to the "
+     "statutory limit (s.227) in force on the relevant date."),
+    (r"2006 Regulations", "The Local Government (Early Termination of Employment) (Discretionary Compensation) "
+     "(England and Wales) Regulations 2006", "the discretion to pay redundancy on actual pay and to enhance it, up to "
+     "104 weeks' pay, as the employer's published policy says."),
+)
+
+
+def legal_lines(p: Paper) -> list[str]:
+    """Gives the legal implications: each statute the review's case and timetable apply, with what it requires,
+    then the employer's own notes (review.paper.legal)."""
+    said: list[str] = []
+    if p.timeline is not None:
+        said += [f"{step.source} {step.rule}" for step in p.timeline.steps]
+    if p.cases is not None:
+        c = p.cases.dates.collective
+        said += [c.rule, c.source, getattr(c, "duty", ""), getattr(c, "notify", "")]
+        for case in p.cases.people.values():
+            said += [case.notice_basis, case.relevant_basis]
+            if case.trial_end is not None:
+                said.append("ERA 1996 s.138")
+            if case.may_apply_for:
+                said.append("ERA 1996 s.141")
+            if case.entitlements is not None:
+                said += [part.basis for _, part in case.entitlements.parts]
+                if case.entitlements.redundancy.amount:
+                    said.append("ERA 1996 s.162")
+    text = "\n".join(said).replace("Employment Rights Act 1996", "ERA 1996")
+    lines = [f"{name}: {what}" for pattern, name, what in STATUTES if re.search(pattern, text)]
+    paper = p.review.review.paper
+    return lines + (list(paper.legal) if paper is not None else [])
+
+
+def timetable_rows(p: Paper) -> list[list[str]]:
+    """Gives the timetable (slotting timeline's steps): date, step, how the date is found, source. In a published
+    paper the count of proposed dismissals is left out where the equality tables hide it."""
+    assert p.timeline is not None
+    rows = [["Date", "Step", "How the date is found", "Source"]]
+    hidden = published(p) and not counts_shown(p)["at_risk"].replace(",", "").isdigit()
+    for step in p.timeline.steps:
+        rule = step.rule
+        if hidden:
+            rule = re.sub(r"^\d[\d,]* proposed dismissal\(s\): ", "proposed dismissals ", rule)
+        when = f"{step.date.day} {step.date:%B %Y}" if step.date else "-"
+        # the committee reads the review's words, not the input file's keys
+        rule = re.sub(r"^as given \(review\.[a-z_.]+\)$", "as given", rule).replace("review.effective_date",
+                                                                                    "the effective date")
+        source = "the review's policy" if step.source.startswith("policy.") else step.source
+        rows.append([when, step.what, rule, source])
+    return rows
+
+
+def committee_data(p: Paper) -> dict[str, Any]:
+    """Gives the committee sections (with review.paper): front matter, purpose, recommendations, consultation
+    and timetable, legal implications, equality narrative, background papers and appendices."""
+    paper = p.review.review.paper
+    assert paper is not None
+    front = [[label, value] for label, value in (
+        ("Meeting", paper.meeting), ("Date", f"{paper.date.day} {paper.date:%B %Y}" if paper.date else None),
+        ("Decision by", paper.decision_maker), ("Report of", paper.author), ("Contact", paper.contact)) if value]
+    data: dict[str, Any] = {"front": front,
+                            "purpose": list(paper.purpose) or [f"This report asks for approval of the outcome of "
+                                                               f"the {p.review.review.name}."],
+                            "recommendations": list(paper.recommendations),
+                            "consultation": list(paper.consultation),
+                            "legal": legal_lines(p),
+                            "background_papers": list(paper.background_papers) or ["None."],
+                            "appendices": list(paper.appendices)}
+    if p.timeline is not None:
+        data["timetable"] = timetable_rows(p)
+    if p.audience == "confidential" and paper.exempt_paragraph is not None:
+        data["exempt"] = (f"NOT FOR PUBLICATION by virtue of paragraph {paper.exempt_paragraph} of Part 1 of "
+                          "Schedule 12A to the Local Government Act 1972"
+                          + (" (information relating to any individual)" if paper.exempt_paragraph == 1 else ""))
+    if p.equality is not None and "equality" in p.sections:
+        data["equality_narrative"] = equality_narrative(p)
+    return data
+
+
+def equality_narrative(p: Paper) -> list[str]:
+    """Gives the equality section's narrative, from the screening flags (Equality Act 2010 s.149)."""
+    assert p.equality is not None
+    names = [b.characteristic for b in p.equality.breakdowns]
+    flags = [f for b in p.equality.breakdowns for f in b.flags]
+    lines = [f"The outcome has been screened by {', '.join(names)} for the public sector equality duty (Equality "
+             "Act 2010 s.149): for each outcome that is adverse (competing, displaced, at risk), each group's rate "
+             "of avoiding it is compared with the most favoured group's (the four-fifths rule of thumb), and each "
+             "group's share of those at risk with its share of the review group."]
+    if flags:
+        lines.append(f"{plural(len(flags), 'flag')} call for a closer look before the decision: "
+                     + "; ".join(f.message.rstrip(".") for f in flags[:LINES]) + ". A flag is a signal, not a "
+                     "finding: with groups this small the rates are unstable, and the equality impact assessment "
+                     "should say what was looked at and why the outcome stands or changes.")
+    else:
+        lines.append("No group is flagged: no adverse outcome falls on one group at less than four-fifths of the "
+                     "rate of the most favoured, and no group is over-represented among those at risk.")
+    lines.append("No comparison with the wider workforce is made here: the review gives the characteristics of "
+                 "the people in the review only.")
+    return lines
 
 
 EXIT_PARTS = {"redundancy": "Redundancy pay", "notice": "Pay in lieu of notice", "pension_strain": "Pension strain",
@@ -360,7 +562,9 @@ def exit_rows(p: Paper) -> list[list[str]]:
     e = p.savings.finance.exit_costs
     rows = [["One-off exit costs (estimate)", "£"]]
     if len(e.displaced) == 1 and not e.pools and p.audience != "confidential":
-        rows.append(["1 person displaced (the parts of one person's cost are not given in a public paper)",
+        rows.append(["1 person displaced (the parts of one person's cost are not given in a public paper)"
+                     if counts_shown(p)["displaced"] == "1" else
+                     "Displaced (the parts are not given in a public paper: they could be one person's cost)",
                      money(e.total)])
     else:
         rows += [[label, money(e.part_total(name))] for name, label in EXIT_PARTS.items()]
@@ -375,10 +579,12 @@ def exit_sources(p: Paper) -> list[list[str]]:
     e = p.savings.finance.exit_costs
     rows = [["Of which", "£"]]
     if e.displaced:
-        rows.append([f"{_people(len(e.displaced))} displaced", money(sum((d.total for d in e.displaced), Decimal(0)))])
+        displaced = counts_shown(p)["displaced"]
+        who = _people(len(e.displaced)) if displaced.replace(",", "").isdigit() else "The people"
+        rows.append([f"{who} displaced", money(sum((d.total for d in e.displaced), Decimal(0)))])
     pools = list(e.pools)
     shown = pools if len(pools) <= ROWS else pools[:ROWS - 1]
-    rows += [[f"Pool for {pool.post}: {pool.basis}", money(pool.amount)] for pool in shown]
+    rows += [[f"Pool for {p.review.new_post[pool.post].title}: {pool.basis}", money(pool.amount)] for pool in shown]
     if len(pools) > len(shown):  # the rest summed in one row, so that the rows still add up to the total
         rest = pools[len(shown):]
         rows.append([f"{len(rest):,} other pools (each in slotting savings)",
@@ -403,8 +609,9 @@ def exit_notes(p: Paper) -> list[str]:
             lines.append(f"No figure for {label}: " + ", ".join(people[:LINES])
                          + (f" and {len(people) - LINES:,} more" if len(people) > LINES else "") + ".")
         else:
-            lines.append(f"No figure for {label} for {_people(len(people))} at risk (named in "
-                         "slotting savings).")
+            n = _n(p)
+            count = _people(len(people)) if not published(p) or len(people) >= n else f"fewer than {n} people"
+            lines.append(f"No figure for {label} for {count} at risk (named in slotting savings).")
     return _lines(lines + list(e.notes), "notes")
 
 
@@ -445,7 +652,8 @@ def _size(svg: str) -> tuple[float, float]:
 def _charts(p: Paper, structures: list[tuple[str, list[charts.Chart], str]]) -> dict[str, str]:
     found: dict[str, str] = {}
     s = p.result.summary
-    if "summary" in p.sections:
+    if "summary" in p.sections and all(counts_shown(p)[o].replace(",", "").isdigit() for o in OUTCOMES):
+        # a bar's lengths would give away the counts a published paper hides: it is drawn only when none is
         found["chart_outcomes"] = charts.outcome_bar([(o, getattr(s, o)) for o in OUTCOMES])
     if "structure" in p.sections:
         for i, (_, drawn, _) in enumerate(structures):
@@ -573,6 +781,18 @@ def report_markdown(p: Paper) -> Iterator[str]:
     """Yields the report as Markdown (charts left out: a CI step summary or a wiki page)."""
     data = paper_data(p)
     out = [f"# {markdown(p.title)}\n"]
+    if "unpublishable" in data:
+        out.append(f"**{markdown(data['unpublishable'])}**\n")
+    committee = data.get("committee")
+    if committee is not None:
+        if committee.get("exempt"):
+            out.append(f"**{markdown(committee['exempt'])}**\n")
+        if committee["front"]:
+            out.append("\n".join(f"- {markdown(k)}: {markdown(v)}" for k, v in committee["front"]) + "\n")
+        out += ["## Purpose of the report\n", "\n\n".join(markdown(x) for x in committee["purpose"]) + "\n"]
+        if committee["recommendations"]:
+            out += ["## Recommendations\n",
+                    "\n".join(f"{i}. {markdown(x)}" for i, x in enumerate(committee["recommendations"], 1)) + "\n"]
     if "summary" in data:
         out += ["## Summary\n", "\n".join(f"- {markdown(line)}" for line in data["summary"]) + "\n"]
     if "structure" in data:
@@ -582,7 +802,9 @@ def report_markdown(p: Paper) -> Iterator[str]:
     if "outcomes" in data:
         out += ["## Slotting outcome\n", markdown_table(data["outcomes"][0], data["outcomes"][1:], "lr")]
         if len(data["pools"]) > 1:
-            out.append(markdown_table(data["pools"][0], data["pools"][1:], "llrrr"))
+            out.append(markdown_table(data["pools"][0], data["pools"][1:], "ll" + "r" * (len(data["pools"][0]) - 2)))
+            if "pools_note" in data:
+                out.append(markdown(data["pools_note"]) + "\n")
         if "people" in data:
             out += ["### People (confidential)\n", markdown_table(data["people"][0], data["people"][1:])]
             if "people_note" in data:
@@ -611,8 +833,18 @@ def report_markdown(p: Paper) -> Iterator[str]:
         if "finance_conventions" in data:
             out += ["Conventions of the financial years:\n",
                     "\n".join(f"- {markdown(c)}" for c in data["finance_conventions"]) + "\n"]
+    if committee is not None:
+        out.append("## Consultation and timetable\n")
+        if committee["consultation"]:
+            out.append("\n".join(f"- {markdown(x)}" for x in committee["consultation"]) + "\n")
+        if "timetable" in committee:
+            rows = committee["timetable"]
+            out.append(markdown_table(rows[0], rows[1:], "llll"))
+        out += ["## Legal implications\n", "\n".join(f"- {markdown(x)}" for x in committee["legal"]) + "\n"]
     if "equality" in data:
         out.append("## Equality\n")
+        if committee is not None and "equality_narrative" in committee:
+            out.append("\n\n".join(markdown(x) for x in committee["equality_narrative"]) + "\n")
         for b in data["equality"]:
             out += [f"### By {markdown(b['characteristic'])}\n",
                     markdown_table(b["rows"][0], b["rows"][1:], "l" + "r" * (len(b["rows"][0]) - 1))]
@@ -623,5 +855,9 @@ def report_markdown(p: Paper) -> Iterator[str]:
                 markdown_table(data["pay_ranges"][0], data["pay_ranges"][1:], "llrrr")]
         if data.get("estimated"):
             out.append("Estimated spinal points: " + "; ".join(markdown(e) for e in data["estimated"]) + "\n")
+    if committee is not None:
+        out += ["## Background papers\n", "\n".join(f"- {markdown(x)}" for x in committee["background_papers"]) + "\n"]
+        if committee["appendices"]:
+            out += ["## Appendices\n", "\n".join(f"- {markdown(x)}" for x in committee["appendices"]) + "\n"]
     out.append(f"---\nslotting {p.version}, {p.date}; inputs SHA-256 {p.sha256}\n")
     yield "\n".join(out)

@@ -36,11 +36,12 @@ ALL = "all"
 TOTAL = "total"
 
 
-def suppress(counts: dict[str, dict[str, int]], all_counts: dict[str, int], n: int
-             ) -> tuple[frozenset[Cell], frozenset[Cell]]:
+def suppress(counts: dict[str, dict[str, int]], all_counts: dict[str, int], n: int,
+             also: frozenset[Cell] = frozenset()) -> tuple[frozenset[Cell], frozenset[Cell]]:
     """Gives the cells to hide: (primary small counts, secondary cells); a table that cannot be
-    protected comes back with every cell secondary (withheld whole)."""
-    if n <= 1:
+    protected comes back with every cell secondary (withheld whole). `also`: cells hidden already
+    (elsewhere), kept hidden as secondary cells."""
+    if n <= 1 and not also:
         return frozenset(), frozenset()
     columns = [k for k in all_counts if k != TOTAL] + [TOTAL]
     cells: dict[Cell, int] = {(g, k): row[k] for g, row in counts.items() for k in columns}
@@ -52,7 +53,7 @@ def suppress(counts: dict[str, dict[str, int]], all_counts: dict[str, int], n: i
         for cell in line:
             line_of[cell].append(i)
     primary = {c for c, v in cells.items() if 0 < v < n}
-    hidden = set(primary)
+    hidden = primary | (set(also) & set(cells))
     top = all_counts[TOTAL]
 
     def cheapest(candidates: Iterable[Cell]) -> Cell | None:
@@ -64,6 +65,20 @@ def suppress(counts: dict[str, dict[str, int]], all_counts: dict[str, int], n: i
         if cell in hidden and not _close_cycle(cell, cells, hidden, primary, n, top):
             return frozenset(), frozenset(cells)  # no shown cells can protect it: withhold the table
     return frozenset(primary), frozenset(hidden - primary)
+
+
+def protect_line(values: dict[str, int], n: int, hidden: Iterable[str] = ()) -> tuple[frozenset[str], frozenset[str]]:
+    """Gives the keys of one line of counts and their total (the key "total") to hide, as `suppress` would:
+    (counts from 1 to n-1, the others hidden so that none of those can be worked out). `hidden`: keys hidden
+    elsewhere (e.g. in a table that shares the line), which stay hidden.
+
+    A line is a table of one group whose row is the whole group's: each column then holds the same count
+    twice, which the exact audit treats as the one unknown it is."""
+    row = dict(values)
+    also = frozenset((g, k) for k in hidden for g in ("line", ALL))
+    primary, secondary = suppress({"line": row}, row, n, also)
+    small = frozenset(k for _, k in primary)
+    return small, frozenset(k for _, k in secondary) - small
 
 
 def _moves(cell: Cell, value: int, low: int, high: int) -> tuple[bool, bool]:
