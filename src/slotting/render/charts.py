@@ -6,6 +6,7 @@ in points, so that the report can place a chart at its natural width.
 
 from __future__ import annotations
 
+import math
 import textwrap
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -347,9 +348,9 @@ def _draw(head: str | None, roots: list[str], kids: dict[str | None, list[str]],
         body += _box(x, y, by_id[n.id])
         drawn += 1
     width = max(p.x + size[i].width for i, p in placed.items()) + 2 * GAP_X
-    width = max(width, LEGEND_W)
+    width = float(math.ceil(max(width, LEGEND_W)))  # whole points: the page places it at exactly this width
     body += _legend(legend, bottom + 18, width)
-    height = bottom + 8 + _legend_height(legend, width)
+    height = float(math.ceil(bottom + 8 + _legend_height(legend, width)))
     return _svg(width, height, body), width, height, drawn
 
 

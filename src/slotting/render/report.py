@@ -353,7 +353,7 @@ def paper_data(p: Paper, structures: list[tuple[str, list[charts.Chart], str]] |
         data["summary"] = summary_sentences(p)
     if "structure" in p.sections:
         data["structure"] = [{"heading": h, "note": n,
-                              "charts": [{"under": c.under or "", "width": round(min(c.width, charts.PAGE_W), 1)}
+                              "charts": [{"under": c.under or "", "width": min(c.width, charts.PAGE_W)}
                                          for c in drawn]}
                              for h, drawn, n in (structures if structures is not None else structure_charts(p))]
     if "slotting" in p.sections:
