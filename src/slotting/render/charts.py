@@ -174,10 +174,15 @@ def _pieces(head: str | None, roots: list[str], kids: dict[str | None, list[str]
     rest = list(roots)
     while rest:
         chunk, cut = rest[:1], set()
-        for limit in range(_depth(chunk, kids), 0, -1):  # as many levels as the page's height takes
-            cut = _cut_at(chunk, kids, limit)
-            if _measure(head, chunk, kids, by_id, cut, below, legend)[1] <= page_h:
-                break
+        # as many levels as the page's height takes: the height grows with the levels, so a binary search
+        low, high = 1, _depth(chunk, kids)
+        while low < high:
+            mid = (low + high + 1) // 2
+            if _measure(head, chunk, kids, by_id, _cut_at(chunk, kids, mid), below, legend)[1] <= page_h:
+                low = mid
+            else:
+                high = mid - 1
+        cut = _cut_at(chunk, kids, low) if high >= 1 else set()
         while not fits(chunk, cut):  # then the widest branches on charts of their own
             shown = [n for n in _visible(chunk, kids, cut) if kids.get(n) and n not in cut]
             if not shown:
@@ -338,7 +343,8 @@ def _draw(head: str | None, roots: list[str], kids: dict[str | None, list[str]],
                 cy = y
                 for k in column:
                     h = box_height(by_id[k])
-                    body.append(f"<line x1='{spine:.1f}' y1='{cy + h / 2:.1f}' x2='{spine + 6:.1f}' y2='{cy + h / 2:.1f}' {line}/>")
+                    middle = cy + h / 2
+                    body.append(f"<line x1='{spine:.1f}' y1='{middle:.1f}' x2='{spine + 6:.1f}' y2='{middle:.1f}' {line}/>")
                     body += _box(spine + 6, cy, by_id[k])
                     drawn += 1
                     end = cy + h / 2
@@ -397,7 +403,7 @@ def _legend(keys: list[str], y: float, width: float) -> list[str]:
     return body
 
 
-def group_chart(groups: list[tuple[str, dict[str, int]]], legend: list[str]) -> str:
+def group_chart(groups: list[tuple[str, dict[str, int | Decimal]]], legend: list[str]) -> str:
     """Gives one box per group with its posts counted by colour: for a structure too large to draw post by post."""
     per_row = 4
     w, h = 170, 26 + 10 * max((len(c) for _, c in groups), default=1)

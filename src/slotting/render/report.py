@@ -19,8 +19,8 @@ from importlib.resources import files
 from typing import Any
 
 from ..model import ReviewFile
-from ..rules.case import Cases
 from ..model.types import written
+from ..rules.case import Cases
 from ..rules.disclosure import protect_line
 from ..rules.equality import Breakdown, EqualityResult
 from ..rules.reasons import percent, places, plural
@@ -196,11 +196,13 @@ def structure_charts(p: Paper) -> list[tuple[str, list[charts.Chart], str]]:
              else ["post", "outside"])):
         group = {post.id: post.group or p.review.grade[post.grade].name for post in posts}
         if len(posts) > DRAWN:
-            counts: dict[str, Counter] = {}
+            counts: dict[str, dict[str, int | Decimal]] = {}  # places: whole, or FTE as Decimals
             for post in posts:
                 key, parts = parts_of(p, post.id)
-                for k, n in (parts or ((key, post.count),)):
-                    counts.setdefault(group[post.id], Counter())[k] += n
+                shares: tuple[tuple[str, int | Decimal], ...] = parts or ((key, post.count),)
+                bucket = counts.setdefault(group[post.id], {})
+                for part, amount in shares:
+                    bucket[part] = bucket.get(part, 0) + amount
             svg = charts.group_chart(_largest_groups(counts), legend)
             w, h = _size(svg)
             drawn = [charts.Chart(svg, w, h, None, len(counts))]
@@ -237,16 +239,17 @@ def structure_charts(p: Paper) -> list[tuple[str, list[charts.Chart], str]]:
     return made
 
 
-def _largest_groups(counts: dict[str, Counter]) -> list[tuple[str, dict[str, int]]]:
+def _largest_groups(counts: dict[str, dict[str, int | Decimal]]) -> list[tuple[str, dict[str, int | Decimal]]]:
     """Gives the groups to draw, in their order: all of them, or the GROUPS_DRAWN - 1 with most places and
     one more that counts the others together."""
     if len(counts) <= GROUPS_DRAWN:
         return [(g, dict(c)) for g, c in counts.items()]
     kept = set(sorted(counts, key=lambda g: -sum(counts[g].values()))[:GROUPS_DRAWN - 1])
-    others: Counter = Counter()
+    others: dict[str, int | Decimal] = {}
     for g, c in counts.items():
         if g not in kept:
-            others.update(c)
+            for part, amount in c.items():
+                others[part] = others.get(part, 0) + amount
     return [(g, dict(c)) for g, c in counts.items() if g in kept] + [
         (f"{len(counts) - len(kept):,} other groups", dict(others))]
 
@@ -346,7 +349,6 @@ def paper_data(p: Paper, structures: list[tuple[str, list[charts.Chart], str]] |
     if p.audience != "confidential" and not published(p):
         data["unpublishable"] = (f"NOT FOR PUBLICATION: small counts shown (--suppress-below "
                                  f"{_n(p)}, below the default {DEFAULT_SUPPRESSION})")
-    s = p.result.summary
     if p.review.review.paper is not None:
         data["committee"] = committee_data(p)
     if "summary" in p.sections:
