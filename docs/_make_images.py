@@ -1,6 +1,6 @@
 """Writes the README's images of the committee report: its first page and the new structure chart.
 
-    SOURCE_DATE_EPOCH=1323734400 slotting report examples/leicester_2011.yaml -o /tmp/report.pdf
+    SOURCE_DATE_EPOCH=1323734400 slotting report examples/finance/leicester_2011_finance.yaml -o /tmp/report.pdf
     python docs/_make_images.py /tmp/report.pdf
 
 Pages are rasterised with pypdfium2 (a test dependency) and written as PNG with the standard library.
@@ -33,7 +33,9 @@ def write_png(pixels, path: Path) -> None:
 
 def main() -> None:
     document = pypdfium2.PdfDocument(sys.argv[1])
-    for index, name in ((0, "report-summary.png"), (2, "report-structure.png")):
+    # the structure's page moves with the sections before it (the committee's purpose and recommendations)
+    structure = next(i for i in range(len(document)) if "The new structure" in document[i].get_textpage().get_text_range())
+    for index, name in ((0, "report-summary.png"), (structure, "report-structure.png")):
         bgr = document[index].render(scale=1.25).to_numpy()
         write_png(bgr[:, :, [2, 1, 0]].copy(), HERE / name)
 

@@ -286,7 +286,7 @@ def _cut(value: Any, limit: int) -> Any:
     return value
 
 
-TABLES = ("committee", "outcomes", "pools", "people", "savings", "years", "financial_years", "exit_costs", "exit_sources",
+TABLES = ("outcomes", "pools", "people", "savings", "years", "financial_years", "exit_costs", "exit_sources",
           "exit_people", "pay_ranges")
 
 
