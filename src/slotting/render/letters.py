@@ -18,7 +18,7 @@ it was. A field passed through a filter before it is printed (`{{ field|upper }}
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -63,6 +63,10 @@ class _Unset(str):
     """An empty field: empty and false to a template, but printing it is noted in `seen` (and, when allowed, shows
     `shown`, the placeholder already escaped for the document)."""
 
+    name: str
+    shown: str
+    seen: set[str]
+
     def __new__(cls, name: str, shown: str, seen: set[str]) -> _Unset:
         unset = super().__new__(cls, "")
         unset.name, unset.shown, unset.seen = name, shown, seen
@@ -97,17 +101,20 @@ class Unfilled:
     allowed: bool = False
     people: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
-    def fields(self, escaped: dict[str, str], shown: Any) -> tuple[dict[str, str], set[str]]:
-        """Gives a letter's fields with each empty one marked, and the set its printing is noted in."""
+    def fields(self, escaped: dict[str, str], shown: Callable[[str], str]) -> tuple[dict[str, str], set[str]]:
+        """Gives a letter's fields with each empty one marked (`shown` escapes its placeholder for the document),
+        and the set its printing is noted in."""
         seen: set[str] = set()
         return {name: value if value else _Unset(name, shown(placeholder(name)) if self.allowed else "", seen)
                 for name, value in escaped.items()}, seen
 
     def note(self, letter: Letter, seen: set[str]) -> None:
+        """Records the fields a letter printed while empty (`seen`, from `fields`)."""
         if seen:
             self.people[letter.person] = (letter.outcome, tuple(n for n in FIELDS if n in seen))
 
     def lines(self) -> list[str]:
+        """Gives the fields letters printed empty, by person (see missing_lines)."""
         return missing_lines(self.people)
 
     def check(self) -> None:

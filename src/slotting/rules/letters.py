@@ -113,8 +113,7 @@ def at_risk_fields(case: Case) -> dict[str, str]:
     cost = owed.redundancy_cost
     pension = ""
     if owed.strain.amount:  # a strain cost arises only for a member 55 or over when employment ends
-        pension = ("On the figures we hold, you would be 55 or over when your employment ended, so your pension "
-                   "would be paid straight away, without reduction.")
+        pension = "On the figures we hold, you would be 55 or over when your employment ended, so this applies to you."
     return {"redundancy_estimate": _figure(owed.redundancy.amount),
             "redundancy_weeks": _number(cost.weeks) if cost is not None else "",
             "notice_pay_estimate": _figure(owed.notice.amount), "pension_position": pension}
