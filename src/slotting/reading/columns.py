@@ -68,6 +68,14 @@ def plan(header: list[str], record_type: Any, mapping: dict[str, str] | None, wh
     result = Header(fields=[])
     given: dict[str, int] = {}
     suggested: set[str] = set()
+    meant: set[str] = set()  # columns a mapping's key that the header lacks most likely means: reported there
+    for key, target in mapping.items():
+        if key not in header:
+            close = _close(key, [h for h in header if h])
+            meant.add(close or "")
+            result.unmatched.append((key, f"the table has no column {key!r}"
+                                     + (f"; did you mean {close!r}?" if close else "")
+                                     + f" (mapped to {target!r})"))
     for column, name in enumerate(header):
         target = mapping.get(name, name)
         if not name or target == IGNORE:
@@ -77,9 +85,12 @@ def plan(header: list[str], record_type: Any, mapping: dict[str, str] | None, wh
             result.fields.append("")
             close = _close(target, fields)
             if name in mapping:
+                suggested.add(close or "")
                 result.problems.append((column, f"the mapping gives column {name!r} to {target!r}, which is not a "
                                         f"field of {what}" + (f"; did you mean {close!r}?" if close else "")
                                         + f"; the fields are: {', '.join(fields)}"))
+                continue
+            if name in meant:
                 continue
             if close:
                 suggested.add(close)
@@ -98,16 +109,11 @@ def plan(header: list[str], record_type: Any, mapping: dict[str, str] | None, wh
             continue
         given.setdefault(target, column)
         result.fields.append(target)
-    for key, target in mapping.items():
-        if key not in header:
-            close = _close(key, [h for h in header if h])
-            result.unmatched.append((key, f"the table has no column {key!r}"
-                                     + (f"; did you mean {close!r}?" if close else "")
-                                     + f" (mapped to {target!r})"))
     heads = {name.split(".", 1)[0] for name in result.fields if name}
     missing = [name for name in required if name not in heads]
     result.missing = frozenset(missing)
-    unexplained = [name for name in missing if name not in suggested]
+    mapped = {target for key, target in mapping.items() if key not in header}  # reported at the mapping
+    unexplained = [name for name in missing if name not in suggested and name not in mapped]
     if unexplained:
         result.problems.append((None, f"no column gives {', '.join(map(repr, unexplained))}, which every row of "
                                 f"{what} needs: add the column, or map an export's column to it (columns: "

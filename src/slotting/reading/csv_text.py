@@ -52,7 +52,7 @@ class Table:
         line = self.row_lines[rest[0]]
         name = ".".join(str(p) for p in rest[1:3])
         for candidate in (name, str(rest[1]) if len(rest) > 1 else None):
-            if candidate in self.header:
+            if candidate and candidate in self.header:
                 return line, self.header.index(candidate) + 1
         return line, None
 

@@ -407,9 +407,10 @@ def validate(data: dict, source: Source, read: list[Problem] | None = None) -> R
             problems.append(problem)
         found = partial.partial_review(data, source.unread)
         review = found.review
+        problems += [source.problem(path, partial.first_at(message, path, None, lambda at: _where(source, at)))
+                     for path, message in found.duplicates]
     else:
-        if source.unread:
-            found = partial.Partial(review=review)
+        found = partial.Partial(review=review)
     for path, message in check_references(review):
         kept: str | None = message
         if found is not None:

@@ -53,7 +53,7 @@ def nearest(name: str, choices: Iterable[str]) -> str | None:
         return same
     from rapidfuzz import fuzz, process
 
-    best = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=80)
+    best = process.extractOne(name, choices, scorer=fuzz.ratio, processor=str.casefold, score_cutoff=80)
     return best[0] if best else None
 
 

@@ -40,7 +40,7 @@ def owners_of(file: Path, top: Path) -> list[Path]:
         shown = Path(os.path.relpath(place)) if place.is_relative_to(Path.cwd()) else place
         try:
             names = sorted(entry.name for entry in os.scandir(place)
-                           if entry.name.lower().endswith(_YAML) and entry.is_file())
+                           if entry.name.lower().endswith(_YAML) and _regular(entry))
         except OSError:
             continue
         for name in names:
@@ -53,6 +53,14 @@ def owners_of(file: Path, top: Path) -> list[Path]:
             if target in _named_by(candidate):
                 found.append(shown / name)
     return found
+
+
+def _regular(entry: os.DirEntry) -> bool:
+    """Whether a folder's entry is a regular file (a link to one too); a link loop or a FIFO is not."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def _named_by(review: Path) -> set[Path]:

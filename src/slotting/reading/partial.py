@@ -49,6 +49,7 @@ class Partial:
     left_out_held: set[str] = field(default_factory=set)  # the posts that the people left out hold
     left_out: set[tuple] = field(default_factory=set)  # sections left out whole, or with keys left out
     suggested: int = 0  # the "did you mean" hints given: each looks through every id of its kind
+    duplicates: list[tuple[tuple, str]] = field(default_factory=list)  # ids given twice where a record is left out
 
     def original(self, path: tuple) -> tuple:
         """Gives a path into the partial review as a path into the data read."""
@@ -98,6 +99,8 @@ def partial_review(data: dict, unread: set[tuple]) -> Partial:
             kept.append(i)
             records.append(item)
         lists[path], found.kept[path] = records, kept
+        if len(kept) < len(raw):
+            found.duplicates += _duplicates(raw, records, kept, path)
     for name in ("grades", "people", "overlaps", "decisions"):
         values[name] = lists[(name,)]
     for name in ("old_structure", "new_structure"):
@@ -106,6 +109,28 @@ def partial_review(data: dict, unread: set[tuple]) -> Partial:
     for name in _MODEL_SECTIONS:
         values[name] = _section(name, data.get(name), (name,) in unread, found)
     found.review = ReviewFile.model_construct(**values)
+    return found
+
+
+_KIND_OF = {("grades",): "grade", ("people",): "person", ("old_structure", "posts"): "old post",
+            ("new_structure", "posts"): "new post", ("decisions",): "decision"}
+
+
+def _duplicates(raw: list, records: list, kept: list[int], path: tuple) -> list[tuple[tuple, str]]:
+    """Gives the ids given twice in a list where one of the two records is left out (the reference checks find
+    those given twice among the records kept), as references.py words them, with the data's indexes."""
+    ids: dict[int, str] = {i: record.id for i, record in zip(kept, records) if hasattr(record, "id")}
+    for i, item in enumerate(raw):
+        given = item.get("id") if isinstance(item, dict) and i not in ids else None
+        if isinstance(given, (str, int)) and not isinstance(given, bool):
+            ids[i] = str(given)
+    first: dict[str, int] = {}
+    found = []
+    left_out = set(range(len(raw))) - set(kept)
+    for i in sorted(ids):
+        if ids[i] in first and (i in left_out or first[ids[i]] in left_out):
+            found.append(((*path, i, "id"), f"duplicate {_KIND_OF[path]} id {ids[i]!r} (first at index {first[ids[i]]})"))
+        first.setdefault(ids[i], i)
     return found
 
 

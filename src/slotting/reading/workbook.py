@@ -86,7 +86,7 @@ class SheetTable:
         row = self.row_numbers[rest[0]]
         name = ".".join(str(p) for p in rest[1:3])
         for candidate in (name, str(rest[1]) if len(rest) > 1 else None):
-            if candidate in self.header:
+            if candidate and candidate in self.header:
                 return row, self.columns[self.header.index(candidate)]
         return row, None
 
