@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..data import in_force
-from ..model import Person, ReviewFile
+from ..model import Person, Policy, ReviewFile
 from ..model.calendar import add_years
 from ..model.costing import Scheme
 from ..model.types import written
@@ -122,6 +122,11 @@ class Cases:
 
     def __getitem__(self, person_id: str) -> Case:
         return self.people[person_id]
+
+
+def trial_weeks(policy: Policy) -> int:
+    """Gives the weeks of a trial period in a changed post: ERA 1996 s.138(3)'s four, or the policy's when longer."""
+    return max(TRIAL_WEEKS, policy.trial_period_weeks or 0)
 
 
 def whole_years(start: dt.date, on: dt.date) -> int:
@@ -329,7 +334,7 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
         # Any ring-fenced post they may take differs from their old one (ERA 1996 s.138(2)), whether their post
         # overlaps with it or not: each appointment has its trial period.
         if dismissal is not None and posts:
-            trial = dismissal + dt.timedelta(weeks=max(TRIAL_WEEKS, policy.trial_period_weeks or 0))
+            trial = dismissal + dt.timedelta(weeks=trial_weeks(policy))
         entitlements = None
         if at_risk:
             pay = person.salary * review.fte(p.id)  # a week's pay is of the hours worked

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..model import ReviewFile
 from ..model.review import Letters
-from .case import TRIAL_WEEKS, Case, Cases, cases
+from .case import Case, Cases, cases, trial_weeks
 from .reasons import money_words
 from .results import SlottingResult
 from .timeline import TimelineResult
@@ -144,8 +144,7 @@ def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult, k
     timeline = review.review.timeline
     known = known or cases(review, result)
     said = review.review.letters or Letters()
-    # The trial period's length is the one case.py dates trial_end by (ERA 1996 s.138(3), or the policy's longer).
-    trial = max(TRIAL_WEEKS, review.policy.trial_period_weeks or 0)
+    trial = trial_weeks(review.policy)  # the length the case dates trial_end by
     common = {
         "review_name": review.review.name,
         "letter_date": _day(on),
