@@ -3,9 +3,11 @@
 A review is one YAML file. Any of its top-level sections may instead name a file in the review's
 folder: a YAML file holding that section's value, or, for a list section (`people`, `overlaps`,
 `old_structure.posts`, `new_structure.posts`), a CSV table or a sheet of an .xlsx or .ods workbook
-(`people: {file: hr.xlsx, sheet: People}`). Every problem is reported at once,
-located at file:line:column with the field path and what was expected; no message echoes a salary
-or a characteristic.
+(`people: {file: hr.xlsx, sheet: People}`), whose columns the review may map to fields (`columns: {Employee
+Number: id}`, reading.columns). Every problem is reported at once, located at file:line:column with the
+field path and what was expected: a section that cannot be read is reported and the rest still checked, and
+the references, policy and cross-section checks run on what validates (reading.partial). No message echoes
+a salary or a characteristic (an amount written as text is shown only as it should be written).
 
 There is one reader per format (yaml_text, csv_text, workbook), and each gives the same data whatever the
 file's size or content. The positions of values are needed only to locate a problem: the YAML is

@@ -18,7 +18,7 @@ import ast
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, get_args
+from typing import Any, cast, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -73,8 +73,8 @@ def _element(owner: Any, path: tuple[str, ...]) -> Any:
 
 def partial_review(data: dict, unread: set[tuple]) -> Partial:
     """Gives the review made of the parts of `data` that validate (sections in `unread` are left out whole)."""
-    found = Partial(review=ReviewFile.model_construct())
     values: dict[str, Any] = {}
+    found = Partial(review=ReviewFile.model_construct(**values))  # its review is made last, of the values
     lists: dict[tuple, list] = {}
     for path in _LISTS:
         raw: Any = data
@@ -154,7 +154,7 @@ def _section(name: str, raw: Any, unread: bool, found: Partial) -> Any:
     default = None if info.is_required() else info.get_default(call_default_factory=True)
     if raw is None and not info.is_required():
         return default
-    adapter = _adapter(info.annotation)
+    adapter = _adapter(cast(Any, info.annotation))
     if not unread:
         try:
             return adapter.validate_python(raw)
