@@ -19,8 +19,8 @@ class Audience(str, enum.Enum):
 @app.command()
 def report(
     files: Review,
-    output: Annotated[Path, typer.Option("-o", "--output", help="The report file: .pdf, or .md for Markdown "
-                                         "(written atomically).", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The report file: .pdf, .docx for Word, or "
+                                         ".md for Markdown (written atomically).", show_default=False)],
     title: Annotated[Optional[str], typer.Option("--title", help="The paper's title (default: the review's "
                                                  "name).", show_default=False)] = None,
     audience: Annotated[Audience, typer.Option("--audience", help="public: no person-level data; confidential: "
@@ -33,6 +33,8 @@ def report(
 ) -> None:
     """Write the committee paper: summary, structure charts, outcome, savings, equality and method.
 
+    As .pdf, as .docx (the same sections, tables and charts, for editing in Word) or as .md.
+
     Every figure comes from the same results as the other commands; with the finance view, the savings
     section gives the profile by financial year, the payback and the one-off exit costs as `slotting savings`
     does. The footer of every page gives the tool's version, the date and a SHA-256 of the input files.
@@ -41,8 +43,8 @@ def report(
 
     path = one_review(files)
     suffix = output.suffix.lower()
-    if suffix not in (".pdf", ".md"):
-        raise typer.BadParameter("the report is written as .pdf or .md", param_hint="-o")
+    if suffix not in (".pdf", ".docx", ".md"):
+        raise typer.BadParameter("the report is written as .pdf, .docx or .md", param_hint="-o")
     chosen = tuple(s.strip() for s in sections.split(",") if s.strip()) if sections else SECTIONS
     unknown = [s for s in chosen if s not in SECTIONS]
     if unknown or not chosen:
@@ -81,7 +83,12 @@ def report(
                           __version__, day.isoformat(), inputs_digest(), timetable, found)
             note("typesetting")
             try:
-                pieces = list(report_markdown(paper) if suffix == ".md" else report_pdf(paper, warnings.append))
+                if suffix == ".docx":
+                    from ..render.report_docx import report_docx
+
+                    pieces: list[str | bytes] = list(report_docx(paper))
+                else:
+                    pieces = list(report_markdown(paper) if suffix == ".md" else report_pdf(paper, warnings.append))
             except TypesetError as err:
                 fail([f"{output}: {err}; nothing was written."])
         for line in warnings:

@@ -738,24 +738,44 @@ import typst
 job = json.loads(sys.stdin.buffer.read())
 day = dt.datetime.fromisoformat(job["date"]).replace(tzinfo=dt.timezone.utc)
 try:
-    pdf = typst.Compiler(job["template"].encode(), ignore_system_fonts=True).compile(
-        sys_inputs=job["inputs"], timestamp=day)
+    made = typst.Compiler(job["template"].encode(), ignore_system_fonts=True).compile(
+        sys_inputs=job["inputs"], timestamp=day, **({"format": "png", "ppi": job["ppi"]} if job.get("ppi") else {}))
 except typst.TypstError as err:
     sys.stderr.write("typst: " + str(err))
     sys.exit(2)
-sys.stdout.buffer.write(pdf)
+if isinstance(made, list):  # PNG pages, each after its length
+    made = b"".join(len(page).to_bytes(8, "big") + page for page in made)
+elif job.get("ppi"):
+    made = len(made).to_bytes(8, "big") + made
+sys.stdout.buffer.write(made)
 """
 
 
 def typeset(template: str, inputs: dict[str, str], date: str) -> bytes:
     """Gives the PDF Typst makes of the template with these inputs (sys.inputs), dated `date` (ISO), laid out
     in a child process of at most LAYOUT_BYTES of address space. Raises TypesetError when it cannot."""
+    return _typeset(template, inputs, date, None)
+
+
+def typeset_png(template: str, inputs: dict[str, str], date: str, ppi: int) -> list[bytes]:
+    """Gives each page Typst makes of the template as a PNG of `ppi` pixels an inch (as `typeset` does the PDF)."""
+    made, pages = _typeset(template, inputs, date, ppi), []
+    while made:
+        size = int.from_bytes(made[:8], "big")
+        pages.append(made[8:8 + size])
+        made = made[8 + size:]
+    return pages
+
+
+def _typeset(template: str, inputs: dict[str, str], date: str, ppi: int | None) -> bytes:
+    """Gives what the child process makes: the PDF, or (with `ppi`) the PNG pages, each after its length."""
     import os
     import signal
     import subprocess
     import sys
 
-    job = json.dumps({"template": template, "inputs": inputs, "date": date}, ensure_ascii=False).encode()
+    job = json.dumps({"template": template, "inputs": inputs, "date": date, **({"ppi": ppi} if ppi else {})},
+                     ensure_ascii=False).encode()
     # One malloc arena per thread would reserve 64 MB of address space each: the limit is meant for memory used.
     env = {**os.environ, "MALLOC_ARENA_MAX": "2"}
     try:
@@ -764,7 +784,7 @@ def typeset(template: str, inputs: dict[str, str], date: str) -> bytes:
     except OSError as err:  # no interpreter to start (an embedded Python), or no process left to start it in
         raise TypesetError(f"Typst could not be run: {err.strerror or err}") from None
     said = done.stderr.decode("utf-8", "replace").strip()
-    if done.returncode == 0 and done.stdout.startswith(b"%PDF"):
+    if done.returncode == 0 and (done.stdout.startswith(b"%PDF") or ppi and done.stdout):
         return done.stdout
     large = "the paper is too large to lay out"
     advice = "; leave sections out (--sections) or write Markdown (-o FILE.md)"
