@@ -1,11 +1,12 @@
 """CSV tables as list sections: text -> records, with the row and column of every cell.
 
 A list section of the review (`people`, `overlaps`, `old_structure.posts`, `new_structure.posts`)
-may name a CSV file instead of giving a list. The header row gives the field names, as the review's mapping
-renames them (reading.columns); a nested field uses a dot (`characteristics.gender`). An empty cell
-is left out; every other cell is text that the models convert exactly (so `007` stays "007" and a salary `31000.50` is an exact Decimal), except
-that in a column whose field is true/false, an unquoted `true`/`false` (in three spellings, as Excel
-writes them) is a boolean. A quoted cell is always text, and a text column keeps `TRUE` as "TRUE".
+may name a CSV file instead of giving a list. The header row gives the field names, as the review's
+mapping renames them (reading.columns); a nested field uses a dot (`characteristics.gender`). An
+empty cell is left out; every other cell is text that the models convert exactly (so `007` stays
+"007" and a salary `31000.50` is an exact Decimal), except that in a column whose field is
+true/false, an unquoted `true`/`false` (in three spellings, as Excel writes them) is a boolean. A
+quoted cell is always text, and a text column keeps `TRUE` as "TRUE".
 
 The csv module gives the values but not whether a cell was quoted. Where that matters (a boolean
 spelling in a true/false column), the record's raw lines are split again to see the quotes, and
