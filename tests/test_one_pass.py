@@ -81,8 +81,8 @@ def test_six_mistakes_are_reported_in_one_round_and_fixed_by_what_it_says(tmp_pa
         "review.yaml:1:82: review.effective_date: expected a real calendar date written YYYY-MM-DD: February 2025 "
         "has 28 days",
         "review.yaml:2:53: policy.match_threshold: expected at most assimilate_threshold (75); got 80",
-        "review.yaml:11:60: old_structure.posts[1].salary: expected a number, got text: write 72293 (a plain number "
-        "of pounds: no £ sign or thousands separators)",
+        "review.yaml:11:60: old_structure.posts[1].salary: expected a number, got text: write a plain number of "
+        "pounds: no £ sign or thousands separators (e.g. 72293, not £72,293)",
         "review.yaml:19:33: overlaps[0].new_post: unknown new post 'N-PAYOF'; did you mean 'N-PAYOFF'?"]
     text = review.read_text(encoding="utf-8")
     for wrong, right in FIXES:  # each fix as the message says it
@@ -170,7 +170,7 @@ def test_money_as_an_export_writes_it_is_read_where_unambiguous(tmp_path: Path, 
 
 
 @pytest.mark.parametrize(("cell", "hint"), [
-    ('"1,5"', "write 1.5 if the comma marks the decimals, or 15 if it groups thousands"),
+    ('"1,5"', "write a point for the decimals (e.g. 1.5, not 1,5), or no separator if the comma groups thousands"),
     ('"72,29,3"', "expected a number, got text"),
     ("$500", "amounts are in pounds, not dollars: write the number alone"),
 ])
@@ -321,3 +321,13 @@ def test_the_schema_accepts_a_columns_mapping_as_the_tool_does(tmp_path: Path):
     load(review)
     data["people"]["columns"]["Salary"] = 5
     assert list(jsonschema.Draft202012Validator(schema_dict()).iter_errors(json.loads(json.dumps(data, default=str))))
+
+
+def test_an_amount_written_as_text_is_never_echoed():
+    """A salary must not reach a CI log: the hint describes how to write it with a fixed example, never the value."""
+    from .conftest import ROOT, cli
+
+    result = cli("validate", str(ROOT / "tests" / "invalid" / "several_mistakes.yaml"))
+    assert result.exit_code == 1
+    assert "write a plain number of pounds" in result.stderr
+    assert "21,000" not in result.stderr and "21000" not in result.stderr

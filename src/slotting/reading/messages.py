@@ -186,13 +186,13 @@ def _number_hint(given: str, message: str) -> str | None:
         if "fraction of the whole" in message:  # a percentage field: 0-100
             return f"write {_written(number)} (a percentage, without the % sign)"
         return f"write {_written(number / 100)} (a rate from 0 to 1: {value} is {_written(number / 100)})"
+    # Amounts are never echoed (a salary must not reach a CI log): the hint shows the form with a fixed example.
     grouped = _GROUPED.fullmatch(value)
     if grouped and ("£" in value or "," in value):
-        return f"write {grouped.group(1).replace(',', '')} (a plain number of pounds: no £ sign or thousands separators)"
+        return "write a plain number of pounds: no £ sign or thousands separators (e.g. 72293, not £72,293)"
     if _DECIMAL_COMMA.fullmatch(value):
-        whole, part = value.lstrip("£ ").split(",")
-        return (f"write {whole}.{part} if the comma marks the decimals, or {whole}{part} if it groups thousands "
-                "(a plain number: no £ sign or separators)")
+        return ("write a point for the decimals (e.g. 1.5, not 1,5), or no separator if the comma groups thousands "
+                "(e.g. 72293); a plain number, no £ sign")
     for sign, name in _CURRENCIES.items():
         if sign in value:
             return f"amounts are in pounds, not {name}: write the number alone"
