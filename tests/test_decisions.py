@@ -252,6 +252,10 @@ def test_on_hold_post_cannot_be_selected_for():
     data["new_structure"]["posts"][1]["on_hold"] = True
     assert refused(data) == [("decisions[0].post", "'NB' is on hold (new_structure.posts[].on_hold): no appointment "
                                                    "is made to it while the hold lasts")]
+    data = review(assessment("AS", "A", "NA", "confirmed"))
+    data["new_structure"]["posts"][0]["on_hold"] = True
+    assert refused(data) == [("decisions[0].post", "'NA' is on hold (new_structure.posts[].on_hold): no one is "
+                                                   "assessed for it while the hold lasts")]
 
 
 def test_records_come_in_any_order():
