@@ -119,3 +119,29 @@ def test_a_row_that_discloses_itself_withholds_the_table():
     counts, all_counts = table({"A": [1, 1, 1, 1, 0], "B": [9, 8, 7, 6, 5], "C": [6, 7, 8, 9, 10]})
     primary, secondary = suppress(counts, all_counts, 5)
     assert not primary and secondary == frozenset(cells_of(counts, all_counts))
+
+
+def test_tables_that_share_the_whole_group_hide_it_alike_and_each_cell_has_a_move():
+    """Two characteristics' tables of the same people: per table, gender shows the whole group's competing count
+    (8) that ethnicity hides; together, a whole-group cell
+    hidden in one is hidden in both, and every hidden cell is free jointly (tests/test_report_paper.py searches
+    the printed tables exhaustively)."""
+    from slotting.rules.disclosure import _cells_of, _jointly_pinned, suppress_shared
+
+    columns = ("assimilated", "matched", "competitive", "displaced")
+
+    def row(*values: int) -> dict[str, int]:
+        return dict(zip((*columns, "total"), (*values, sum(values))))
+
+    gender = {"F": row(2, 2, 5, 0), "M": row(2, 1, 3, 1)}
+    ethnicity = {"A": row(1, 2, 4, 1), "B": row(3, 1, 4, 0)}
+    whole = row(4, 3, 8, 1)
+    alone = [suppress(t, whole, 5) for t in (gender, ethnicity)]
+    shared_alone = [{c for c in a[0] | a[1] if c[0] == "all"} for a in alone]
+    assert shared_alone[0] != shared_alone[1]  # the bug: one table shows what the other hides
+    together = suppress_shared([gender, ethnicity], whole, 5)
+    hidden = [set(p | s) for p, s in together]
+    assert {c for c in hidden[0] if c[0] == "all"} == {c for c in hidden[1] if c[0] == "all"} != set()
+    cells = [_cells_of(t, whole) for t in (gender, ethnicity)]
+    primary = [{c for c, v in cs.items() if 0 < v < 5} for cs in cells]
+    assert _jointly_pinned(cells, hidden, primary, 5, whole["total"]) is None

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
-from slotting.rules.equality import COUNTED, suppress
+from slotting.rules.disclosure import suppress
+from slotting.rules.equality import COUNTED
 
 from .conftest import EXAMPLE, cli, with_base, write
 

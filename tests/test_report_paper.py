@@ -285,3 +285,93 @@ def test_no_suppressed_cell_can_be_worked_out(seed):
     for k, c in enumerate([*columns, total_at]):
         if whole[c] == "[c]" or whole[c].startswith("<"):
             assert len(seen[(-1, k)]) >= 2, (seed, header[c])
+
+
+# Across tables: each characteristic's table shares the whole group's row with the others (and with the summary),
+# so a cell one table hides must not follow from what the others show.
+
+def shared_paper(seed: int, people: int) -> Paper:
+    rng = random.Random(seed)
+    data = build(people, seed=seed)
+    for person in data["people"]:  # few groups each, so that the search stays small, and three characteristics
+        person["characteristics.gender"] = rng.choice("FM")
+        person["characteristics.ethnicity"] = rng.choice(["A", "B", "C"][:rng.randrange(1, 4)])
+        person["characteristics.disability"] = rng.choice("YN")
+    review = load_data(data, seed)
+    result = slot(review)
+    return Paper(review, result, cost(review, result), equality_summary(review, result, None, 5), "t", "public",
+                 ("summary", "slotting", "equality"), "v", "2011-12-13", "0" * 64)
+
+
+def table_worlds(rows: list[list[str]], columns: list[int], total_at: int, people: int
+                 ) -> dict[tuple[int, ...], dict[tuple[int, int], set[int]]]:
+    """Gives, for each whole-group row (four outcomes and the total) that the table's printed cells allow, the
+    values each of its groups' cells can take: an exhaustive search, by groups, over the tables the cells allow."""
+    options = []
+    for row in rows:
+        limits = [allowed(row[c]) for c in columns]
+        total = allowed(row[total_at])
+        options.append([(*counts, sum(counts)) for counts in itertools.product(
+            *[lim if lim is not None else range(people + 1) for lim in limits])
+            if sum(counts) <= people and (total is None or sum(counts) in total)])
+
+    def add(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(x + y for x, y in zip(a, b))
+
+    zero = (0,) * 5
+    before = [{zero}]
+    for opts in options:
+        before.append({add(s, r) for s in before[-1] for r in opts if s[4] + r[4] <= people})
+    after = [{zero}]
+    for opts in reversed(options):
+        after.append({add(s, r) for s in after[-1] for r in opts if s[4] + r[4] <= people})
+    after.reverse()
+    worlds: dict[tuple[int, ...], dict[tuple[int, int], set[int]]] = {}
+    for g, opts in enumerate(options):
+        rest = {add(s, t) for s in before[g] for t in after[g + 1] if s[4] + t[4] <= people}
+        for r in opts:
+            for m in rest:
+                whole = add(m, r)
+                if whole[4] <= people:
+                    seen = worlds.setdefault(whole, {})
+                    for k, v in enumerate(r):
+                        seen.setdefault((g, k), set()).add(v)
+    return worlds
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_no_suppressed_cell_can_be_worked_out_across_tables(seed):
+    """Every set of tables the printed figures allow (each characteristic's table, their shared whole-group row,
+    the summary's and outcome table's counts, the pools' candidates), searched exhaustively: each hidden cell of
+    each table takes at least two values among them."""
+    people = random.Random(seed).randrange(4, 11)
+    paper = shared_paper(seed, people)
+    data = paper_data(paper)
+    outcome_rows = {row[0]: row[1] for row in data["outcomes"][1:]}
+    printed = [allowed(outcome_rows[t]) for t in ("Assimilated", "Matched", "Competing", "Displaced", "Total")]
+    pools = data.get("pools", [[]])
+    candidates = (sum(int(r[pools[0].index("Candidates")]) for r in pools[1:])
+                  if "Candidates" in pools[0] else None)
+    assert len(data["equality"]) >= 2
+    tables = []
+    for b in data["equality"]:
+        header, *groups, whole = b["rows"]
+        columns = [header.index(t) for t in ("Assimilated", "Matched", "Competing", "Displaced")]
+        total_at = header.index("Total")
+        limits = [allowed(whole[c]) for c in [*columns, total_at]]
+        worlds = {v: seen for v, seen in table_worlds(groups, columns, total_at, people).items()
+                  if all(lim is None or x in lim for x, lim in zip(v, limits))}
+        tables.append((b["characteristic"], groups, whole, columns, total_at, worlds))
+    joint = set.intersection(*(set(t[5]) for t in tables))
+    joint = {v for v in joint if all(lim is None or x in lim for x, lim in zip(v, printed))
+             and (candidates is None or v[2] == candidates)}
+    truth = tuple(getattr(paper.result.summary, o) for o in OUTCOMES) + (people,)
+    assert truth in joint, "the true tables must be among those the printed figures allow"
+    for name, groups, whole, columns, total_at, worlds in tables:
+        for k, c in enumerate([*columns, total_at]):
+            if whole[c] == "[c]" or whole[c].startswith("<"):
+                assert len({v[k] for v in joint}) >= 2, (seed, name, "whole group", k)
+            for g, row in enumerate(groups):
+                if row[c] == "[c]" or row[c].startswith("<"):
+                    values = set().union(*(worlds[v].get((g, k), set()) for v in joint))
+                    assert len(values) >= 2, (seed, name, row[0], k, values)

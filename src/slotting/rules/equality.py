@@ -23,7 +23,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..model import ReviewFile
-from .disclosure import suppress
+from .disclosure import suppress_shared
 from .results import SlottingResult
 
 NOT_GIVEN = "not given"
@@ -79,7 +79,7 @@ def equality(review: ReviewFile, result: SlottingResult, by: list[str] | None = 
     def value(pid: str, name: str) -> str:
         return person[pid].characteristics.get(name) or NOT_GIVEN
 
-    breakdowns = []
+    tables = []
     for name in names:
         counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys((*COUNTED, "total"), 0))
         at_risk: dict[str, Fraction] = defaultdict(Fraction)
@@ -89,8 +89,12 @@ def equality(review: ReviewFile, result: SlottingResult, by: list[str] | None = 
             counts[group]["total"] += 1
             at_risk[group] += share.get(r.id, Fraction(0))
         counts = dict(sorted(counts.items(), key=lambda kv: (kv[0] == NOT_GIVEN, kv[0])))
-        all_counts = {k: sum(c[k] for c in counts.values()) for k in (*COUNTED, "total")}
-        primary, secondary = suppress(counts, all_counts, suppress_below)
+        tables.append((name, counts, at_risk))
+    all_counts = {k: sum(1 for r in result.people if r.outcome == k) for k in COUNTED} | {"total": len(result.people)}
+    # the tables share the whole group's row: hidden together, so that no table gives away what another hides
+    hidden = suppress_shared([counts for _, counts, _ in tables], all_counts, suppress_below)
+    breakdowns = []
+    for (name, counts, at_risk), (primary, secondary) in zip(tables, hidden):
         flags = _flags(name, counts, at_risk, all_counts, sum(at_risk.values(), Fraction(0)), suppress_below)
         breakdowns.append(Breakdown(name, counts, dict(at_risk), all_counts, sum(at_risk.values(), Fraction(0)),
                                     primary, secondary, tuple(flags)))
