@@ -11,6 +11,7 @@ from pathlib import Path
 import pypdf
 import pypdfium2
 import pytest
+import yaml
 
 from slotting import load
 
@@ -406,3 +407,32 @@ def test_without_the_finance_view_the_paper_is_as_it_was(tmp_path: Path, monkeyp
     assert "Year by year" in printed and "One-off redundancy" in printed
     for absent in ("By financial year", "Payback", "exit costs", "Conventions of the financial years"):
         assert absent not in printed and absent not in text, absent
+
+
+# The method of another employer's paper (issue 29): the policy worded from its values, Leicester cited only for a
+# value that is the reference case's, and not at all when the employer gives its own references.
+
+def method_of(path: Path, folder: Path) -> list[str]:
+    out = folder / "m.md"
+    result = cli("report", str(path), "-o", str(out), "--sections", "method")
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    return [line for line in section(text, "## Method", "| Grade").splitlines() if line.startswith("- ")]
+
+
+def test_a_value_of_the_reviews_own_cites_no_reference_case(tmp_path: Path):
+    lines = method_of(EXAMPLE.parent / "policies" / "nhs_two_thirds.yaml", tmp_path)
+    own = [line for line in lines if "set by the review" in line]
+    assert own and own[0].startswith("- assimilate\\_threshold = 2/3") and "Overlap % at or above" in own[0]
+    assert not any("Leicester" in line for line in own)
+    assert all("Leicester" in line for line in lines if ": the default." in line)  # the reference case's values
+
+
+def test_an_employers_own_references_replace_the_reference_cases(tmp_path: Path):
+    data = yaml.safe_load((EXAMPLE.parent / "policies" / "nhs_two_thirds.yaml").read_text(encoding="utf-8"))
+    data["review"]["paper"] = {"policy": ["The trust's Organisational Change Policy (HR-12), section 4."]}
+    path = tmp_path / "r.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    lines = method_of(path, tmp_path)
+    assert "- The trust's Organisational Change Policy (HR-12), section 4." in lines
+    assert not any("Leicester" in line or "\\_threshold" in line for line in lines)

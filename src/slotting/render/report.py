@@ -315,9 +315,21 @@ def _policy_lines(p: Paper) -> list[str]:
         default = fields[name].default
         source = fields[name].description or ""
         value = getattr(policy, name)
-        said = "the default" if value == default else f"set by the review (default {default})"
-        lines.append(f"{name} = {written(value)}: {said}. {source}")
+        if value == default:  # the reference case's value: its source is the reference case's
+            lines.append(f"{name} = {written(value)}: the default. {source}")
+        else:  # the review's own value: what it means, never the reference case's words for another value
+            lines.append(f"{name} = {written(value)}: set by the review (default {default}). {_meaning(source)}")
     return lines
+
+
+def _meaning(description: str) -> str:
+    """Gives a policy field's description up to the first sentence that cites the reference case (Leicester)."""
+    kept = []
+    for sentence in re.split(r"(?<=[.)])\s+(?=[A-Z'])", description):
+        if "Leicester" in sentence:
+            break
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 def _method_lines(p: Paper) -> list[str]:
