@@ -40,3 +40,13 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path):
         status = process.wait(timeout=120)
     assert status == 0, error
     assert "Traceback" not in error and "Exception ignored" not in error, error
+
+
+def test_tables_piped_or_written_have_no_trailing_spaces(tmp_path):
+    """rich pads every line to the width; a pipe or a file gets the lines as they end."""
+    from .conftest import cli
+
+    for command in ("run", "savings", "equality", "timeline"):
+        result = cli(command, str(EXAMPLE))
+        assert result.exit_code == 0, result.stderr
+        assert not [line for line in result.stdout.splitlines() if line != line.rstrip()], command

@@ -173,6 +173,8 @@ def _rendered(renderable: Any, terminal: bool, encoding: str = "utf-8") -> str:
     printer = console(max(width, needed))
     printer.print(renderable)
     text: str = printer.file.getvalue()  # type: ignore[attr-defined]
+    if not to_terminal:  # rich pads every line to the width: a file or a pipe gets no trailing spaces
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
     rules = ascii_rules(encoding)
     return text.translate(rules) if rules else text
 
