@@ -34,6 +34,13 @@ The law, each figure from a dated table in data/ (the row in force on the day na
 
 Ages and service: from people[].date_of_birth and continuous_service_start, whole years on the day each rule
 needs; else age and service_years as given, which mean the effective date (the basis says which).
+
+The stage: by default the proposal (who the slotting puts at risk). Given the cascade's standings (rules.decisions,
+`stage=`), the current stage: the people at risk are those the decisions leave at risk (in a pool, on trial, or
+with no place of their own) or made redundant, voluntarily or compulsorily; notice of a redundancy decided after
+the proposal is given the day after the last decision that led there; voluntary redundancy is costed on the
+scheme's voluntary terms; and an unreasonable refusal of suitable employment gives no redundancy payment (ERA 1996
+s.141(2)).
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..data import in_force
 from ..model import Person, Policy, ReviewFile
@@ -56,11 +64,16 @@ from .results import SlottingResult
 from .rounding import PENNY, round_cell
 from .severance import severance_cost, statutory_weeks
 
-__all__ = ["Case", "Cases", "Entitlements", "Part", "cases", "notice", "redundancy_cost", "statutory_notice_weeks",
+if TYPE_CHECKING:
+    from .decisions import Decided, Standing
+
+__all__ = ["NO_PAYMENT", "Case", "Cases", "Entitlements", "Part", "at_risk_now", "cases", "notice", "redundancy_cost", "statutory_notice_weeks",
            "statutory_weeks", "whole_years"]
 
 TRIAL_WEEKS = 4  # ERA 1996 s.138(3): four weeks from the end of the old contract
 MAX_DISCRETIONARY_WEEKS = Decimal(104)  # 2006 Regulations reg 6(2)
+NO_PAYMENT = "no redundancy payment (ERA 1996 s.141(2))"
+LEAVING = ("voluntary_redundancy", "compulsory_redundancy")  # the statuses of the cascade that end in a redundancy
 
 
 @dataclass(frozen=True)
@@ -210,14 +223,19 @@ def _voluntary(review: ReviewFile, person_id: str) -> bool:
 
 
 def _redundancy(review: ReviewFile, person_id: str, pay: Decimal, age: int | None, service: int | None,
-                relevant: dt.date | None, basis: str) -> RedundancyCost | str:
+                relevant: dt.date | None, basis: str, standing: Standing | None = None) -> RedundancyCost | str:
     """Gives the redundancy estimate on the relevant date under the review's scheme, or why none can be made."""
+    if standing is not None and standing.no_redundancy_payment is not None:
+        return RedundancyCost(Decimal(0), pay / 52, Decimal(0), f"{NO_PAYMENT}: {standing.no_redundancy_payment} was "
+                              "an unreasonable refusal of suitable alternative employment")
     if age is None or service is None:
         return "age or service missing"
     jurisdiction = review.review.jurisdiction
     limit = weekly_limit(relevant, jurisdiction)
     scheme = review.costing.scheme
-    voluntary = scheme.voluntary is not None and _voluntary(review, person_id)
+    # At the current stage the cascade says who left by voluntary redundancy; without it, the records do.
+    chose = standing.status == "voluntary_redundancy" if standing is not None else _voluntary(review, person_id)
+    voluntary = scheme.voluntary is not None and chose
     cost = severance_cost(scheme, pay, age, service, limit, relevant, basis, jurisdiction, voluntary)
     return cost if cost is not None else no_limit_known(relevant, jurisdiction)
 
@@ -283,8 +301,22 @@ def _open_posts(review: ReviewFile, result: SlottingResult, person_id: str,
     return ring_fenced, "every ring-fenced post"
 
 
-def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = False) -> Cases:
-    """Gives every slotted person's case: the one place each per-person figure and date is computed."""
+def at_risk_now(standing: Standing) -> bool:
+    """True when the decisions leave the person at risk (in a pool, on trial, or with no place of their own) or
+    made them redundant."""
+    return standing.at_risk or standing.status in LEAVING
+
+
+def _decided_on(standing: Standing) -> dt.date | None:
+    """Gives the day of the last decision that led to a redundancy (None for a redundancy in the proposal)."""
+    days = [s.date for s in standing.history if s.record != "proposal" and s.date is not None]
+    return max(days) if days and standing.status in LEAVING else None
+
+
+def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = False,
+          stage: Decided | None = None) -> Cases:
+    """Gives every slotted person's case: the one place each per-person figure and date is computed; at the current
+    stage when `stage` gives the cascade's standings (rules.decisions.decided), else at the proposal."""
     dates = review_dates(review, result, count_at_risk)
     jurisdiction = review.review.jurisdiction
     policy = review.policy
@@ -295,7 +327,8 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
     found: dict[str, Case] = {}
     for p in result.people:
         person = review.person[p.id]
-        at_risk = result.at_risk(p.id)
+        standing = stage.person(p.id) if stage is not None else None
+        at_risk = result.at_risk(p.id) if standing is None else at_risk_now(standing)
         service_now = person.service_years
         if person.continuous_service_start is not None and dates.notice_from is not None:
             service_now = max(0, whole_years(person.continuous_service_start, dates.notice_from))
@@ -303,6 +336,9 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
         given = dismissal = None
         if at_risk and weeks is not None and dates.notice_from is not None:
             given = dates.notice_from + dt.timedelta(days=1)
+            decided_on = _decided_on(standing) if standing is not None else None
+            if decided_on is not None and decided_on >= given:
+                given = decided_on + dt.timedelta(days=1)  # notice follows the decision that makes it a redundancy
             dismissal = given + dt.timedelta(weeks=weeks)
             if dates.first_dismissal and dismissal < dates.first_dismissal:
                 dismissal = dates.first_dismissal
@@ -329,16 +365,24 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
         protection_end = None
         if falls and effective and not unending and years:
             protection_end = add_years(effective, years) - dt.timedelta(days=1)
-        posts, posts_basis = _open_posts(review, result, p.id, ring_fenced) if at_risk else ((), "not at risk")
+        if not at_risk:
+            posts, posts_basis = (), "not at risk"
+        elif standing is not None:
+            posts, posts_basis = standing.open_posts, "the free places the decisions recorded leave open to them"
+        else:
+            posts, posts_basis = _open_posts(review, result, p.id, ring_fenced)
         trial = None
         # Any ring-fenced post they may take differs from their old one (ERA 1996 s.138(2)), whether their post
         # overlaps with it or not: each appointment has its trial period.
-        if dismissal is not None and posts:
+        if standing is not None and standing.trial_end is not None:
+            trial = standing.trial_end
+        elif dismissal is not None and posts:
             trial = dismissal + dt.timedelta(weeks=trial_weeks(policy))
         entitlements = None
         if at_risk:
             pay = person.salary * review.fte(p.id)  # a week's pay is of the hours worked
-            estimate = _redundancy(review, p.id, pay, age, service, relevant, f"{age_basis}; {service_basis}")
+            estimate = _redundancy(review, p.id, pay, age, service, relevant, f"{age_basis}; {service_basis}",
+                                   standing)
             cost = estimate if isinstance(estimate, RedundancyCost) else None
             redundancy = Part(cost.amount, cost.basis) if cost else Part(None, str(estimate))
             notice_pay = (Part(weeks * pay / 52, f"{basis} at {money_words(pay / 52)} a week, paid in lieu")

@@ -37,7 +37,7 @@ from typing import Literal, NamedTuple
 
 from ..model import ReviewFile
 from ..model.decisions import PRIORITY_FROM, PRIORITY_SOURCE, Decision, NewOutcome
-from .case import Case, Cases
+from .case import NO_PAYMENT, Case, Cases, cases
 from .pay import Placement, placer
 from .results import SlottingResult
 
@@ -45,7 +45,6 @@ Status = Literal["appointed", "redeployed", "on_trial", "voluntary_redundancy", 
                  "withdrawn", "still_open"]
 STATUSES: tuple[Status, ...] = ("appointed", "redeployed", "on_trial", "voluntary_redundancy",
                                 "compulsory_redundancy", "withdrawn", "still_open")
-NO_PAYMENT = "no redundancy payment (ERA 1996 s.141(2))"
 LISTED = 10  # open posts named in a reason; the register and explain list them all
 PROPOSAL = "proposal"
 _RANK = {"withdrawal": 1, "voluntary_redundancy": 2, "assessment": 3, "selection": 4, "redeployment": 5, "appeal": 6}
@@ -90,6 +89,7 @@ class Standing:
     trial_end: dt.date | None
     no_redundancy_payment: str | None  # the record of an unreasonable refusal
     open_posts: tuple[str, ...]  # the free places open to them (Decided.offers gives each with its figures)
+    pools: tuple[str, ...] = ()  # the competitive pools they are still a candidate in (no selection yet)
 
 
 @dataclass(frozen=True)
@@ -562,7 +562,8 @@ class _Cascade:
                 p.id, person.outcome, status, tuple(sorted(person.holds)), reason, records, tuple(person.history),
                 self.review.person[p.id].priority, status == "on_trial" or person.at_risk or bool(person.pools),
                 person.since if person.at_risk or status == "on_trial" else None,
-                person.trial_end if status == "on_trial" else None, person.no_payment, offers))
+                person.trial_end if status == "on_trial" else None, person.no_payment, offers,
+                tuple(sorted(person.pools))))
         free = tuple((post, self.free(post)) for post in sorted(self.places) if self.free(post) > 0)
         return Decided(tuple(standings), free, tuple(dict.fromkeys(self.warnings)), self._offers_of)
 
@@ -710,13 +711,22 @@ def decided(review: ReviewFile, result: SlottingResult, cases: Cases | Mapping[s
     return _run(review, result, cases).finish()
 
 
+def current(review: ReviewFile, result: SlottingResult) -> tuple[Cases, Decided | None]:
+    """Gives the cases at the current stage and the cascade behind them: with decisions recorded, each person's case
+    as the decisions leave it (rules.case, stage=); without, the proposal's cases and None."""
+    proposal = cases(review, result)
+    if not review.decisions:
+        return proposal, None
+    standings = decided(review, result, proposal)
+    return cases(review, result, stage=standings), standings
+
+
 def decision_problems(review: ReviewFile) -> Found:
     """Gives the problems of a review's decisions that only the proposal shows (a post with no free place, an
     assessment of someone not matched, a selection with nothing to select for, a second appointment, a decision
     about someone who has left), as (path, message)."""
     if not review.decisions:
         return []
-    from .case import cases
     from .engine import slot
 
     result = slot(review)
