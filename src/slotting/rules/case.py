@@ -67,8 +67,8 @@ from .severance import severance_cost, statutory_weeks
 if TYPE_CHECKING:
     from .decisions import Decided, Standing
 
-__all__ = ["NO_PAYMENT", "Case", "Cases", "Entitlements", "Part", "at_risk_now", "cases", "notice", "redundancy_cost", "statutory_notice_weeks",
-           "statutory_weeks", "whole_years"]
+__all__ = ["NO_PAYMENT", "Case", "Cases", "Entitlements", "Part", "at_risk_now", "cases", "notice", "redundancy_cost",
+           "statutory_notice_weeks", "statutory_weeks", "whole_years"]
 
 TRIAL_WEEKS = 4  # ERA 1996 s.138(3): four weeks from the end of the old contract
 MAX_DISCRETIONARY_WEEKS = Decimal(104)  # 2006 Regulations reg 6(2)
