@@ -365,6 +365,7 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
         protection_end = None
         if falls and effective and not unending and years:
             protection_end = add_years(effective, years) - dt.timedelta(days=1)
+        posts: tuple[str, ...]
         if not at_risk:
             posts, posts_basis = (), "not at risk"
         elif standing is not None:
