@@ -99,3 +99,59 @@ def test_a_person_left_open_keeps_the_proposals_estimate_and_their_open_places()
 def test_without_decisions_the_current_stage_is_the_proposal():
     r, result, now, standings = staged()
     assert standings is None and now == cases(r, result)
+
+
+def _savings(*decisions: dict, stage: str = "current", **costing):
+    from slotting.render.savings import savings_data
+    from slotting.rules.savings import savings
+
+    data = scenario(*decisions)
+    data["costing"].update(costing)
+    r = build(data)
+    return savings_data(savings(r, slot(r), stage=stage))  # type: ignore[arg-type]
+
+
+def test_savings_cost_what_is_decided_as_actual():
+    """The proposal: D displaced (£10,000) and NB's one likely displacement at the mean of B and C (£10,000): £20,000,
+    an estimate. After every decision: C £10,000, D £0 (s.141(2)), E £30,000 on the voluntary terms: £40,000, all
+    actual; the pool is decided, so nothing is estimated."""
+    proposal = _savings(*DECISIONS, stage="proposal")["redundancy"]
+    assert proposal["total"] == 20000 and proposal["estimate"] is True and "stage" not in proposal
+    assert [(p["person"], p["amount"]) for p in proposal["displaced"]] == [("D", 10000)]
+    now = _savings(*DECISIONS)["redundancy"]
+    assert (now["total"], now["actual"], now["estimated"], now["estimate"], now["stage"]) == (40000, 40000, 0, False,
+                                                                                             "current")
+    assert [(p["person"], p["status"], p["amount"], p["actual"]) for p in now["displaced"]] == [
+        ("C", "compulsory_redundancy", 10000, True), ("D", "compulsory_redundancy", 0, True),
+        ("E", "voluntary_redundancy", 30000, True)]
+    assert now["pools"] == []
+
+
+def test_savings_estimate_what_is_still_open():
+    """Only E's voluntary redundancy and A not confirmed: E £30,000 actual; A and D still open (NA and NX free to
+    them), £10,000 each estimated; the pool for NB not yet selected, one likely displacement at £10,000: £60,000 in
+    all, £30,000 actual and £30,000 estimated."""
+    now = _savings(vr("VR-E", "E"), assessment("AS-A", "A", "NA", "not_confirmed"))["redundancy"]
+    assert (now["total"], now["actual"], now["estimated"], now["estimate"]) == (60000, 30000, 30000, True)
+    assert [(p["person"], p["status"], p["actual"]) for p in now["displaced"]] == [
+        ("A", "still_open", False), ("D", "still_open", False), ("E", "voluntary_redundancy", True)]
+    assert now["pools"] == [{"post": "NB", "likely_displacements": 1, "amount": 10000}]
+
+
+def test_the_finance_view_counts_the_same_people():
+    """With the finance view the one-off is the whole exit cost: C's £10,000 redundancy and 10 weeks' notice
+    (£10,000), D's notice only (£10,000), E's £30,000 and notice £10,000 (employer NI on the notice pay at 13.8%,
+    £1,380 each); every one actual."""
+    data = _savings(*DECISIONS, financial_year_start="04-01")
+    exits = data["finance"]["exit_costs"]
+    assert [(p["person"], p["status"], p["actual"], p["redundancy"]["amount"], p["notice"]["amount"])
+            for p in exits["displaced"]] == [("C", "compulsory_redundancy", True, 10000, 10000),
+                                             ("D", "compulsory_redundancy", True, 0, 10000),
+                                             ("E", "voluntary_redundancy", True, 30000, 10000)]
+    assert exits["stage"] == "current" and exits["estimate"] is False
+    assert exits["total"] == exits["actual"] == 70000 + 3 * Decimal("1380")
+    assert data["redundancy"]["total"] == 40000 and data["redundancy"]["actual"] == 40000
+
+
+def test_savings_without_decisions_are_the_proposals():
+    assert _savings() == _savings(stage="proposal")

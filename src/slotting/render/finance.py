@@ -81,9 +81,15 @@ def _person(p: PersonExit) -> str:
 def notes(f: FinanceView, esc: Callable[[Any], str] = str) -> list[str]:
     """Gives the exit costs, the people without a figure, and the conventions, as lines."""
     e = f.exit_costs
-    lines = [payback_line(f), f"One-off exit costs (ESTIMATE): {money(e.total)}, in {f.years[0].label}."]
+    if e.stage == "current":
+        lines = [payback_line(f), f"One-off exit costs after the decisions recorded: {money(e.total)}, in "
+                 f"{f.years[0].label} - {money(e.actual_total)} ACTUAL (the redundancies decided), "
+                 f"{money(e.total - e.actual_total)} ESTIMATE (still open)."]
+    else:
+        lines = [payback_line(f), f"One-off exit costs (ESTIMATE): {money(e.total)}, in {f.years[0].label}."]
     for p in e.displaced[:LISTED]:
-        lines.append(f"  - {esc(p.person)} (displaced): {esc(_person(p))}")
+        said = f"{p.status.replace('_', ' ')}, {'actual' if p.actual else 'estimate'}" if p.status else p.outcome
+        lines.append(f"  - {esc(p.person)} ({said}): {esc(_person(p))}")
     if len(e.displaced) > LISTED:
         lines.append(f"  - ... and {len(e.displaced) - LISTED:,} more displaced people: see --format json")
     for pool in e.pools[:LISTED]:
@@ -114,9 +120,12 @@ def finance_data(f: FinanceView) -> dict[str, Any]:
         return {"amount": p.amount, "basis": p.basis}
 
     def person(p: PersonExit, counted: bool) -> dict[str, Any]:
-        return {"person": p.person, "outcome": p.outcome, "redundancy": part(p.redundancy),
+        data = {"person": p.person, "outcome": p.outcome, "redundancy": part(p.redundancy),
                 "notice": part(p.notice), "pension_strain": part(p.strain), "total": p.total,
                 "no_figure_for": list(p.missing), "employer_ni": part(p.employer_ni), "counted": counted}
+        if e.stage == "current":  # additive: the status after the decisions, and whether the cost is actual
+            data.update(status=p.status, actual=p.actual)
+        return data
 
     return {
         "financial_year_start": f.year_start,
@@ -131,7 +140,9 @@ def finance_data(f: FinanceView) -> dict[str, Any]:
                                   "basis": p.basis, "candidates": list(p.candidates), "by_part": dict(p.by_part),
                                   "counted": True} for p in e.pools],
                        "no_figure": {name: list(ids) for name, ids in e.missing}, "notes": list(e.notes),
-                       "part_totals": {name: e.part_total(name) for name in PARTS}},
+                       "part_totals": {name: e.part_total(name) for name in PARTS},
+                       **({"estimate": e.total != e.actual_total, "stage": e.stage, "actual": e.actual_total,
+                           "estimated": e.total - e.actual_total} if e.stage == "current" else {})},
         "payback_month": f.payback_month,
         "horizon_months": f.horizon_months,
         "conventions": list(f.conventions),

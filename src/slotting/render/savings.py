@@ -19,8 +19,24 @@ FINANCE_YEAR_HEADER = [*YEAR_HEADER[:-1], "One-off exit\ncosts £ (estimate)"]
 
 
 def year_header(s: SavingsResult) -> list[str]:
-    """Gives the header of the 12-month profile, naming the one-off it shows."""
-    return FINANCE_YEAR_HEADER if s.finance else YEAR_HEADER
+    """Gives the header of the 12-month profile, naming the one-off it shows (after the decisions recorded, actual
+    and estimated)."""
+    header = FINANCE_YEAR_HEADER if s.finance else YEAR_HEADER
+    if _current(s):
+        return [*header[:-1], header[-1].replace("(estimate)", "(actual +\nestimate)")]
+    return header
+
+
+def _current(s: SavingsResult) -> bool:
+    """True when the one-off costs are those after the decisions recorded (the current stage)."""
+    if s.finance is not None:
+        return s.finance.exit_costs.stage == "current"
+    return s.redundancy is not None and s.redundancy.stage == "current"
+
+
+def status_words(status: str, actual: bool) -> str:
+    """Gives a person's status after the decisions in words, and whether their cost is actual or estimated."""
+    return f"{status.replace('_', ' ')}, {'actual' if actual else 'estimate'}"
 
 
 def year_title(s: SavingsResult) -> str:
@@ -73,6 +89,11 @@ def savings_data(s: SavingsResult) -> dict[str, Any]:
             "not_estimated": list(r.not_estimated),
             "notes": list(r.notes),
         }
+        if r.stage == "current":  # additive: what is decided is actual, what is open estimated
+            data["redundancy"].update(estimate=r.total != r.actual, stage=r.stage, actual=r.actual,
+                                      estimated=r.total - r.actual)
+            for row, p in zip(data["redundancy"]["displaced"], r.people, strict=True):
+                row.update(status=p.reason, actual=p.actual)
     if s.finance:
         data["finance"] = finance_data(s.finance)
     return data
@@ -136,10 +157,17 @@ def _notes(s: SavingsResult, esc: Callable[[Any], str] = str) -> list[str]:
                      f"first year{part}.")
     elif s.redundancy:
         r = s.redundancy
-        lines.append(f"Redundancy (ESTIMATE): {money(r.total)} one-off, shown in year 1.")
+        now = r.stage == "current"
+        if now:
+            lines.append(f"Redundancy after the decisions recorded: {money(r.total)} one-off, shown in year 1 - "
+                         f"{money(r.actual)} ACTUAL (the redundancies decided), {money(r.total - r.actual)} "
+                         "ESTIMATE (still open).")
+        else:
+            lines.append(f"Redundancy (ESTIMATE): {money(r.total)} one-off, shown in year 1.")
         for p in r.people[:LISTED]:
-            lines.append(f"  - {esc(p.person)}: " + (f"{money(p.cost.amount)} ({p.cost.basis})" if p.cost
-                                                 else "not estimated (age or service_years missing)"))
+            who = f"{esc(p.person)} ({status_words(p.reason, p.actual)})" if now else esc(p.person)
+            lines.append(f"  - {who}: " + (f"{money(p.cost.amount)} ({p.cost.basis})" if p.cost
+                                           else "not estimated (age or service_years missing)"))
         lines += _more(len(r.people), "displaced people")
         for post, n, amount in r.pools[:LISTED]:
             lines.append(f"  - pool for {esc(post)}: {n} likely displacement(s), {money(amount)}")

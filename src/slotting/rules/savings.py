@@ -10,6 +10,11 @@ The 12-month profile ("Year by year"): without the finance view, the full-year t
 protection year's protection, with the redundancy pay estimate in year 1. With it, the finance view's
 figures by 12 months from the effective date (rules.finance: the same periods as the profile by financial
 year), with the whole one-off exit cost in year 1: one computation, two groupings, so the two agree.
+
+The stage: with decisions recorded, the one-off costs are those of the current stage (rules.exit_costs): the
+redundancies decided are actual, voluntary ones on the scheme's voluntary terms and an unreasonable refusal of
+suitable employment at no redundancy payment; the people still at risk and the pools not yet selected are
+estimated. `stage="proposal"` costs the proposal alone, as a review without decisions always is.
 """
 
 from __future__ import annotations
@@ -18,13 +23,14 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..model import Grade, NewPost, OldPost, ReviewFile
 from ..model.costing import OnCosts, funding_share
 from ..model.types import written
-from .case import Cases, cases
-from .exit_costs import ExitCosts, exit_costs
+from .case import LEAVING, Cases, cases
+from .decisions import current
+from .exit_costs import ExitCosts, exit_costs, staged
 from .finance import FinanceView, Items, Protected, engaged, finance_view
 from .oncosts import OnCostModel
 from .pay import grade_points
@@ -33,7 +39,11 @@ from .redundancy import RedundancyCost, weekly_limit
 from .results import SlottingResult
 from .rounding import round_cell
 
+if TYPE_CHECKING:
+    from .decisions import Decided
+
 Basis = Literal["top", "slotted"]
+Stage = Literal["proposal", "current"]
 _ONE = Decimal(1)
 
 
@@ -70,8 +80,9 @@ class Year:
 @dataclass(frozen=True)
 class PersonRedundancy:
     person: str
-    reason: str
+    reason: str  # displaced; at the current stage, the person's status
     cost: RedundancyCost | None
+    actual: bool = False  # a redundancy decided (the current stage), not an estimate
 
 
 @dataclass(frozen=True)
@@ -81,6 +92,12 @@ class RedundancyEstimate:
     pools: tuple[tuple[str, int, Decimal], ...]
     not_estimated: tuple[str, ...]
     notes: tuple[str, ...]
+    stage: str = "proposal"  # or "current": after the decisions recorded
+
+    @property
+    def actual(self) -> Decimal:
+        """Gives the part of the total that is actual: the redundancies decided (none at the proposal)."""
+        return sum((p.cost.amount for p in self.people if p.actual and p.cost), Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -109,8 +126,9 @@ def top_of_grade(review: ReviewFile, grade: Grade) -> tuple[Decimal, str | None]
 
 
 def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = None,
-            target: Decimal | None = None) -> SavingsResult:
-    """Gives the savings table, yearly profile and target check for a review and its slotting."""
+            target: Decimal | None = None, stage: Stage = "current") -> SavingsResult:
+    """Gives the savings table, yearly profile and target check for a review and its slotting: its one-off costs
+    after the decisions recorded (the current stage), or at the proposal."""
     costing = review.costing
     basis = basis or costing.new_posts_at
     target = target if target is not None else costing.target_saving
@@ -179,14 +197,14 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
     unending = scheme.scheme == "mark_time" and scheme.years is None
     protection_by_year = tuple(round_cell(_protection(review, result, estimated, model, k), step)
                                for k in range(protection_years(policy, costing.profile_years)))
-    found = cases(review, result)
+    found, standings = current(review, result) if stage == "current" else (cases(review, result), None)
     met = None if target is None else total.saving >= target
     finance = None
     if engaged(review):
         items = Items(tuple(map(tuple, old_items.values())), tuple(map(tuple, new_items.values())),
                       *_protected(review, result))
         twelve = len(protection_by_year) + (0 if unending else 1)
-        finance = finance_view(review, items, exit_costs(review, result, found), twelve)
+        finance = finance_view(review, items, exit_costs(review, result, found, standings), twelve)
         redundancy = _redundancy_of(finance.exit_costs, found)
         part = round_cell(redundancy.total, step) if redundancy else Decimal(0)
         # A year's new structure includes its protection, as in the profile without the finance view.
@@ -195,7 +213,7 @@ def savings(review: ReviewFile, result: SlottingResult, basis: Basis | None = No
                       for y in finance.twelve_months)
         protection_by_year = tuple(y.protection for y in years[:len(protection_by_year)])
     else:
-        redundancy = _redundancy(review, result, found)
+        redundancy = _redundancy(review, result, found, standings)
         one_off = round_cell(redundancy.total, step) if redundancy else Decimal(0)
         years = tuple(
             Year(y, total.new_cost + p, p, total.saving - p, one_off if y == 1 else Decimal(0))
@@ -360,8 +378,11 @@ def _protected(review: ReviewFile, result: SlottingResult) -> tuple[tuple[Protec
     return tuple(people), pools
 
 
-def _redundancy(review: ReviewFile, result: SlottingResult, found: Cases) -> RedundancyEstimate | None:
-    """Gives the one-off redundancy estimate, from each person's case, or None when nobody at risk has one."""
+def _redundancy(review: ReviewFile, result: SlottingResult, found: Cases,
+                standings: Decided | None = None) -> RedundancyEstimate | None:
+    """Gives the one-off redundancy estimate, from each person's case, or None when nobody at risk has one: at the
+    proposal, the displaced and each pool's likely displacements; given the cascade's standings, the redundancies
+    decided (actual) and those still open (estimated)."""
     if weekly_limit(found.dates.first_dismissal or review.review.effective_date) is None:
         return RedundancyEstimate(Decimal(0), (), (), (), ("No statutory weekly limit is known for the "
                                                            "review's effective date.",))
@@ -371,36 +392,41 @@ def _redundancy(review: ReviewFile, result: SlottingResult, found: Cases) -> Red
         assert latest is not None
         notes.append(f"No review effective_date: the latest known weekly limit (£{latest.amount}, "
                      f"from {latest.since}) is used.")
-    at_risk = sorted({c for post in result.posts for pool in post.pools for c in pool.candidates}
-                     | {r.id for r in result.people if r.outcome == "displaced"})
+    stage = staged(result, standings)
+    at_risk = sorted({c for _, candidates, _ in stage.pools for c in candidates} | {pid for pid, _, _ in stage.people})
     estimate: dict[str, RedundancyCost | None] = {}
     for pid in at_risk:
         owed = found[pid].entitlements
         estimate[pid] = owed.redundancy_cost if owed is not None else None
     if not any(estimate.values()):
         return None
-    people = tuple(PersonRedundancy(r.id, "displaced", estimate[r.id]) for r in result.people
-                   if r.outcome == "displaced")
+    people = tuple(PersonRedundancy(pid, status or outcome, estimate[pid], status in LEAVING)
+                   for pid, outcome, status in stage.people)
     total = sum((p.cost.amount for p in people if p.cost), Decimal(0))
     pools = []
-    for post in result.posts:
-        for pool in post.pools:
-            costs = [known.amount for pid in pool.candidates if (known := estimate[pid]) is not None]
-            likely = pool.beyond
-            if costs:
-                amount = likely * sum(costs, Decimal(0)) / len(costs)
-                pools.append((post.id, likely, amount))
-                total += amount
+    for pool, candidates, likely in stage.pools:
+        costs = [known.amount for pid in candidates if (known := estimate[pid]) is not None]
+        if costs:
+            amount = likely * sum(costs, Decimal(0)) / len(costs)
+            pools.append((pool.post, likely, amount))
+            total += amount
     not_estimated = tuple(pid for pid in at_risk if estimate[pid] is None)
-    notes.append("An estimate, not an entitlement: each competitive pool's likely displacements are costed at "
-                 "the mean estimate of its candidates; pension strain costs are not included.")
-    return RedundancyEstimate(total, people, tuple(pools), not_estimated, tuple(notes))
+    if standings is None:
+        notes.append("An estimate, not an entitlement: each competitive pool's likely displacements are costed at "
+                     "the mean estimate of its candidates; pension strain costs are not included.")
+    else:
+        notes.append("After the decisions recorded: the redundancies decided are actual, each at its own figure; "
+                     "the people still at risk are estimated as the displaced are, and each competitive pool not yet "
+                     "selected at the mean estimate of its candidates; pension strain costs are not included.")
+    return RedundancyEstimate(total, people, tuple(pools), not_estimated, tuple(notes),
+                              "proposal" if standings is None else "current")
 
 
 def _redundancy_of(exits: ExitCosts, found: Cases) -> RedundancyEstimate | None:
     """Gives the redundancy pay within the one-off exit costs (the finance view): the displaced's, and each pool's
     share of its exit cost, by the same candidates and basis; None when nobody at risk has a figure for it."""
-    people = tuple(PersonRedundancy(e.person, "displaced", _owed(found, e.person)) for e in exits.displaced)
+    people = tuple(PersonRedundancy(e.person, e.status or "displaced", _owed(found, e.person), e.actual)
+                   for e in exits.displaced)
     candidates = exits.pool_candidates
     if not any(p.cost for p in people) and not any(e.redundancy.amount is not None for e in candidates):
         return None
@@ -408,7 +434,7 @@ def _redundancy_of(exits: ExitCosts, found: Cases) -> RedundancyEstimate | None:
     not_estimated = tuple(sorted(e.person for e in (*exits.displaced, *candidates) if e.redundancy.amount is None))
     note = ("Redundancy pay within the one-off exit costs: each competitive pool's share at the same candidates and "
             "basis as its exit cost; notice pay, pension strain and employer National Insurance are the rest of it.")
-    return RedundancyEstimate(exits.part_total("redundancy"), people, pools, not_estimated, (note,))
+    return RedundancyEstimate(exits.part_total("redundancy"), people, pools, not_estimated, (note,), exits.stage)
 
 
 def _owed(found: Cases, person_id: str) -> RedundancyCost | None:
