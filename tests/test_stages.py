@@ -155,3 +155,20 @@ def test_the_finance_view_counts_the_same_people():
 
 def test_savings_without_decisions_are_the_proposals():
     assert _savings() == _savings(stage="proposal")
+
+
+def test_explain_json_gives_the_status_history_and_the_current_case():
+    """D's explanation as data: compulsorily redundant, the history from the proposal through R-D1 and R-D2, and the
+    case now (a redundancy payment of £0, s.141(2)) beside the proposal's (£10,000); without decisions, neither."""
+    from slotting.render.explain_data import explain_data
+
+    r, result, _, _ = staged(*DECISIONS)
+    d = explain_data(result, ["D"], r, cases(r, result).people)["people"][0]
+    assert d["status"] == "compulsory_redundancy" and d["no_redundancy_payment"] == "R-D1"
+    assert [step["record"] for step in d["history"]] == ["proposal", "R-D1", "R-D2"]
+    assert d["case"]["entitlements"]["redundancy"]["amount"] == 10000
+    assert d["current_case"]["entitlements"]["redundancy"]["amount"] == 0
+    assert d["current_case"]["notice_given"] == "2024-05-11"
+    r, result, _, _ = staged()
+    plain = explain_data(result, ["D"], r, cases(r, result).people)["people"][0]
+    assert not {"status", "history", "current_case"} & set(plain)

@@ -63,10 +63,19 @@ def case_data(case: Case) -> dict[str, Any]:
 
 def explain_data(result: SlottingResult, person_ids: Sequence[str], review: ReviewFile,
                  cases: dict[str, Case]) -> dict[str, Any]:
-    """Gives the people asked for (in the order asked) with their run fields, FTE, claims and case."""
+    """Gives the people asked for (in the order asked) with their run fields, FTE, claims and case; with decisions
+    recorded, also their status, its reason and history (as `run --format json` gives them) and their case at the
+    current stage (`current_case`)."""
     wanted = set(person_ids)
     found = {}
-    for person in run_data(result)["people"]:
+    standings, now = None, {}
+    if review.decisions:
+        from ..rules.case import cases as staged_cases
+        from ..rules.decisions import decided
+
+        standings = decided(review, result, cases)
+        now = staged_cases(review, result, stage=standings).people
+    for person in run_data(result, decisions=standings)["people"]:
         if person["id"] in wanted:
             found[person["id"]] = person
             if len(found) == len(wanted):
@@ -78,7 +87,8 @@ def explain_data(result: SlottingResult, person_ids: Sequence[str], review: Revi
         if p is None:
             raise KeyError(person_id)
         people.append({**found[person_id], "fte": number(review.fte(person_id)),
-                       "claims": _claims(p, result, wording), "case": case_data(cases[person_id])})
+                       "claims": _claims(p, result, wording), "case": case_data(cases[person_id]),
+                       **({"current_case": case_data(now[person_id])} if now else {})})
     return {"review": result.review, "people": people}
 
 
