@@ -156,6 +156,13 @@ def write_folder(files: Iterable[tuple[str, bytes]], folder: Path, force: bool, 
     return emit_folder(files, folder, names=names, force=force, inputs=files_read(), owned=owned)
 
 
+def workbook_needs_a_file(format: enum.Enum, output: Path | None, example: str) -> None:
+    """Refuses, as a usage error, --format xlsx with no -o file: a workbook is never written to a terminal."""
+    if format.value == "xlsx" and output is None:
+        raise typer.BadParameter(f"--format xlsx writes a workbook: give a file with -o, e.g. -o {example}",
+                                 param_hint="--format")
+
+
 def check_output(output: Path | None, inputs: list[Path]) -> None:
     """Refuses, before any work, an output file that is one of the inputs."""
     from ..output import OutputError, refuse_inputs_as_output

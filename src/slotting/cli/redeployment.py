@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .base import Output, Review, SheetFormat, app, check_output, guard, one_review, slotted, stages, write
+from .base import Output, Review, SheetFormat, app, check_output, guard, one_review, slotted, stages, workbook_needs_a_file, write
 
 
 @app.command()
@@ -23,9 +23,7 @@ def redeployment(
     the new grade; trial periods running and their end dates.
     """
     path = one_review(files)
-    if format is SheetFormat.xlsx and output is None:
-        raise typer.BadParameter("--format xlsx writes a workbook: give a file with -o, e.g. -o register.xlsx",
-                                 param_hint="--format")
+    workbook_needs_a_file(format, output, "register.xlsx")
     check_output(output, [path])
 
     def body() -> int:

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from .. import limits
-from .base import Output, Review, SheetFormat, app, check_output, guard, one_review, slotted, stages, write
+from .base import Output, Review, SheetFormat, app, check_output, guard, one_review, slotted, stages, workbook_needs_a_file, write
 
 
 class CsvTable(str, enum.Enum):
@@ -59,9 +59,7 @@ def savings(
     """
     path = one_review(files)
     target_amount = _amount(target)
-    if format is SheetFormat.xlsx and output is None:
-        raise typer.BadParameter("--format xlsx writes a workbook: give a file with -o, e.g. -o savings.xlsx",
-                                 param_hint="--format")
+    workbook_needs_a_file(format, output, "savings.xlsx")
     if table is not CsvTable.groups and format is not SheetFormat.csv:
         raise typer.BadParameter("--table chooses one table for --format csv; the other formats carry them all",
                                  param_hint="--table")
