@@ -10,6 +10,7 @@ import typer
 
 from .. import limits
 from .base import Output, Review, SheetFormat, app, check_output, guard, one_review, slotted, stages, workbook_needs_a_file, write
+from .run import Stage
 
 
 class CsvTable(str, enum.Enum):
@@ -51,6 +52,10 @@ def savings(
     table: Annotated[CsvTable, typer.Option("--table", help="With --format csv: which table - the savings by "
                                             "post group, or (with the finance view) the financial years or the "
                                             "exit costs.")] = CsvTable.groups,
+    stage: Annotated[Stage, typer.Option("--stage", help="current: the one-off costs after every decision recorded "
+                                         "(the redundancies decided actual, the rest estimated); proposal: the "
+                                         "proposal's estimates alone. A review without decisions gives the proposal "
+                                         "either way.")] = Stage.current,
 ) -> None:
     """Cost the old and new structures against a savings target.
 
@@ -77,7 +82,7 @@ def savings(
                                           "profile by financial year: set costing.financial_year_start (or another "
                                           "field of the finance view) in the review")])
             note("costing")
-            result = cost(review, slotting, basis.value if basis else None, target_amount)
+            result = cost(review, slotting, basis.value if basis else None, target_amount, stage.value)
         options = {"table": table.value} if format is SheetFormat.csv else {}
         write(renderer("savings", format.value)(result, **options), output)
         if result.target_met is False:
