@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from .conftest import EXAMPLE, cli, write
-from .test_stages import DECISIONS, scenario
+from .test_decisions import assessment
+from .test_stages import DECISIONS, scenario, vr
 
 
 def _file(tmp_path, *decisions: dict, **costing):
@@ -41,3 +42,55 @@ def test_savings_stage_without_decisions_changes_nothing(tmp_path):
 def test_savings_stage_refuses_an_unknown_stage(tmp_path):
     result = cli("savings", _file(tmp_path), "--stage", "final")
     assert result.exit_code == 2 and "final" in result.output
+
+
+def _with_sex(tmp_path, *decisions: dict) -> str:
+    """The scenario with A, B and C women and D, E and F men."""
+    data = scenario(*decisions)
+    for p in data["people"]:
+        p["characteristics"] = {"sex": "F" if p["id"] in "ABC" else "M"}
+    return str(write(tmp_path, "review.yaml", data))
+
+
+def _at_risk(data: dict) -> dict:
+    sex = data["characteristics"]["sex"]
+    return {g: row["at_risk"] for g, row in [*sex["groups"].items(), ("all", sex["all"])]}
+
+
+def test_equality_stage_counts_who_the_decisions_leave_at_risk(tmp_path):
+    """The proposal: D displaced (M, 1) and NB's one likely displacement shared by B and C (F, 1/2 each): F 1, M 1.
+    Now: C made redundant (F 1), D and E made redundant (M 2): 3 in all, and men over-represented (2 of 3 at risk,
+    3 of 6 in the group)."""
+    path = _with_sex(tmp_path, *DECISIONS)
+    proposal = _json("equality", path, "--stage", "proposal", "--suppress-below", "0")
+    now = _json("equality", path, "--suppress-below", "0")
+    assert (proposal["stage"], now["stage"]) == ("proposal", "current")
+    assert _at_risk(proposal) == {"F": 1, "M": 1, "all": 2}
+    assert _at_risk(now) == {"F": 1, "M": 2, "all": 3}
+    assert now["characteristics"]["sex"]["groups"]["M"]["displaced"] == 1  # the outcome columns stay the proposal's
+    def over(data: dict) -> list[str]:
+        return [f["group"] for f in data["characteristics"]["sex"]["flags"] if f["kind"] == "over_represented"]
+    assert (over(proposal), over(now)) == ([], ["M"])
+
+
+def test_equality_stage_open_pool_is_shared_among_those_still_in_it(tmp_path):
+    """Only E's voluntary redundancy and A not confirmed: E made redundant and A and D still open (1 each), NB not
+    yet selected (1/2 each to B and C): F 2, M 2."""
+    path = _with_sex(tmp_path, vr("VR-E", "E"), assessment("AS-A", "A", "NA", "not_confirmed"))
+    assert _at_risk(_json("equality", path, "--suppress-below", "0")) == {"F": 2, "M": 2, "all": 4}
+
+
+def test_equality_stage_hides_every_at_risk_figure_that_would_give_away_a_small_one(tmp_path):
+    """Now, with counts under 2 suppressed: F's 1 is shown as <2; M's 2 and the whole group's 3 would give it away
+    (3 - 2), so both are hidden too."""
+    now = _json("equality", _with_sex(tmp_path, *DECISIONS), "--suppress-below", "2")
+    assert _at_risk(now) == {"F": "<2", "M": "[c]", "all": "[c]"}
+
+
+def test_equality_without_decisions_has_no_stage(tmp_path):
+    plain = cli("equality", str(EXAMPLE), "--format", "json").stdout
+    assert "stage" not in json.loads(plain)
+    assert cli("equality", str(EXAMPLE), "--format", "json", "--stage", "proposal").stdout == plain
+    for form in ("table", "markdown", "csv"):
+        assert cli("equality", str(EXAMPLE), "-f", form, "--stage", "proposal").stdout == \
+            cli("equality", str(EXAMPLE), "-f", form).stdout

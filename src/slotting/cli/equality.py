@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from .base import DataFormat, Output, Review, app, check_output, fail, guard, one_review, slotted, stages, write
+from .run import Stage
 
 
 @app.command()
@@ -18,6 +19,10 @@ def equality(
                                                 "to N-1 as <N, with secondary suppression; 0 shows everything.")] = 5,
     format: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.")] = DataFormat.table,
     output: Output = None,
+    stage: Annotated[Stage, typer.Option("--stage", help="current: at risk as the decisions recorded leave it (at risk "
+                                         "or made redundant, and the pools not yet selected); proposal: as the "
+                                         "slotting proposes. A review without decisions gives the proposal either "
+                                         "way.")] = Stage.current,
 ) -> None:
     """Summarise outcomes by protected characteristic.
 
@@ -40,8 +45,15 @@ def equality(
             if unknown:
                 fail([f"no one in the review has the characteristic(s) {', '.join(map(repr, unknown))}; "
                       f"given: {', '.join(known) or 'none'}"])
+            standings = None
+            if stage is Stage.current and review.decisions:
+                from ..rules.decisions import current
+
+                note("applying the decisions")
+                standings = current(review, result)[1]
             note("counting and disclosure control")
-            summary = equality_summary(review, result, names, suppress_below)
+            summary = equality_summary(review, result, names, suppress_below,
+                                       stage.value if review.decisions else None, standings)
         write(renderer("equality", format.value)(summary), output)
         return 0
 

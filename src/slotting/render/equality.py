@@ -15,6 +15,10 @@ TITLES = {"assimilated": "Assimilated", "matched": "Matched", "competitive": "Co
 CONFIDENTIAL = "[c]"
 NOTE = ("At risk = displaced + each competitive pool's candidates beyond its places, shared equally among its "
         "candidates. Flags are a screening signal for a closer look, not a legal finding.")
+CURRENT_NOTE = ("At risk (the current stage) = the people the decisions recorded leave at risk or made redundant, "
+                "plus each competitive pool not yet selected's candidates beyond its places, shared equally among the "
+                "candidates still in it; the outcome columns are the proposal's. Flags are a screening signal for a "
+                "closer look, not a legal finding.")
 
 
 def _mask(result: EqualityResult) -> str:
@@ -29,7 +33,7 @@ def _cell(b: Breakdown, group: str, column: str, result: EqualityResult) -> Any:
         if n > 1 and 0 < share < n:
             return _mask(result)
         hidden = b.suppressed | b.secondary
-        if (group, "competitive") in hidden or (group, "displaced") in hidden:
+        if group in b.at_risk_hidden or (group, "competitive") in hidden or (group, "displaced") in hidden:
             return CONFIDENTIAL
         return as_number(share)
     value = b.all_counts[column] if group == "all" else b.counts[group][column]
@@ -50,13 +54,16 @@ def _composition(result: EqualityResult, groups: dict[str, int]) -> dict[str, An
 
 def _notes(result: EqualityResult) -> list[str]:
     n = result.suppress_below
-    return [NOTE] + ([f"Counts from 1 to {n - 1} are shown as <{n}; cells hidden so that those cannot be "
+    first = CURRENT_NOTE if result.stage == "current" else NOTE
+    return [first] + ([f"Counts from 1 to {n - 1} are shown as <{n}; cells hidden so that those cannot be "
                       f"worked out from the totals are shown as {CONFIDENTIAL}."] if n > 1 else [])
 
 
 def equality_data(result: EqualityResult) -> dict[str, Any]:
     """Gives the equality summary as the documented JSON structure."""
+    stage = {"stage": result.stage} if result.stage is not None else {}
     return {
+        **stage,
         "suppress_below": result.suppress_below,
         "characteristics": {
             b.characteristic: {
@@ -112,7 +119,7 @@ def equality_table(result: EqualityResult) -> Iterator[Any]:
     from rich.table import Table
     from rich.text import Text
 
-    parts: list[Any] = []
+    parts: list[Any] = [Text(f"Stage: {result.stage}", style="bold")] if result.stage else []
     for b in result.breakdowns:
         table = Table(title=Text(f"By {terminal(b.characteristic)}"), title_justify="left", title_style="bold",
                       box=box.SIMPLE_HEAD, pad_edge=False)
@@ -136,7 +143,7 @@ def equality_table(result: EqualityResult) -> Iterator[Any]:
 
 def equality_markdown(result: EqualityResult) -> Iterator[str]:
     """Yields the equality summary as Markdown."""
-    out = ["# Equality impact summary\n"]
+    out = ["# Equality impact summary\n" + (f"\nStage: {result.stage}.\n" if result.stage else "")]
     for b in result.breakdowns:
         out.append(f"## By {markdown(b.characteristic)}\n\n" + markdown_table(["Group"] + [TITLES[c] for c in COLUMNS],
                                                                       table_rows(b, result), "lrrrrrr"))

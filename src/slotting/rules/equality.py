@@ -13,6 +13,13 @@ a legal finding, and with small groups they are unstable.
 Disclosure control (rules.disclosure): counts from 1 to N-1 are shown as "<N"; further cells are
 hidden until no hidden cell can be worked out from the totals. A cell hidden only to protect
 another is shown as "[c]": it may hold any count, zero or N and over included.
+
+By stage: at the proposal, at risk is the displaced and each pool's candidates beyond its places; at the current
+stage (with decisions recorded, rules.decisions), the people the cascade leaves at risk or made redundant, and each
+pool not yet selected's likely displacements shared among the candidates still in it (rules.exit_costs.staged, the
+same people `savings` costs). The outcome columns stay the proposal's. A current at-risk figure is not a part of
+the outcome counts' rows, so their suppression cannot protect it: when any is a small count, every other non-zero
+at-risk figure of every table is hidden with it (the whole group's too, which a table shown whole would give).
 """
 
 from __future__ import annotations
@@ -21,10 +28,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from ..model import ReviewFile
 from .disclosure import suppress_shared
+from .exit_costs import staged
 from .results import SlottingResult
+
+if TYPE_CHECKING:
+    from .decisions import Decided
 
 NOT_GIVEN = "not given"
 COUNTED = ("assimilated", "matched", "competitive", "displaced")
@@ -54,6 +66,8 @@ class Breakdown:
     suppressed: frozenset[tuple[str, str]]
     secondary: frozenset[tuple[str, str]]
     flags: tuple[Flag, ...]
+    # at the current stage: the groups ("all" for the whole group) whose at-risk figure is hidden to protect another
+    at_risk_hidden: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,7 @@ class EqualityResult:
     suppress_below: int
     breakdowns: tuple[Breakdown, ...]
     pools: tuple[tuple[str, dict[str, dict[str, int]]], ...]
+    stage: str | None = None  # with decisions recorded: "proposal" or "current"; None without
 
 
 def characteristics_found(review: ReviewFile, result: SlottingResult) -> list[str]:
@@ -70,11 +85,12 @@ def characteristics_found(review: ReviewFile, result: SlottingResult) -> list[st
 
 
 def equality(review: ReviewFile, result: SlottingResult, by: list[str] | None = None,
-             suppress_below: int = 5) -> EqualityResult:
-    """Gives the equality breakdown of a slotting result."""
+             suppress_below: int = 5, stage: str | None = None, standings: Decided | None = None) -> EqualityResult:
+    """Gives the equality breakdown of a slotting result: its at-risk figures at the proposal or, given the cascade's
+    standings, at the current stage; `stage` names it in the result (for a review with decisions)."""
     person = review.person
     names = by or characteristics_found(review, result)
-    share = _at_risk_shares(result)
+    share = _at_risk_shares(result, standings)
 
     def value(pid: str, name: str) -> str:
         return person[pid].characteristics.get(name) or NOT_GIVEN
@@ -93,11 +109,15 @@ def equality(review: ReviewFile, result: SlottingResult, by: list[str] | None = 
     all_counts = {k: sum(1 for r in result.people if r.outcome == k) for k in COUNTED} | {"total": len(result.people)}
     # the tables share the whole group's row: hidden together, so that no table gives away what another hides
     hidden = suppress_shared([counts for _, counts, _ in tables], all_counts, suppress_below)
+    withheld = standings is not None and suppress_below > 1 and any(
+        0 < v < suppress_below for _, _, at_risk in tables for v in [*at_risk.values(), sum(at_risk.values())])
     breakdowns = []
     for (name, counts, at_risk), (primary, secondary) in zip(tables, hidden):
         flags = _flags(name, counts, at_risk, all_counts, sum(at_risk.values(), Fraction(0)), suppress_below)
+        protecting = frozenset(g for g in [*counts, "all"] if withheld and (
+            sum(at_risk.values(), Fraction(0)) if g == "all" else at_risk.get(g, Fraction(0))) >= suppress_below)
         breakdowns.append(Breakdown(name, counts, dict(at_risk), all_counts, sum(at_risk.values(), Fraction(0)),
-                                    primary, secondary, tuple(flags)))
+                                    primary, secondary, tuple(flags), protecting))
 
     pools = []
     for post in result.posts:
@@ -105,17 +125,18 @@ def equality(review: ReviewFile, result: SlottingResult, by: list[str] | None = 
             composition = {name: dict(sorted(Counter(value(pid, name) for pid in pool.candidates).items()))
                            for name in names}
             pools.append((post.id, composition))
-    return EqualityResult(suppress_below, tuple(breakdowns), tuple(pools))
+    return EqualityResult(suppress_below, tuple(breakdowns), tuple(pools), stage)
 
 
-def _at_risk_shares(result: SlottingResult) -> dict[str, Fraction]:
-    """Gives each person's share of potential displacement: 1 if displaced; (k - p) / k in a pool."""
-    share = {r.id: Fraction(1) for r in result.people if r.outcome == "displaced"}
-    for post in result.posts:
-        for pool in post.pools:
-            k = len(pool.candidates)
-            for pid in pool.candidates:
-                share[pid] = share.get(pid, Fraction(0)) + Fraction(pool.beyond, k)
+def _at_risk_shares(result: SlottingResult, standings: Decided | None = None) -> dict[str, Fraction]:
+    """Gives each person's share of potential displacement: 1 if displaced (at the current stage, left at risk
+    outside a pool or made redundant); (k - p) / k in a pool (not yet selected, of the k candidates still in it)."""
+    stage = staged(result, standings)
+    share = {pid: Fraction(1) for pid, _, _ in stage.people}
+    for _, candidates, likely in stage.pools:
+        k = len(candidates)
+        for pid in candidates:
+            share[pid] = share.get(pid, Fraction(0)) + Fraction(likely, k)
     return share
 
 
