@@ -94,3 +94,32 @@ def test_equality_without_decisions_has_no_stage(tmp_path):
     for form in ("table", "markdown", "csv"):
         assert cli("equality", str(EXAMPLE), "-f", form, "--stage", "proposal").stdout == \
             cli("equality", str(EXAMPLE), "-f", form).stdout
+
+
+def _people(data: dict) -> dict:
+    return {p["id"]: (p.get("status"), p.get("notice_given"), p["earliest_dismissal"]) for p in data["people"]}
+
+
+def test_timeline_stage_dates_the_redundancies_decided(tmp_path):
+    """The proposal: B, C and D at risk, notice the day after the decision (11 April 2024), 10 weeks to 20 June. Now:
+    C's notice the day after R-C2 (11 May), to 20 July; D's after R-D2, the same; E's after VR-E (21 April), to 30
+    June; A, B and F placed, no dismissal."""
+    path = _file(tmp_path, *DECISIONS)
+    proposal = _json("timeline", path, "--stage", "proposal")
+    assert {p: d for p, (_, _, d) in _people(proposal).items() if d} == {
+        "B": "2024-06-20", "C": "2024-06-20", "D": "2024-06-20"}
+    assert all(s is None for s, _, _ in _people(proposal).values())
+    now = _people(_json("timeline", path))
+    assert {p: v for p, v in now.items() if v[2]} == {
+        "C": ("compulsory_redundancy", "2024-05-11", "2024-07-20"),
+        "D": ("compulsory_redundancy", "2024-05-11", "2024-07-20"),
+        "E": ("voluntary_redundancy", "2024-04-21", "2024-06-30")}
+    assert {p: s for p, (s, _, _) in now.items() if s in ("appointed", "redeployed")} == {
+        "A": "redeployed", "B": "appointed", "F": "appointed"}
+
+
+def test_timeline_without_decisions_changes_nothing(tmp_path):
+    path = _file(tmp_path)
+    for form in ("json", "table", "ics"):
+        assert cli("timeline", path, "-f", form).stdout == cli("timeline", path, "-f", form, "--stage", "proposal").stdout
+    assert "status" not in cli("timeline", path, "-f", "json").stdout

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from .base import Output, Review, app, check_output, fail, guard, one_review, slotted, stages, write
+from .run import Stage
 
 
 class TimelineFormat(str, enum.Enum):
@@ -31,6 +32,10 @@ def timeline(
                                         "collective consultation has run its minimum, HR1 due before consultation "
                                         "begins.")] = False,
     output: Output = None,
+    stage: Annotated[Stage, typer.Option("--stage", help="current: each person's dates as the decisions recorded "
+                                         "leave them (notice and dismissal for the redundancies decided, none for "
+                                         "those placed), with their status; proposal: as the slotting proposes. A "
+                                         "review without decisions gives the proposal either way.")] = Stage.current,
 ) -> None:
     """The dated steps: collective consultation (TULRCA 1992 s.188, s.193), the working-day windows for
     appeals, assessments and objections (weekends and bank holidays skipped), and each person's notice,
@@ -44,7 +49,12 @@ def timeline(
 
         with stages(3) as note:
             review, result = slotted(path, note)
-            found = dates(review, result, count_at_risk)
+            standings = None
+            if stage is Stage.current and review.decisions:
+                from ..rules.decisions import current
+
+                standings = current(review, result)[1]
+            found = dates(review, result, count_at_risk, standings=standings)
         options = {"people": people} if format is TimelineFormat.ics else {}
         write(renderer("timeline", format.value)(found, **options), output)
         if check and found.warnings:

@@ -27,7 +27,8 @@ def _dated(p: PersonDates) -> bool:
 
 
 def people_rows(t: TimelineResult) -> list[list[str]]:
-    return [[p.person, p.outcome, p.notice_basis, _day(p.earliest_dismissal), _day(p.trial_end), _day(p.protection_end)]
+    return [[p.person, p.outcome if p.status is None else f"{p.outcome}; now {p.status}", p.notice_basis,
+             _day(p.earliest_dismissal), _day(p.trial_end), _day(p.protection_end)]
             for p in t.people if _dated(p) or p.notice_weeks is not None]
 
 
@@ -80,7 +81,9 @@ def timeline_json(t: TimelineResult) -> Iterator[bytes]:
         "steps": [{"date": _iso(s.date), "what": s.what, "rule": s.rule, "source": s.source} for s in t.steps],
         "people": [{"id": p.person, "outcome": p.outcome, "notice_weeks": p.notice_weeks, "notice": p.notice_basis,
                     "earliest_dismissal": _iso(p.earliest_dismissal), "trial_end": _iso(p.trial_end),
-                    "protection_end": _iso(p.protection_end)} for p in t.people],
+                    "protection_end": _iso(p.protection_end),
+                    **({"status": p.status, "notice_given": _iso(p.notice_given)} if p.status else {})}
+                   for p in t.people],
         "notes": list(t.notes), "warnings": list(t.warnings)})
 
 

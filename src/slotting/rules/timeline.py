@@ -11,6 +11,10 @@ the date HR1 is due:
 - Notice is not to be given before collective consultation has run (Junk v Kuhnel, C-188/03): a notice given
   before the consultation minimum has passed since consultation began is warned of.
 
+At the current stage (the cascade's standings, rules.decisions), each person's dates are their case at that stage
+(rules.case, stage=): a redundancy decided after the proposal has its notice given the day after its last decision,
+and the people placed since have no dismissal; each person carries their status and the day notice is given.
+
 Pure: dates in, dates out.
 """
 
@@ -18,11 +22,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import ReviewFile
 from .case import Cases, cases
 from .dates import NATION, Step, add_working_days, collective_period, is_working_day
 from .results import SlottingResult
+
+if TYPE_CHECKING:
+    from .decisions import Decided
 
 __all__ = ["NATION", "PersonDates", "Step", "TimelineResult", "add_working_days", "collective_period", "is_working_day",
            "timeline"]
@@ -37,6 +45,8 @@ class PersonDates:
     earliest_dismissal: dt.date | None  # for people at risk
     trial_end: dt.date | None  # where an alternative post is offered
     protection_end: dt.date | None  # the last day of pay protection
+    status: str | None = None  # at the current stage: the person's status after the decisions
+    notice_given: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -52,15 +62,17 @@ class TimelineResult:
 
 
 def timeline(review: ReviewFile, result: SlottingResult, count_at_risk: bool = False,
-             found: Cases | None = None) -> TimelineResult:
-    """Gives the dated steps of a review and each person's notice, earliest dismissal, trial and protection end."""
-    found = found or cases(review, result, count_at_risk)
+             found: Cases | None = None, standings: Decided | None = None) -> TimelineResult:
+    """Gives the dated steps of a review and each person's notice, earliest dismissal, trial and protection end: at
+    the proposal or, given the cascade's standings, at the current stage (each person's status beside)."""
+    found = found or cases(review, result, count_at_risk, stage=standings)
     dates = found.dates
     steps = list(dates.steps)
     notes = list(dates.notes)
     warnings: list[str] = []
     people = tuple(PersonDates(c.person, c.outcome, c.notice_weeks, c.notice_basis, c.earliest_dismissal, c.trial_end,
-                               c.protection_end) for c in found.people.values())
+                               c.protection_end, *_now(standings, c.person, c.notice_given))
+                   for c in found.people.values())
     notices = sorted(c.notice_given for c in found.people.values() if c.notice_given)
     dismissals = sorted(c.earliest_dismissal for c in found.people.values() if c.earliest_dismissal)
     days = dates.collective.days
@@ -84,6 +96,17 @@ def timeline(review: ReviewFile, result: SlottingResult, count_at_risk: bool = F
                      "decision, or from the close of objections when policy.objection_working_days is set.")
     notes.append("Notice is taken as given the day after the decision (or after objections close); a dismissal takes "
                  "effect when the notice ends, and never before the collective consultation minimum.")
+    if standings is not None:
+        decided = sum(1 for s in standings.people if s.status == "compulsory_redundancy")
+        notes.append(f"At the current stage: {decided} compulsory redundancy(ies) decided, dated from the decisions "
+                     "recorded (notice the day after the last decision that led there); the dates of people still at "
+                     "risk are those they would have if made redundant.")
     steps.sort(key=lambda s: (s.date is None, s.date or dt.date.min))
     return TimelineResult(review.review.name, dates.nation, dates.proposed, dates.counted, tuple(steps), people,
                           tuple(notes), tuple(warnings))
+
+
+def _now(standings: Decided | None, person: str, given: dt.date | None) -> tuple[str | None, dt.date | None]:
+    """Gives (status, notice given) at the current stage; (None, None) at the proposal."""
+    standing = standings.person(person) if standings is not None else None
+    return (standing.status, given) if standing is not None else (None, None)
