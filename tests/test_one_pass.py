@@ -75,7 +75,7 @@ def test_six_mistakes_are_reported_in_one_round_and_fixed_by_what_it_says(tmp_pa
         "export.csv:1:2: unknown column 'Assignment number': map it to a field of a person in the review (columns: "
         "{Assignment number: FIELD}) or leave it out (columns: {Assignment number: ignore}); the fields are: id, name, "
         "post, salary, in_review, fte, hours, characteristics, age, service_years, notice_weeks, date_of_birth, "
-        "continuous_service_start, pension, pension_strain, priority",
+        "continuous_service_start, pension, pension_strain, normal_pension_age, allowances, priority",
         "export.csv:1:4: unknown column 'Salary'; did you mean 'salary'? Write the header as salary, or map the column "
         "in the review: columns: {Salary: salary}",
         "review.yaml:1:82: review.effective_date: expected a real calendar date written YYYY-MM-DD: February 2025 "
@@ -108,7 +108,7 @@ def test_the_same_mistakes_in_a_workbook_are_located_at_their_cells(tmp_path: Pa
         "export.xlsx[People]!B1: unknown column 'Assignment number': map it to a field of a person in the review "
         "(columns: {Assignment number: FIELD}) or leave it out (columns: {Assignment number: ignore}); the fields "
         "are: id, name, post, salary, in_review, fte, hours, characteristics, age, service_years, notice_weeks, "
-        "date_of_birth, continuous_service_start, pension, pension_strain, priority",
+        "date_of_birth, continuous_service_start, pension, pension_strain, normal_pension_age, allowances, priority",
         "export.xlsx[People]!D1: unknown column 'Salary'; did you mean 'salary'? Write the header as salary, or map "
         "the column in the review: columns: {Salary: salary}"]
     assert len(found) == 6

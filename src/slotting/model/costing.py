@@ -132,6 +132,16 @@ PerYear = Annotated[
 ]
 
 
+class Pension(Model):
+    """The pension scheme that goes with a severance scheme: its name, and the service before a member has a pension
+    to release on redundancy (costing.pension_strain takes both unless it gives its own)."""
+
+    scheme: Text = Field(description="The pension scheme's name, named in every strain estimate's basis.")
+    vesting_years: Whole = Field(ge=0, le=10, description="Complete years of qualifying service before a member has a "
+                                 "pension to release; under them no strain.")
+    cite: Text | None = Field(None, description="Where the vesting period is written.")
+
+
 class Terms(Model):
     """The terms a scheme's voluntary redundancy changes from its compulsory ones (each optional)."""
 
@@ -177,6 +187,8 @@ class Scheme(Model):
     needs: list[Literal["floor", "cap"]] = Field(default_factory=list, description="Fields the employer must give "
                                                  "(the package ships no figure for them).")
     cites: dict[Text, Text] = Field(default_factory=dict, description="The paragraph behind each term, by field.")
+    pension: Pension | None = Field(None, description="The pension scheme that goes with it and its vesting period "
+                                    "(costing.pension_strain's scheme and vesting_years unless given there).")
     regulations: dict[Literal["scotland", "northern-ireland"], Text] = Field(
         default_factory=dict, description="The regulations that give the scheme's discretions in another jurisdiction.")
 
@@ -272,43 +284,77 @@ class OnCosts(Model):
 
 
 _AGE = re.compile(r"[1-9][0-9]")
+_YEARS = re.compile(r"0|[1-9][0-9]?")
 
 
-def _ages_written_once(value: Any) -> Any:
-    """Ages are keys written as plain whole numbers (55, not 055 or 55.0), so no age is given twice."""
-    if isinstance(value, dict):
-        for key in value:
-            if isinstance(key, str) and not _AGE.fullmatch(key):
-                raise ValueError(f"age {key!r}: expected a whole number of years written plainly, such as 55")
-    return value
+def _written_once(pattern: re.Pattern[str], what: str, example: str) -> Any:
+    """Gives a check that a table's keys are written as plain whole numbers (55, not 055 or 55.0), so that no key
+    is given twice."""
+    def check(value: Any) -> Any:
+        if isinstance(value, dict):
+            for key in value:
+                if isinstance(key, str) and not pattern.fullmatch(key):
+                    raise ValueError(f"{what} {key!r}: expected a whole number of years written plainly, such as "
+                                     f"{example}")
+        return value
+    return check
 
 
+_Factor = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
 StrainFactors = Annotated[
-    dict[Annotated[int, Field(ge=15, le=100)], Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]],
-    BeforeValidator(_ages_written_once),
+    dict[Annotated[int, Field(ge=15, le=100)], _Factor], BeforeValidator(_written_once(_AGE, "age", "55")),
 ]
+FactorsByYearsToNpa = Annotated[
+    dict[Annotated[int, Field(ge=0, le=60)], _Factor], BeforeValidator(_written_once(_YEARS, "years", "0 or 5")),
+]
+DEFAULT_PENSION = Pension(scheme="LGPS", vesting_years=2, cite="LGPS: two years' qualifying service")
 
 
 class PensionStrain(Model):
     """Pension strain on redundancy: a person at or over min_age takes an unreduced pension and the employer
-    pays the strain, estimated as the person's annual pension (people[].pension) x the factor for their age.
-    The factors come from the scheme's actuary; none are shipped, none are invented."""
+    pays the strain, estimated as the person's annual pension (people[].pension) x the factor for their age, or
+    for their years to normal pension age (factors_by_years_to_npa, with people[].normal_pension_age or the
+    scheme's normal_pension_age). The factors come from the scheme's actuary; none are shipped, none are
+    invented. The scheme's name and vesting period are those of the severance scheme's pension (LGPS, two years,
+    by default) unless given here."""
 
-    scheme: Text = Field("LGPS", description="The pension scheme's name, for the notes.")
+    scheme: Text | None = Field(None, description="The pension scheme's name, for the notes (default: the severance "
+                                "scheme's pension, LGPS for the default scheme).")
     min_age: Whole = Field(55, ge=15, le=100, description="The youngest age at which an unreduced pension is "
                            "paid on redundancy (LGPS: 55; 50 before 6 April 2010).")
-    factors: StrainFactors = Field(description="Age -> strain cost per £1 of annual pension, e.g. {55: 1.9}.")
-    vesting_years: Whole = Field(2, ge=0, le=10, description="Complete years of service before a member has a "
-                                 "pension to release (LGPS: two years' qualifying service); under them no strain.")
+    factors: StrainFactors | None = Field(None, description="Age -> strain cost per £1 of annual pension, e.g. "
+                                          "{55: 1.9}.")
+    factors_by_years_to_npa: FactorsByYearsToNpa | None = Field(
+        None, description="Instead of factors: years to normal pension age -> strain cost per £1 of annual pension, "
+        "e.g. {0: 0, 1: 0.8, 2: 1.6}; the years are the normal pension age less the age in whole years on the day "
+        "employment ends, so a part year counts as a whole one.")
+    normal_pension_age: Whole | None = Field(None, ge=50, le=75, description="The scheme's normal pension age, for "
+                                             "factors_by_years_to_npa (people[].normal_pension_age overrides it).")
+    vesting_years: Whole | None = Field(None, ge=0, le=10, description="Complete years of service before a member "
+                                        "has a pension to release; under them no strain (default: the severance "
+                                        "scheme's pension; LGPS: two years' qualifying service).")
 
     @model_validator(mode="after")
-    def _factors_from_min_age(self) -> PensionStrain:
-        below = sorted(age for age in self.factors if age < self.min_age)
+    def _one_table(self) -> PensionStrain:
+        if (self.factors is None) == (self.factors_by_years_to_npa is None):
+            raise ValueError("give factors (by age) or factors_by_years_to_npa, one of them")
+        if self.normal_pension_age is not None and self.factors_by_years_to_npa is None:
+            raise ValueError("normal_pension_age is for factors_by_years_to_npa")
+        table = self.factors if self.factors is not None else self.factors_by_years_to_npa
+        if not table:
+            raise ValueError("give at least one factor")
+        below = sorted(age for age in self.factors or {} if age < self.min_age)
         if below:
             raise ValueError(f"factors given for ages below min_age {self.min_age}: {below}")
-        if not self.factors:
-            raise ValueError("give at least one age's factor")
         return self
+
+    def of(self, pension: Pension | None) -> PensionStrain:
+        """Gives the table with its scheme's name and vesting period filled in from a severance scheme's pension
+        (LGPS, two years, when it names none)."""
+        default = pension or DEFAULT_PENSION
+        return self.model_copy(update={"scheme": self.scheme or default.scheme,
+                                       "vesting_years": default.vesting_years if self.vesting_years is None
+                                       else self.vesting_years})
 
 
 PROFILE_YEARS = 5  # financial years in the profile when costing.years is not given
@@ -410,6 +456,12 @@ class Costing(Model):
         return scheme.model_copy(update={"pay": "actual" if options.actual_weeks_pay else scheme.pay,
                                          "multiplier": options.multiplier if options.multiplier != 1 else scheme.multiplier})
 
+    @cached_property
+    def strain(self) -> PensionStrain | None:
+        """Gives costing.pension_strain with the scheme's name and vesting period filled in from the severance
+        scheme's pension (LGPS, two years, by default), or None when it is not given."""
+        return self.pension_strain.of(self.scheme.pension) if self.pension_strain is not None else None
+
     @property
     def profile_years(self) -> int:
         """The financial years in the profile (and the horizon of a mark-time protection)."""
@@ -420,5 +472,5 @@ class Costing(Model):
         return self.pool_exit_costs or self.pool_protection
 
 
-__all__ = ["DEFAULT_SCHEME", "AgeBand", "Costing", "ExternalFunding", "FundingPeriod", "OnCosts", "PensionStrain",
+__all__ = ["DEFAULT_SCHEME", "AgeBand", "Costing", "ExternalFunding", "FundingPeriod", "OnCosts", "Pension", "PensionStrain",
            "Redundancy", "Scheme", "Severance", "Terms", "funding_share", "funding_dates"]

@@ -57,17 +57,34 @@ def _scheme_by_name(value):
     return {"scheme": value} if isinstance(value, str) else value
 
 
+def _red_circle_is_mark_time(value):
+    if value == "red_circle":
+        raise ValueError("red_circle is mark_time here: the salary is held, without pay awards, until the new "
+                         "grade's pay reaches it; give scheme: mark_time (with years for a time limit)")
+    return value
+
+
 class Protection(BaseModel):
-    """How pay protection is paid when slotting lowers pay. The protected salary is held in cash terms (pay
-    awards raise the new grade's pay, not the protected salary), and the protection paid is what the
-    person keeps above the new grade's pay."""
+    """How pay protection is paid when slotting lowers pay. The protected pay is the salary and the allowances the
+    policy includes (NHS practice: average unsocial-hours and on-call payments); it is held in cash terms (pay
+    awards raise the new grade's pay, not the protected pay) unless it rises with awards, and the protection paid
+    is what the person keeps above the new grade's pay. Red-circling (the salary held, no awards, until the grade
+    catches up) is mark_time."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
-    scheme: Literal["cash", "tapered", "mark_time"] = Field(
+    scheme: Annotated[Literal["cash", "tapered", "mark_time"], BeforeValidator(_red_circle_is_mark_time)] = Field(
         "cash", description="cash: the whole fall for policy.protection_years (Leicester report s.8.2); "
-        "tapered: a share of the fall in each year (shares); mark_time: the salary is held until the new "
-        "grade's pay, with costing.pay_awards, reaches it.")
+        "tapered: a share of the fall in each year (shares); mark_time (red-circling): the salary is held, "
+        "without pay awards, until the new grade's pay, with costing.pay_awards, reaches it.")
+    includes: list[Text] = Field(
+        default_factory=list, max_length=50, description="Allowances protected with the salary, by the names of "
+        "people[].allowances (e.g. [unsocial_hours, on_call]): the protected pay is the salary plus these, and the "
+        "fall the salary plus these less the new pay, wherever slotting lowers the salary (the new post's "
+        "allowances are not known, so counted as none). Default: the salary alone.")
+    rises_with_awards: StrictBool = Field(
+        False, description="true: the protected pay rises with costing.pay_awards as the new pay does, so the "
+        "protection paid keeps its value; false (default): it is held in cash terms and awards erode it.")
     shares: list[Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False)]] | None = Field(
         None, min_length=1, max_length=10, description="tapered: the share of the fall protected in each year, "
         "e.g. [1, 0.5].")
@@ -87,6 +104,11 @@ class Protection(BaseModel):
             raise ValueError("shares_of is for the tapered scheme")
         if self.years is not None and self.scheme != "mark_time":
             raise ValueError("years is for the mark_time scheme; cash protection lasts policy.protection_years")
+        if self.rises_with_awards and self.scheme == "mark_time":
+            raise ValueError("mark_time holds the salary until pay awards close the gap, so it cannot rise with them: "
+                             "for protection that keeps its value give scheme: cash with rises_with_awards: true")
+        if len(set(self.includes)) != len(self.includes):
+            raise ValueError("includes names an allowance twice")
         return self
 
 

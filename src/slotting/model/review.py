@@ -292,6 +292,11 @@ class Person:
                                   "strain estimate with costing.pension_strain factors.")
     pension_strain: Money | None = Field(None, description="The pension strain cost on redundancy as the scheme's "
                                          "actuary gave it (£, one-off); overrides the factor estimate.")
+    normal_pension_age: Whole | None = Field(None, ge=50, le=75, description="The person's normal pension age, for "
+                                             "costing.pension_strain.factors_by_years_to_npa (else the scheme's).")
+    allowances: dict[Text, Money] = Field(
+        default_factory=dict, description="Allowances and average enhancements by name, £ a year on the same basis as "
+        "salary (e.g. {unsocial_hours: 2400}); those policy.protection.includes names are protected with the salary.")
     priority: Priority | None = Field(
         None, description="Statutory priority for suitable alternative vacancies while it applies: pregnancy, maternity, "
         "adoption or shared_parental (Maternity and Parental Leave etc. Regulations 1999 reg 10; from 6 April 2024 also "

@@ -22,8 +22,9 @@ The law, each figure from a dated table in data/ (the row in force on the day na
   Regulations 2006: reg 5 (the actual week's pay), reg 6 (a multiplier, at most 104 weeks in all). A person
   whose voluntary redundancy was accepted (decisions) is costed on the scheme's voluntary terms, if it has any.
 - Pay in lieu of notice at the actual week's pay; pension strain for a member aged 55 or over when employment
-  ends (LGPS Regulations 2013 reg 30(7)) who has served the scheme's vesting period (two years' qualifying
-  service in the LGPS), continuous service standing for membership.
+  ends (LGPS Regulations 2013 reg 30(7)) who has served the vesting period of the severance scheme's pension
+  (data/severance/: two years' qualifying service in the LGPS), continuous service standing for membership; the
+  factor by age, or by years to normal pension age (the person's, else the scheme's).
 - The jurisdiction (review.jurisdiction) chooses the tables: Northern Ireland's notice (Employment Rights
   (Northern Ireland) Order 1996 Art 118) and week's-pay limits (Art 23, data/weekly_limits_ni.yaml, with
   dates for which no figure is known); its other provisions are cited as the Northern Ireland equivalent of
@@ -57,7 +58,7 @@ from ..model.costing import Scheme
 from ..model.types import written
 from .dates import ReviewDates, review_dates
 from .oncosts import ni_in_force
-from .protection import by_year, protection_years
+from .protection import by_year, fall, protection_years
 from .reasons import money_words
 from .redundancy import RedundancyCost, WeeklyLimit, no_limit_known, weekly_limit
 from .results import SlottingResult
@@ -242,11 +243,14 @@ def _redundancy(review: ReviewFile, person_id: str, pay: Decimal, age: int | Non
 
 def _strain(review: ReviewFile, p: Person, age: int | None, age_basis: str, service: int | None,
             service_basis: str) -> Part:
+    """Gives the pension strain on the day employment ends: as given, else the scheme's factor (by age, or by years
+    to normal pension age) x the annual pension, after the scheme's vesting period and from its minimum age."""
     if p.pension_strain is not None:
         return Part(p.pension_strain, "pension strain as given (people[].pension_strain)")
-    table = review.costing.pension_strain
+    table = review.costing.strain
     if table is None:
         return Part(None, "no pension_strain given and no costing.pension_strain factors")
+    assert table.vesting_years is not None  # filled in from the severance scheme's pension (Costing.strain)
     if age is None:
         return Part(None, "age missing")
     # Vesting first: a member who has not served it has no pension to release, whatever their age.
@@ -256,13 +260,25 @@ def _strain(review: ReviewFile, p: Person, age: int | None, age_basis: str, serv
     if age < table.min_age:
         return Part(Decimal(0), f"none: {age_basis.removeprefix('at ')}, under {table.min_age}, no unreduced "
                     f"{table.scheme} pension")
-    factor = table.factors.get(age)
-    if factor is None:
-        return Part(None, f"no {table.scheme} strain factor for age {age}")
+    if table.factors is not None:
+        factor, by = table.factors.get(age), age_basis
+        if factor is None:
+            return Part(None, f"no {table.scheme} strain factor for age {age}")
+    else:
+        assert table.factors_by_years_to_npa is not None
+        npa = p.normal_pension_age if p.normal_pension_age is not None else table.normal_pension_age
+        if npa is None:
+            return Part(None, f"no normal pension age for the {table.scheme} factors by years to it "
+                        "(people[].normal_pension_age or costing.pension_strain.normal_pension_age)")
+        years = max(0, npa - age)
+        whose = "people[].normal_pension_age" if p.normal_pension_age is not None else "the scheme's"
+        factor, by = (table.factors_by_years_to_npa.get(years),
+                      f"{years} years to normal pension age {npa} ({whose}) {age_basis}")
+        if factor is None:
+            return Part(None, f"no {table.scheme} strain factor for {years} years to normal pension age {npa}")
     if p.pension is None:
         return Part(None, "annual pension missing (people[].pension)")
-    return Part(p.pension * factor, f"{table.scheme} strain: pension {money_words(p.pension)} x factor {factor} "
-                f"{age_basis}")
+    return Part(p.pension * factor, f"{table.scheme} strain: pension {money_words(p.pension)} x factor {factor} {by}")
 
 
 def _employer_ni(redundancy: Part, notice_pay: Part, ends: dt.date | None) -> Part:
@@ -360,7 +376,7 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
             relevant, relevant_basis = None, "no effective date or dismissal date"
         age, age_basis = _age(person, relevant, "the relevant date")
         service, service_basis = _service(person, relevant, "the relevant date")
-        falls = [s.pay.protection for s in p.slots if not s.competitive and s.pay.protection]
+        falls = [fall(policy, person, s.pay.protection) for s in p.slots if not s.competitive and s.pay.protection]
         schedule = tuple(by_year(policy, max(falls))) if falls else ()
         protection_end = None
         if falls and effective and not unending and years:

@@ -28,7 +28,7 @@ from ..model.calendar import APRIL_1, FinancialYear, add_months, add_years, fina
 from ..model.costing import FundingPeriod, funding_dates, funding_share
 from .exit_costs import ExitCosts
 from .oncosts import EMPLOYER_NI, OnCostModel
-from .protection import protected
+from .protection import held_factor, protected
 from .rounding import round_cell
 
 Funding = Decimal | FundingPeriod | list[FundingPeriod]  # a post's external_funding as given
@@ -41,7 +41,8 @@ def engaged(review: ReviewFile) -> bool:
 
 @dataclass(frozen=True)
 class Protected:
-    """A person's (or a pool place's) protection: the new pay, the salary held, the new post's funding."""
+    """A person's (or a pool place's) protection: the new pay, the pay held (the salary and the allowances the policy
+    includes, before any award), the new post's funding."""
 
     new_pay: Decimal
     held: Decimal
@@ -160,7 +161,8 @@ def periods(review: ReviewFile, items: Items, years: tuple[FinancialYear, ...], 
     def protection(p: Protected, a: dt.date) -> Decimal:
         _, factor, protection_year = context(a)
         new_pay = p.new_pay * factor
-        amount = protected(policy, p.held - new_pay, protection_year, p.held - p.new_pay)
+        held = p.held * held_factor(policy, factor)  # held in cash terms unless it rises with the awards
+        amount = protected(policy, held - new_pay, protection_year, p.held - p.new_pay)
         if not amount:
             return Decimal(0)
         return model.extra(new_pay, amount, a) * (1 - funding_share(p.funding, a))

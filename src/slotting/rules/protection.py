@@ -3,19 +3,43 @@
 cash: the whole fall for policy.protection_years years (Leicester report s.8.2: "Pay Protection for
 two years will apply to all Directors whose salary goes down"). tapered: a share of the fall in each
 year of protection, e.g. 100% then 50%. mark_time: the salary is held until the new grade's pay,
-raised by pay awards, reaches it. In every scheme the protected salary is held in cash terms, so the
-fall in a year is the current salary less the new pay as raised by the awards so far; an optional
-cap limits what one person is paid in a year.
+raised by pay awards, reaches it; red-circling (the salary held, no awards, until the grade catches up) is
+this scheme. In every scheme the protected pay is held in cash terms, so the fall in a year is the protected
+pay less the new pay as raised by the awards so far; with rises_with_awards the protected pay is raised by
+the same awards, so the fall keeps its value. An optional cap limits what one person is paid in a year.
+
+The protected pay is the salary plus the allowances policy.protection.includes names (NHS practice: average
+unsocial-hours and on-call payments, people[].allowances), wherever slotting lowers the salary: `fall` gives
+it once, for the case's schedule, the savings profile and the finance view alike.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import Policy
+from ..model import Person, Policy
 from ..model.costing import PROFILE_YEARS
 from ..model.types import written
 from .reasons import money_words
+
+
+def included(policy: Policy, person: Person) -> Decimal:
+    """Gives the allowances of a person's protected pay: the sum of those the policy includes (a year, full time)."""
+    return sum((person.allowances.get(name, Decimal(0)) for name in policy.protection.includes), Decimal(0))
+
+
+def fall(policy: Policy, person: Person, salary_fall: Decimal) -> Decimal:
+    """Gives the fall in pay protection is paid on: the fall in salary slotting makes plus the allowances the policy
+    includes, or nothing when the salary does not fall."""
+    if salary_fall <= 0:
+        return Decimal(0)
+    return salary_fall + included(policy, person) if policy.protection.includes else salary_fall
+
+
+def held_factor(policy: Policy, award_factor: Decimal) -> Decimal:
+    """Gives what the protected pay is multiplied by after pay awards: the awards' factor when it rises with them,
+    else 1 (held in cash terms)."""
+    return award_factor if policy.protection.rises_with_awards else Decimal(1)
 
 
 def protected(policy: Policy, fall: Decimal, year_index: int, original: Decimal | None = None) -> Decimal:
@@ -52,6 +76,21 @@ def by_year(policy: Policy, fall: Decimal, horizon: int = PROFILE_YEARS) -> list
 
 def describe(policy: Policy, fall: Decimal) -> str:
     """Gives the protection of one fall in pay in words, with the amounts by year."""
+    return _scheme_words(policy, fall) + _pay_words(policy)
+
+
+def _pay_words(policy: Policy) -> str:
+    """Gives what the protected pay includes and how awards treat it, in words (nothing for the defaults)."""
+    scheme = policy.protection
+    said = []
+    if scheme.includes:
+        said.append(f"the protected pay includes {', '.join(scheme.includes)} (policy.protection.includes)")
+    if scheme.rises_with_awards:
+        said.append("it rises with pay awards")
+    return f"; {' and '.join(said)}" if said else ""
+
+
+def _scheme_words(policy: Policy, fall: Decimal) -> str:
     scheme = policy.protection
     cap = f", at most {money_words(scheme.cap)} a year (the cap)" if scheme.cap is not None else ""
     if scheme.scheme == "cash":

@@ -34,7 +34,7 @@ from .exit_costs import ExitCosts, exit_costs, staged
 from .finance import FinanceView, Items, Protected, engaged, finance_view
 from .oncosts import OnCostModel
 from .pay import grade_points
-from .protection import protected, protection_years
+from .protection import fall, protected, protection_years
 from .redundancy import RedundancyCost, weekly_limit
 from .results import SlottingResult
 from .rounding import round_cell
@@ -333,10 +333,11 @@ def _protection(review: ReviewFile, result: SlottingResult, estimated: set[str],
     new_post, day = review.new_post, review.review.effective_date
     by_fte = review.policy.places == "fte"
 
-    def cost(slot, fte: Decimal) -> Decimal:
+    def cost(slot, fte: Decimal, person_id: str) -> Decimal:
         if slot.pay.protection and slot.pay.estimated:
             estimated.add(f"SP{slot.pay.point} £{slot.pay.amount} (slotted to {slot.post})")
-        amount = protected(review.policy, slot.pay.protection, year_index)
+        amount = protected(review.policy, fall(review.policy, review.person[person_id], slot.pay.protection),
+                           year_index)
         if not amount:
             return Decimal(0)
         funding = new_post[slot.post].external_funding
@@ -344,13 +345,13 @@ def _protection(review: ReviewFile, result: SlottingResult, estimated: set[str],
 
     total = Decimal(0)
     for person in result.people:
-        certain = [cost(s, review.fte(person.id)) for s in person.slots if not s.competitive]
+        certain = [cost(s, review.fte(person.id), person.id) for s in person.slots if not s.competitive]
         if certain:
             total += max(certain)
     for post in result.posts:
         fte = _ONE if by_fte else new_post[post.id].fte  # a pool's places are costed at the FTE of a place
         for pool in post.pools:
-            costs = [cost(result.slot_of(pid, post.id), fte) for pid in pool.candidates]
+            costs = [cost(result.slot_of(pid, post.id), fte, pid) for pid in pool.candidates]
             each = max(costs) if review.costing.pool_protection == "max" else sum(costs, Decimal(0)) / len(costs)
             total += pool.places * each
     return total
@@ -362,18 +363,21 @@ def _protected(review: ReviewFile, result: SlottingResult) -> tuple[tuple[Protec
     new_post, day = review.new_post, review.review.effective_date
     by_fte = review.policy.places == "fte"
 
-    def held(slot, fte: Decimal) -> Protected:
-        return Protected(slot.pay.amount * fte, (slot.pay.amount + slot.pay.protection) * fte,
+    def held(slot, fte: Decimal, person_id: str) -> Protected:
+        return Protected(slot.pay.amount * fte, (slot.pay.amount + falls(slot, person_id)) * fte,
                          new_post[slot.post].external_funding)
+
+    def falls(slot, person_id: str) -> Decimal:
+        return fall(review.policy, review.person[person_id], slot.pay.protection)
 
     people = []
     for person in result.people:
         certain = [s for s in person.slots if not s.competitive and s.pay.protection]
         if certain:
-            people.append(held(max(certain, key=lambda s: s.pay.protection * (
-                1 - funding_share(new_post[s.post].external_funding, day))), review.fte(person.id)))
-    pools = tuple((pool.places, tuple(held(result.slot_of(pid, post.id), _ONE if by_fte else new_post[post.id].fte)
-                                      for pid in pool.candidates))
+            people.append(held(max(certain, key=lambda s: falls(s, person.id) * (
+                1 - funding_share(new_post[s.post].external_funding, day))), review.fte(person.id), person.id))
+    pools = tuple((pool.places, tuple(held(result.slot_of(pid, post.id), _ONE if by_fte else new_post[post.id].fte,
+                                           pid) for pid in pool.candidates))
                   for post in result.posts for pool in post.pools)
     return tuple(people), pools
 
