@@ -123,3 +123,47 @@ def test_timeline_without_decisions_changes_nothing(tmp_path):
     for form in ("json", "table", "ics"):
         assert cli("timeline", path, "-f", form).stdout == cli("timeline", path, "-f", form, "--stage", "proposal").stdout
     assert "status" not in cli("timeline", path, "-f", "json").stdout
+
+
+def test_compare_stages_sets_the_proposal_beside_the_current_stage(tmp_path):
+    """The scenario's stages: at the proposal E is appointed (assimilated) and the rest still open, £20,000 of
+    redundancy estimated; now A redeployed to NE, B appointed to NB, F to NF, C and D compulsorily and E voluntarily
+    redundant, £40,000 all decided."""
+    data = _json("compare", _file(tmp_path, *DECISIONS), "--stages", "proposal,current")
+    proposal, now = data["options"]
+    assert (proposal["stage"], now["stage"]) == ("proposal", "current")
+    assert {k: v for k, v in proposal["statuses"].items() if v} == {"appointed": 1, "still_open": 5}
+    assert {k: v for k, v in now["statuses"].items() if v} == {
+        "appointed": 2, "redeployed": 1, "voluntary_redundancy": 1, "compulsory_redundancy": 2}
+    assert (proposal["one_off"], proposal["one_off_actual"], now["one_off"], now["one_off_actual"]) == (
+        20000, 0, 40000, 40000)
+    people = {row["id"]: [(o["status"], o["held"]) for o in row["options"]] for row in data["people"]}
+    assert people == {
+        "A": [("still_open", ["NA"]), ("redeployed", ["NE"])], "B": [("still_open", []), ("appointed", ["NB"])],
+        "C": [("still_open", []), ("compulsory_redundancy", [])], "D": [("still_open", []), ("compulsory_redundancy", [])],
+        "E": [("appointed", ["NE"]), ("voluntary_redundancy", [])], "F": [("still_open", ["NF"]), ("appointed", ["NF"])]}
+    assert all(row["differs"] == ["outcome"] for row in data["people"])
+
+
+def test_compare_stages_without_decisions_finds_nothing_changed(tmp_path):
+    path = _file(tmp_path)
+    data = _json("compare", path, "--stages", "proposal,current")
+    assert data["people"] == [] and data["options"][0]["statuses"] == data["options"][1]["statuses"]
+    assert cli("compare", path, "--stages", "proposal,current", "--fail-on-change").exit_code == 0
+
+
+def test_compare_stages_fails_on_change_and_refuses_what_it_cannot_do(tmp_path):
+    path = _file(tmp_path, *DECISIONS)
+    changed = cli("compare", path, "--stages", "proposal,current", "--fail-on", "outcome")
+    assert changed.exit_code == 1 and "6 person(s) have a different outcome" in changed.output
+    for bad in (("--stages", "proposal,final"), ("--stages", "current"), ("--stages", "current,current")):
+        result = cli("compare", path, *bad)
+        assert result.exit_code == 2 and "expected proposal,current" in result.output, bad
+    two = cli("compare", path, str(EXAMPLE), "--stages", "proposal,current")
+    assert two.exit_code == 2 and "one review" in two.output
+
+
+def test_comparing_options_is_as_it_was():
+    """Two reviews without --stages: no stage, status or statuses in the output."""
+    data = _json("compare", str(EXAMPLE), str(EXAMPLE))
+    assert not {"stage", "statuses", "one_off"} & set(data["options"][0]) and data["people"] == []

@@ -45,6 +45,10 @@ def compare(
                                                       "slotted to and the basis of each slot); pay (new salary, "
                                                       "spinal point, protection); any (also a hold). [default with "
                                                       "--fail-on-change: any]", show_default=False)] = None,
+    stages_given: Annotated[Optional[str], typer.Option("--stages", help="Compare stages of one review instead: "
+                                                        "proposal,current (the proposal against every decision "
+                                                        "recorded so far), each stage an option.",
+                                                        show_default=False)] = None,
     output: Output = None,
 ) -> None:
     """Compare options: the same restructure proposed two or more ways.
@@ -54,7 +58,19 @@ def compare(
     For a review that asks for the finance view, also its protection (first financial year and all
     years), one-off exit costs, net saving over the profile and payback month, as `savings` gives them.
     With --fail-on-change or --fail-on, exit 1 when anyone's slotting differs in the way --fail-on says.
+    With --stages proposal,current, one review's stages side by side: each person's status and posts held, the
+    people of each status, the one-off redundancy cost and its part decided, savings and equality at each stage.
     """
+    stage_names = _stages(stages_given, files)
+    if stage_names:
+        if label and len(label) != len(stage_names):
+            raise typer.BadParameter(f"give one --label per stage ({len(stage_names)}); got {len(label)}",
+                                     param_hint="--label")
+        labels = list(label) if label else stage_names
+        check_output(output, files)
+        guard(lambda: _report(_by_stage(files[0], labels, stage_names), format, table, output, fail_on_change,
+                              fail_on))
+        return
     if len(files) < 2:
         raise typer.BadParameter("give at least two review files to compare", param_hint="FILE")
     if label and len(label) != len(files):
@@ -64,7 +80,6 @@ def compare(
 
     def body() -> int:
         from .. import cost, equality_summary, load, slot
-        from ..render import renderer
         from ..rules.compare import compare as comparison
         from ..rules.equality import characteristics_found
 
@@ -81,17 +96,64 @@ def compare(
                 equalities.append(equality_summary(review, result) if characteristics_found(review, result) else None)
             note("comparing")
             found = comparison(labels, reviews, results, costs, equalities)
-        options = {"table": table.value} if format is SheetFormat.csv else {}
-        write(renderer("compare", format.value)(found, **options), output)
-        if fail_on_change or fail_on is not None:
-            level = (fail_on or FailOn.any).value
-            changed = found.changed(level)
-            if changed:
-                given = f"--fail-on {level}" if fail_on is not None else "--fail-on-change"
-                fail([f"{len(changed)} person(s) have a different {_DIFFERENCE[level]} between the options ({given})"])
-        return 0
+        return _report(found, format, table, output, fail_on_change, fail_on)
 
     guard(body)
+
+
+def _stages(given: Optional[str], files: list[Path]) -> list[str]:
+    """Gives the stages --stages names, checked: two or more of proposal and current, each once, for one file."""
+    if given is None:
+        return []
+    names = [n.strip() for n in given.split(",") if n.strip()]
+    unknown = [n for n in names if n not in ("proposal", "current")]
+    if unknown or len(names) < 2 or len(set(names)) < len(names):
+        raise typer.BadParameter(f"expected proposal,current (two stages, each once); got {given!r}",
+                                 param_hint="--stages")
+    if len(files) != 1:
+        raise typer.BadParameter(f"--stages compares the stages of one review; got {len(files)} files",
+                                 param_hint="--stages")
+    return names
+
+
+def _by_stage(path: Path, labels: list[str], names: list[str]):
+    """Gives the comparison of one review's stages: each stage's savings, equality and standings as an option."""
+    from .. import cost, equality_summary, load, slot
+    from ..rules.compare import compare as comparison
+    from ..rules.compare import stage_standings
+    from ..rules.equality import characteristics_found
+
+    with stages(2 + len(names)) as note:
+        review = load(path, progress=note)
+        note("slotting")
+        result = slot(review)
+        costs, equalities, standings = [], [], []
+        known = characteristics_found(review, result)
+        for name in names:
+            note(f"the {name} stage")
+            standing = stage_standings(review, result, name)
+            at = standing if name == "current" and review.decisions else None
+            costs.append(cost(review, result, stage=name))  # type: ignore[arg-type]
+            equalities.append(equality_summary(review, result, stage=name if review.decisions else None,
+                                               standings=at) if known else None)
+            standings.append(standing)
+        return comparison(labels, [review] * len(names), [result] * len(names), costs, equalities, standings, names)
+
+
+def _report(found, format: SheetFormat, table: CompareTable, output: Output, fail_on_change: bool,
+            fail_on: Optional[FailOn]) -> int:
+    """Writes a comparison; gives 0, or fails as --fail-on-change and --fail-on say."""
+    from ..render import renderer
+
+    options = {"table": table.value} if format is SheetFormat.csv else {}
+    write(renderer("compare", format.value)(found, **options), output)
+    if fail_on_change or fail_on is not None:
+        level = (fail_on or FailOn.any).value
+        changed = found.changed(level)
+        if changed:
+            given = f"--fail-on {level}" if fail_on is not None else "--fail-on-change"
+            fail([f"{len(changed)} person(s) have a different {_DIFFERENCE[level]} between the options ({given})"])
+    return 0
 
 
 def _default_labels(files: list[Path]) -> list[str]:

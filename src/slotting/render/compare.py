@@ -25,8 +25,22 @@ def headline_rows(c: Comparison) -> list[list[str]]:
     rows.append(["Saving against target", *(money(o.against_target, brackets=True) if o.against_target is not None
                                             else "-" for o in c.options)])
     rows.append(["Equality flags", *(str(len(o.flags)) for o in c.options)])
+    if any(o.stage for o in c.options):
+        rows += stage_rows(c.options)
     if c.finance:
         rows += finance_rows(c.options)
+    return rows
+
+
+def stage_rows(options: tuple[Option, ...]) -> list[list[str]]:
+    """Gives the rows of stages of one review: the people of each status, the one-off redundancy cost and its part
+    decided."""
+    statuses = list(dict.fromkeys(name for o in options for name, _ in o.statuses))
+    rows = [[f"Status: {name.replace('_', ' ')}", *(str(dict(o.statuses).get(name, 0)) for o in options)]
+            for name in statuses]
+    if any(o.one_off is not None for o in options):
+        rows.append(["One-off redundancy cost", *(money(o.one_off) for o in options)])
+        rows.append(["  of which decided (actual)", *(money(o.one_off_actual) for o in options)])
     return rows
 
 
@@ -62,6 +76,8 @@ def _placed(p: Placed | None, full: bool = False) -> str:
     text = p.outcome + (f" {', '.join(posts)}" if posts else "")
     if p.on_hold:
         text += " on hold"
+    if p.status is not None:
+        text += f"; {p.status.replace('_', ' ')}" + (f" {', '.join(p.held)}" if p.held else "")
     if p.new_salary:
         text += " " + "/".join(money(s) + (f" SP{point}{'*' if estimated else ''}" if full else "")
                                for s, point, estimated in zip(p.new_salary, p.spinal_point, p.estimated_point))
@@ -159,7 +175,8 @@ def _placed_data(p: Placed | None) -> dict[str, Any] | None:
     return {"outcome": p.outcome, "posts": list(p.posts), "new_salary": [number(s) for s in p.new_salary],
             "protection": [number(s) for s in p.protection], "on_hold": p.on_hold, "basis": list(p.basis),
             "competitive": list(p.competitive), "spinal_point": list(p.spinal_point),
-            "estimated_point": list(p.estimated_point)}
+            "estimated_point": list(p.estimated_point),
+            **({"status": p.status, "held": list(p.held)} if p.status is not None else {})}
 
 
 def finance_data(f: FinanceHeadline | None) -> dict[str, Any] | None:
@@ -176,6 +193,9 @@ def _option_data(c: Comparison, o: Option) -> dict[str, Any]:
     data = {"label": o.label, "review": o.review, "summary": vars(o.summary).copy(),
             "full_year_saving": number(o.saving), "target_saving": number(o.target),
             "against_target": number(o.against_target), "equality_flags": list(o.flags)}
+    if o.stage is not None:  # stages of one review only, so that comparing options is as it always was
+        data.update(stage=o.stage, statuses=dict(o.statuses), one_off=number(o.one_off),
+                    one_off_actual=number(o.one_off_actual))
     if c.finance:  # the key is left out when no option has the view, so such output is as it always was
         data["finance"] = finance_data(o.finance)
     return data

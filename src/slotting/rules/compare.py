@@ -6,6 +6,11 @@ slotted posts and the basis of each slot; new salary, spinal point and protectio
 some options only, the new posts added, removed or changed, and the savings rows with each option's
 difference from the first. When an option's review asks for the finance view, the option also carries
 the view's headline figures (protection, one-off exit costs, net saving, payback), read from its savings.
+
+Two stages of one review (`compare --stages proposal,current`) go through the same comparison: each stage is an
+option with the same slotting, its savings and equality at that stage, and the cascade's standings (rules.decisions)
+giving each person's status and the posts they hold; at the proposal those of the cascade with no decision
+recorded. A person's outcome then differs when their status or posts held differ; pay is the proposal's in both.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from decimal import Decimal
 from typing import Literal
 
 from ..model import ReviewFile
+from .case import cases
+from .decisions import Decided, Standing, current, decided
 from .equality import EqualityResult
 from .finance_headline import FinanceHeadline, finance_headline
 from .results import PersonResult, SlottingResult, Summary
@@ -33,6 +40,10 @@ class Option:
     against_target: Decimal | None  # saving - target
     flags: tuple[str, ...]  # the equality flags raised, in words
     finance: FinanceHeadline | None = None  # only when the review asks for the finance view
+    stage: str | None = None  # a stage of one review: "proposal" or "current"
+    statuses: tuple[tuple[str, int], ...] = ()  # at a stage: the people of each status
+    one_off: Decimal | None = None  # at a stage: the one-off redundancy cost, when estimated
+    one_off_actual: Decimal | None = None  # the part of it decided (actual)
 
 
 Aspect = Literal["outcome", "post", "pay", "hold"]
@@ -55,11 +66,13 @@ class Placed:
     competitive: tuple[bool, ...]
     spinal_point: tuple[int, ...]
     estimated_point: tuple[bool, ...]
+    status: str | None = None  # at a stage: the person's status there
+    held: tuple[str, ...] = ()  # at a stage: the posts they hold (on trial: being tried)
 
     def aspect(self, name: Aspect) -> tuple:
         """Gives the facts of one aspect of the slotting: two options differ in it when these differ."""
         if name == "outcome":
-            return (self.outcome,)
+            return (self.outcome,) if self.status is None else (self.outcome, self.status, self.held)
         if name == "post":
             return self.posts, self.basis, self.competitive
         if name == "pay":
@@ -134,19 +147,38 @@ class Comparison:
 
 
 def compare(labels: list[str], reviews: list[ReviewFile], results: list[SlottingResult],
-            costs: list[SavingsResult], equalities: list[EqualityResult | None]) -> Comparison:
-    """Gives the comparison of options, each given as its review, slotting, savings and equality summary."""
+            costs: list[SavingsResult], equalities: list[EqualityResult | None],
+            standings: list[Decided] | None = None, stages: list[str] | None = None) -> Comparison:
+    """Gives the comparison of options, each given as its review, slotting, savings and equality summary; for stages
+    of one review, also each stage's name and the cascade's standings there (stage_standings)."""
+    named: list[str | None] = list(stages) if stages else [None] * len(labels)
+    standing_of: list[Decided | None] = list(standings) if standings else [None] * len(labels)
     options = tuple(
         Option(label, review.review.name, result.summary, cost.total.saving, cost.target_saving,
                cost.total.saving - cost.target_saving if cost.target_saving is not None else None,
                tuple(f.message for b in equality.breakdowns for f in b.flags) if equality else (),
-               finance_headline(cost.finance) if cost.finance is not None else None)
-        for label, review, result, cost, equality in zip(labels, reviews, results, costs, equalities))
-    return Comparison(options, _people(results), _posts(reviews), _savings(costs))
+               finance_headline(cost.finance) if cost.finance is not None else None, stage,
+               tuple(standing.counts.items()) if standing is not None else (),
+               *((cost.redundancy.total, cost.redundancy.actual) if stage and cost.redundancy else (None, None)))
+        for label, review, result, cost, equality, stage, standing in zip(
+            labels, reviews, results, costs, equalities, named, standing_of))
+    return Comparison(options, _people(results, standing_of), _posts(reviews), _savings(costs))
 
 
-def _people(results: list[SlottingResult]) -> tuple[PersonRow, ...]:
-    placed = [{p.id: _placed(p) for p in result.people} for result in results]
+def stage_standings(review: ReviewFile, result: SlottingResult, stage: str) -> Decided:
+    """Gives the cascade's standings at a stage: "current" after every decision recorded; "proposal" with none (the
+    matched and the pools' candidates still open, the assimilated appointed)."""
+    if stage == "current" and review.decisions:
+        found = current(review, result)[1]
+        assert found is not None
+        return found
+    bare = review.model_copy(update={"decisions": []})
+    return decided(bare, result, cases(bare, result))
+
+
+def _people(results: list[SlottingResult], standings: list[Decided | None]) -> tuple[PersonRow, ...]:
+    placed = [{p.id: _placed(p, standing.person(p.id) if standing is not None else None) for p in result.people}
+              for result, standing in zip(results, standings)]
     ids = sorted(set().union(*placed))
     rows = []
     for pid in ids:
@@ -156,11 +188,11 @@ def _people(results: list[SlottingResult]) -> tuple[PersonRow, ...]:
     return tuple(rows)
 
 
-def _placed(p: PersonResult) -> Placed:
+def _placed(p: PersonResult, standing: Standing | None = None) -> Placed:
     return Placed(p.outcome, tuple(s.post for s in p.slots), tuple(s.pay.amount for s in p.slots),
                   tuple(s.pay.protection for s in p.slots), p.on_hold, tuple(s.basis for s in p.slots),
                   tuple(s.competitive for s in p.slots), tuple(s.pay.point for s in p.slots),
-                  tuple(s.pay.estimated for s in p.slots))
+                  tuple(s.pay.estimated for s in p.slots), *((standing.status, standing.posts) if standing else ()))
 
 
 def _posts(reviews: list[ReviewFile]) -> tuple[PostRow, ...]:
