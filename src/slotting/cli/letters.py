@@ -16,11 +16,17 @@ if TYPE_CHECKING:
 
     from ..render.letters import Unfilled
     from ..rules.letters import Letter
+    from ..rules.outcome_letters import NoLetter
 
 
 class LetterFormat(str, enum.Enum):
     docx = "docx"
     markdown = "markdown"
+
+
+class LetterStage(str, enum.Enum):
+    proposal = "proposal"
+    current = "current"
 
 
 @app.command()
@@ -32,7 +38,10 @@ def letters(
                                                    show_default=False)] = None,
     template_dir: Annotated[Optional[Path], typer.Option("--template-dir", help="The employer's templates: "
                                                          "OUTCOME.docx for any of assimilated, matched, competitive, "
-                                                         "displaced, on_hold, out_of_review.", show_default=False)] = None,
+                                                         "displaced, on_hold, out_of_review (the proposal) and "
+                                                         "confirmed, not_confirmed, appointed, not_appointed, "
+                                                         "redeployment, dismissal, appeal_outcome (--stage current).",
+                                                         show_default=False)] = None,
     format: Annotated[LetterFormat, typer.Option("--format", "-f", help="docx (Word) or markdown (email).")]
     = LetterFormat.docx,
     person: Annotated[Optional[str], typer.Option("--person", help="With --format markdown and no -o: print this "
@@ -46,6 +55,13 @@ def letters(
                                                 "not set, with a visible placeholder such as [appeals_close not set], "
                                                 "and a warning listing them (without it, no letter is written and "
                                                 "the missing fields are listed).")] = False,
+    stage: Annotated[LetterStage, typer.Option("--stage", help="proposal: one letter per person on the slotting list "
+                                               "(as before decisions are made); current: for a review with "
+                                               "decisions, the outcome letter each person's latest decision calls for "
+                                               "(confirmed, not_confirmed, appointed, not_appointed, redeployment, "
+                                               "dismissal, appeal_outcome), with the dates and figures of their case "
+                                               "at the current stage; a review without decisions gives the proposal's "
+                                               "letters.")] = LetterStage.proposal,
 ) -> None:
     """Write one letter per person in the review, chosen by their outcome.
 
@@ -84,7 +100,23 @@ def letters(
                 fail([str(err), "No letter was written."])
             review, result = slotted(path, note)
             note("writing letters")
-            made = make(review, result, timeline(review, result), on=on)
+            made = None
+            if stage is LetterStage.current and review.decisions:
+                from ..rules.decisions import current
+                from ..rules.outcome_letters import outcome_letters
+
+                now, standings = current(review, result)
+                assert standings is not None
+                made, none = outcome_letters(review, result, timeline(review, result), now, standings, on)
+                if person is not None and any(n.person == person for n in none):
+                    fail([f"no letter for {person!r} at the current stage: "
+                          f"{next(n.why for n in none if n.person == person)}"])
+                _say_none(none)
+            elif stage is LetterStage.current:
+                _say(["note: the review records no decisions: the current stage is the proposal, whose letters are "
+                      "written"])
+            if made is None:
+                made = make(review, result, timeline(review, result), on=on)
             if person is not None:
                 made = [letter for letter in made if letter.person == person]
                 if not made:
@@ -137,6 +169,14 @@ def _say_defaults(folder: Path, theirs: dict[str, bytes], made: Sequence[Letter]
         said = "; ".join(f"default:{outcome}.docx for the {n} {outcome} letter(s)" for outcome, n in counts.items())
         _say([f"note: {folder} has no {', '.join(f'{o}.docx' for o in counts)}; the default templates are used: "
               f"{said} (manifest.csv names each letter's template)"])
+
+
+def _say_none(none: Sequence[NoLetter]) -> None:
+    """Says who is given no letter at the current stage, and why (those alike together)."""
+    why: dict[str, list[str]] = {}
+    for n in none:
+        why.setdefault(n.why, []).append(n.person)
+    _say([f"note: no letter for {', '.join(people)}: {reason}" for reason, people in why.items()])
 
 
 def _warn(unfilled: Unfilled) -> None:

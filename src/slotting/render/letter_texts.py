@@ -200,7 +200,11 @@ TEXTS = {
 
 def paragraphs(outcome: str) -> list[Said]:
     """Gives an outcome's letter, paragraph by paragraph, with each paragraph's source."""
-    return [*OPENING, *TEXTS[outcome], *CLOSING]
+    if outcome in TEXTS:
+        return [*OPENING, *TEXTS[outcome], *CLOSING]
+    from .outcome_texts import DECIDED_TEXTS  # they reuse this module's texts: imported when first asked for
+
+    return [*OPENING, *DECIDED_TEXTS[outcome], *CLOSING]
 
 
 def with_source(said: Said) -> str:

@@ -17,7 +17,11 @@ from .reasons import money_words
 from .results import SlottingResult
 from .timeline import TimelineResult
 
-OUTCOMES = ("assimilated", "matched", "competitive", "displaced", "on_hold", "out_of_review")
+PROPOSAL_OUTCOMES = ("assimilated", "matched", "competitive", "displaced", "on_hold", "out_of_review")
+# The current stage's letters (rules.outcome_letters), after the decisions (issue 27).
+DECIDED_OUTCOMES = ("confirmed", "not_confirmed", "appointed", "not_appointed", "redeployment", "dismissal",
+                    "appeal_outcome")
+OUTCOMES = PROPOSAL_OUTCOMES + DECIDED_OUTCOMES
 FIELDS = {  # name -> what it holds (the README lists these for template authors)
     "review_name": "the review's name",
     "letter_date": "the letter's date (--date, default today)",
@@ -59,6 +63,26 @@ FIELDS = {  # name -> what it holds (the README lists these for template authors
     "decision": "the day the new structure is decided",
     "objections_close": "the last day for objections to a dismissal",
     "effective_date": "the day the new structure takes effect",
+    # The current stage's letters (--stage current): the decision the letter reports, and what follows from it.
+    "decision_ref": "the id of the decision record the letter reports",
+    "decision_date": "the day of that decision",
+    "decided_by": "who made that decision (the record's by)",
+    "decision_post": "the title of the post that decision concerned",
+    "at_risk": "'yes' when the person is at risk at the current stage and not yet given notice, else empty",
+    "notice_given": "the day notice of dismissal is given (the person's case at the current stage)",
+    "voluntary": "'yes' when the dismissal is by voluntary redundancy, else empty",
+    "vr_requested": "the day the person asked for voluntary redundancy",
+    "no_redundancy_payment": "the offer of suitable alternative employment unreasonably refused, in words (no "
+                             "redundancy payment, ERA 1996 s.141(2)); empty otherwise",
+    "offered_date": "the day a redeployment post was offered",
+    "suitable": "'yes' when the redeployment post was offered as suitable alternative employment, else empty",
+    "trial_result": "the trial period in a redeployment post: running, passed, or empty (none recorded)",
+    "appeal_result": "upheld or dismissed",
+    "appeal_lodged": "the day the appeal was lodged",
+    "appeal_heard": "the day the appeal was heard",
+    "appeal_panel": "the appeal panel, as recorded",
+    "appeal_against": "what the appeal was against, in words",
+    "what_follows": "where the person stands after the appeal, in words",
 }
 NEW_FIELDS = ("letter_date", "reference", "addressee", "trial_weeks", "redundancy_estimate", "redundancy_weeks",
               "notice_pay_estimate", "pension_position", "hr_contact", "appeal_to", "dismissal_appeal_to",
@@ -78,6 +102,8 @@ GIVE = {  # a field that can be empty -> what in the review (or the command) fil
     "objections_close": "review.timeline.decision",
     "effective_date": "review.effective_date",
     "protection_end": "review.effective_date",
+    "notice_given": "review.timeline.decision and the person's notice",
+    "vr_requested": "decisions[].requested",
 }
 
 

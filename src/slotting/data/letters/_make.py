@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 from slotting.render.letter_texts import OPENING, TEXTS, lines
+from slotting.render.outcome_texts import DECIDED_TEXTS
 
 HERE = Path(__file__).parent
 A4_TWIPS = (11906, 16838)  # ISO 216's 210 x 297 mm as Word writes it (w:pgSz, in twentieths of a point)
@@ -61,5 +62,5 @@ def _fixed_times(data: bytes) -> bytes:
 
 
 if __name__ == "__main__":
-    for name in TEXTS:
+    for name in [*TEXTS, *DECIDED_TEXTS]:
         (HERE / f"{name}.docx").write_bytes(docx(name))
