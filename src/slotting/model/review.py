@@ -294,7 +294,7 @@ class Person:
                                          "actuary gave it (£, one-off); overrides the factor estimate.")
     normal_pension_age: Whole | None = Field(None, ge=50, le=75, description="The person's normal pension age, for "
                                              "costing.pension_strain.factors_by_years_to_npa (else the scheme's).")
-    allowances: dict[Text, Money] = Field(
+    allowances: dict[Text, Annotated[Decimal, Field(ge=0, le=limits.MONEY, allow_inf_nan=False)]] = Field(
         default_factory=dict, description="Allowances and average enhancements by name, £ a year on the same basis as "
         "salary (e.g. {unsocial_hours: 2400}); those policy.protection.includes names are protected with the salary.")
     priority: Priority | None = Field(
