@@ -167,3 +167,37 @@ def test_comparing_options_is_as_it_was():
     """Two reviews without --stages: no stage, status or statuses in the output."""
     data = _json("compare", str(EXAMPLE), str(EXAMPLE))
     assert not {"stage", "statuses", "one_off"} & set(data["options"][0]) and data["people"] == []
+
+
+def _paper(tmp_path, *decisions: dict, audience: str = "confidential") -> str:
+    path = _file(tmp_path, *decisions, financial_year_start="04-01")
+    out = tmp_path / "paper.md"
+    result = cli("report", path, "-o", str(out), "--audience", audience)
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def test_paper_says_redundancies_decided_at_the_current_stage(tmp_path):
+    """Every decision: C, D and E's redundancies decided, £74,140 (redundancy £40,000, notice £30,000, employer NI
+    on the notice £4,140), none displaced in the paper's words."""
+    paper = _paper(tmp_path, *DECISIONS)
+    assert "### One-off exit costs (redundancies decided)\n" in paper
+    assert "| 3 redundancies decided (actual) | £74,140 |" in paper
+    assert "people displaced |" not in paper and "person displaced" not in paper
+
+
+def test_paper_says_who_is_still_at_risk(tmp_path):
+    """E's voluntary redundancy decided (£30,000 + £10,000 notice + £1,380 NI); A and D still at risk (£21,380 each);
+    NB's pool estimated: the rows add up to £105,520. In a public paper the counts under 5 are not given."""
+    paper = _paper(tmp_path, vr("VR-E", "E"), assessment("AS-A", "A", "NA", "not_confirmed"))
+    assert "| 1 redundancy decided (actual) | £41,380 |" in paper
+    assert "| 2 people still at risk (estimate) | £42,760 |" in paper
+    assert "| Total | £105,520 |" in paper and "still at risk)\n" in paper
+    public = _paper(tmp_path, vr("VR-E", "E"), assessment("AS-A", "A", "NA", "not_confirmed"), audience="public")
+    assert "| Fewer than 5 people still at risk (estimate) | £42,760 |" in public
+
+
+def test_paper_at_the_proposal_still_says_displaced(tmp_path):
+    paper = _paper(tmp_path)
+    assert "### One-off exit costs (estimate)\n" in paper and "| 1 person displaced" in paper
+    assert "decided (actual)" not in paper and "still at risk (estimate)" not in paper

@@ -23,6 +23,7 @@ from ..model.types import written
 from ..rules.case import Cases
 from ..rules.disclosure import protect_line
 from ..rules.equality import Breakdown, EqualityResult
+from ..rules.exit_costs import ExitCosts, PersonExit
 from ..rules.reasons import percent, places, plural
 from ..rules.results import OUTCOMES, SlottingResult
 from ..rules.savings import Row, SavingsResult
@@ -574,8 +575,11 @@ def exit_rows(p: Paper) -> list[list[str]]:
     parts: when the total is one displaced person's, it is given alone."""
     assert p.savings.finance is not None
     e = p.savings.finance.exit_costs
-    rows = [["One-off exit costs (estimate)", "£"]]
-    if len(e.displaced) == 1 and not e.pools and p.audience != "confidential":
+    rows = [[_exit_heading(e), "£"]]
+    if len(e.displaced) == 1 and not e.pools and p.audience != "confidential" and e.stage == "current":
+        rows.append([f"{_leaving(p, e.displaced)[0][0]} (the parts of one person's cost are not given in a public "
+                     "paper)", money(e.total)])
+    elif len(e.displaced) == 1 and not e.pools and p.audience != "confidential":
         rows.append(["1 person displaced (the parts of one person's cost are not given in a public paper)"
                      if counts_shown(p)["displaced"] == "1" else
                      "Displaced (the parts are not given in a public paper: they could be one person's cost)",
@@ -592,7 +596,9 @@ def exit_sources(p: Paper) -> list[list[str]]:
     assert p.savings.finance is not None
     e = p.savings.finance.exit_costs
     rows = [["Of which", "£"]]
-    if e.displaced:
+    if e.displaced and e.stage == "current":
+        rows += [[who, money(amount)] for who, amount in _leaving(p, e.displaced)]
+    elif e.displaced:
         displaced = counts_shown(p)["displaced"]
         who = _people(len(e.displaced)) if displaced.replace(",", "").isdigit() else "The people"
         rows.append([f"{who} displaced", money(sum((d.total for d in e.displaced), Decimal(0)))])
@@ -609,6 +615,33 @@ def exit_sources(p: Paper) -> list[list[str]]:
 
 def _people(count: int) -> str:
     return f"{count:,} {'person' if count == 1 else 'people'}"
+
+
+def _exit_heading(e: ExitCosts) -> str:
+    """Gives the exit costs' heading: an estimate at the proposal; at the current stage, what is decided and not."""
+    if e.stage != "current":
+        return "One-off exit costs (estimate)"
+    if e.actual_total == e.total and not e.pools and all(d.actual for d in e.displaced):
+        return "One-off exit costs (redundancies decided)"
+    return "One-off exit costs (redundancies decided, and an estimate for those still at risk)"
+
+
+def _leaving(p: Paper, people: tuple[PersonExit, ...]) -> list[tuple[str, Decimal]]:
+    """Gives the current stage's people by whether their redundancy is decided, each with their total: the
+    redundancies decided (actual) and the people still at risk (estimated). A public paper counts fewer than its
+    suppression threshold as such, since these counts are not among the outcome counts it protects."""
+    n = _n(p)
+    rows = []
+    for actual, one, many in ((True, "redundancy decided", "redundancies decided"),
+                              (False, "person still at risk", "people still at risk")):
+        group = [d for d in people if d.actual is actual]
+        if not group:
+            continue
+        count = len(group)
+        words = (f"{count:,} {one if count == 1 else many}" if p.audience == "confidential" or not published(p)
+                 or count >= n else f"Fewer than {n} {many}")
+        rows.append((f"{words} ({'actual' if actual else 'estimate'})", sum((d.total for d in group), Decimal(0))))
+    return rows
 
 
 def exit_notes(p: Paper) -> list[str]:
@@ -855,7 +888,7 @@ def report_markdown(p: Paper) -> Iterator[str]:
         if data["target"]:
             out.append(markdown(data["target"]) + "\n")
         if "exit_costs" in data:
-            out += ["### One-off exit costs (estimate)\n",
+            out += [f"### {markdown(data['exit_costs'][0][0])}\n",
                     markdown_table(data["exit_costs"][0], data["exit_costs"][1:], "lr"),
                     markdown_table(data["exit_sources"][0], data["exit_sources"][1:], "lr"),
                     "\n".join(f"- {markdown(n)}" for n in data["exit_notes"]) + "\n"]
