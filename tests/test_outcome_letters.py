@@ -161,16 +161,28 @@ def test_the_decisions_example():
 
 
 def test_the_command_refuses_missing_fields_and_writes_with_the_cases(tmp_path: Path):
-    """The example gives no ages or service: P02's notice and P06's estimates cannot be stated, so nothing is
-    written; the scenario has them all."""
+    """The example (the finance variant: ages, service and notice given) writes its 12 letters: P02's voluntary
+    redundancy is noticed on 21 December 2011 (the day after objections close), 12 weeks to 14 March 2012, with
+    £11,825 (27.5 weeks at the £430 limit of that relevant date) and £21,371.54 notice pay, the case's figures. A
+    review whose letters would print an empty field is refused with the list, nothing written."""
     out = tmp_path / "letters"
     result = cli("letters", str(DECISIONS_EXAMPLE), "-o", str(out), "--stage", "current", "--date", "2012-01-03")
-    assert result.exit_code == 1
-    assert "dismissal letter of P02: notice_weeks" in result.stderr and "not_appointed letter of P06" in result.stderr
-    assert not out.exists()
+    assert result.exit_code == 0, result.stderr
+    assert len(list(out.glob("*.docx"))) == 12
+    one = cli("letters", str(DECISIONS_EXAMPLE), "--format", "markdown", "--person", "P02", "--stage", "current")
+    assert "your employment will end on 14 March 2012" in one.stdout and "£11,825" in one.stdout
+    assert "£21,371.54" in one.stdout
+    bare = tmp_path / "bare.yaml"  # the same decisions without the ages and service: P02's figures cannot be stated
+    text = DECISIONS_EXAMPLE.read_text(encoding="utf-8")
+    import re
+    bare.write_text(re.sub(r" age: \d+, service_years: \d+,", "", text), encoding="utf-8")
+    refused = cli("letters", str(bare), "-o", str(tmp_path / "none"), "--stage", "current", "--date", "2012-01-03")
+    assert refused.exit_code == 1, refused.stderr
+    assert "dismissal letter of P02" in refused.stderr and not (tmp_path / "none").exists()
     review = tmp_path / "scenario.yaml"
     import yaml
     review.write_text(yaml.safe_dump(scenario(*DECISIONS)), encoding="utf-8")
+    out = tmp_path / "scenario-letters"
     result = cli("letters", str(review), "-o", str(out), "--stage", "current", "--date", "2024-05-20")
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO((out / "manifest.csv").read_text(encoding="utf-8"))))

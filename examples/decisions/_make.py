@@ -2,7 +2,9 @@
 
     python examples/decisions/_make.py
 
-leicester_2011_decisions.yaml is examples/leicester_2011.yaml with a `decisions` section. The record gives the
+leicester_2011_decisions.yaml is examples/finance/leicester_2011_finance.yaml (the bundled example with the finance
+view's illustrative ages, service, notice and pensions, so that every stage can be costed) with a `decisions`
+section. The record gives the
 dates: appeals against the slotting list heard on 15 December 2011 by the Deputy City Mayor with an HR adviser
 (report s.10.3); competitive and competency interviews by Member panels on 20 and 21 December 2011 (report
 s.11.1); the Strategic Director (Adult Social Care, Health & Housing) post on hold (report s.7.1), so its pool
@@ -15,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 HERE = Path(__file__).parent
-EXAMPLE = HERE.parent / "leicester_2011.yaml"
+EXAMPLE = HERE.parent / "finance" / "leicester_2011_finance.yaml"
 
 DECISIONS = """
 # ILLUSTRATIVE decisions after the proposal: the dates follow the report, the outcomes are invented.
@@ -66,7 +68,7 @@ decisions:
 def variant() -> str:
     """The example's text with the decisions added."""
     text = EXAMPLE.read_text(encoding="utf-8")
-    text = text.replace("$schema=../slotting.schema.json", "$schema=../../slotting.schema.json", 1)  # one folder down
+    # the same depth: examples/finance/ and examples/decisions/
     return text.rstrip("\n") + "\n" + DECISIONS
 
 
