@@ -230,3 +230,31 @@ def test_mark_time_cannot_rise_with_awards(tmp_path):
     with pytest.raises(InputError) as e:
         review_of(tmp_path, with_policy(BASE, "{scheme: mark_time, rises_with_awards: true}"))
     assert "mark_time holds the salary until pay awards close the gap" in str(e.value)
+
+
+def test_run_explain_and_the_case_state_one_protection_with_allowances():
+    """With policy.protection.includes, the engine finds each person's included allowances once; run's JSON, explain
+    and the case give the same protected fall (salary fall + allowances) and the same schedule."""
+    from slotting import slot
+    from slotting.render.explain import explain_text
+    from slotting.render.run import run_data
+    from slotting.rules.case import cases
+
+    from .conftest import build, with_base
+
+    review = build(with_base({
+        "review": {"name": "t", "effective_date": "2012-04-01"},
+        "policy": {"protection": {"scheme": "tapered", "shares": [1, 0.5], "includes": ["car"]}},
+        "old_structure": {"posts": [{"id": "O1", "title": "Head", "grade": "G4"}]},
+        "new_structure": {"posts": [{"id": "N1", "title": "Lead", "grade": "G3"}]},
+        "people": [{"id": "P1", "post": "O1", "salary": 51000, "allowances": {"car": 2400}}],
+        "overlaps": [{"old_post": "O1", "new_post": "N1", "old_in_new": 80, "new_from_old": 80}]}))
+    result = slot(review)
+    person = result.person("P1")
+    assert person.protected_allowances == 2400 and person.slots[0].pay.protection == 9000
+    case = cases(review, result)["P1"]
+    assert case.protection == (11400, 5700)  # (9,000 + 2,400) then half
+    people = list(run_data(result)["people"])  # a generator: the JSON is streamed
+    assert people[0]["slots"][0]["protection_by_year"] == [11400, 5700]
+    text = "".join(explain_text(result, "P1", review, case))
+    assert "protected with £2,400 of allowances" in text and "£11,400 in year 1, £5,700 in year 2" in text

@@ -10,7 +10,7 @@ from ..model.evidence import duty_evidence
 from ..model.policy import SEED_MATCH_BAND
 from ..rules.case import Case
 from ..rules.decisions import Offer, Standing
-from ..rules.protection import describe
+from ..rules.protection import describe, fall
 from ..rules.reasons import Wording, allowed, distances, percent, plural
 from ..rules.results import PersonResult, SlottingResult
 from .case_text import case_lines
@@ -94,11 +94,15 @@ def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | No
         lines.append("")
         lines.append(f"Pay on {s.post}: spinal point {s.pay.point}, {money(s.pay.amount)} a year "
                      f"({s.pay.rule}){'; this point is an ESTIMATED value' if s.pay.estimated else ''}.")
-        if s.pay.protection and policy.protection.scheme == "cash" and policy.protection.cap is None:
+        if s.pay.protection and policy.protection.scheme == "cash" and policy.protection.cap is None \
+                and not p.protected_allowances:
             lines.append(f"  Pay falls by {money(s.pay.protection)} a year: protected for "
                          f"{plural(policy.protection_years, 'year')}.")
         elif s.pay.protection:
-            lines.append(f"  Pay falls by {money(s.pay.protection)} a year: {describe(policy, s.pay.protection)}.")
+            protected = fall(p.protected_allowances, s.pay.protection)
+            with_allowances = (f"; protected with {money(p.protected_allowances)} of allowances "
+                               f"(policy.protection.includes), {money(protected)} a year" if p.protected_allowances else "")
+            lines.append(f"  Pay falls by {money(s.pay.protection)} a year{with_allowances}: {describe(policy, protected)}.")
         else:
             lines.append("  Pay does not fall: no protection needed.")
     if case is not None:

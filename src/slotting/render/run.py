@@ -9,7 +9,7 @@ from typing import Any
 from .. import limits
 from ..model import Policy
 from ..rules.decisions import Decided, Standing
-from ..rules.protection import by_year, describe
+from ..rules.protection import by_year, describe, fall
 from ..rules.reasons import Wording, pct, places, plural
 from ..rules.results import OUTCOMES, Alternative, PersonResult, PostResult, Slot, SlottingResult
 from .common import json_chunks, markdown, markdown_table, money, number, terminal, text_cells, to_csv
@@ -103,8 +103,9 @@ def _person(p: PersonResult, reason: str, competitors: list[str] | None, alterna
     if protection is not None:  # optional fields: present only with a protection scheme other than plain cash
         for slot, data_slot in zip(p.slots, data["slots"]):
             if slot.pay.protection:
-                data_slot["protection_scheme"] = describe(protection, slot.pay.protection)
-                data_slot["protection_by_year"] = [number(a) for a in by_year(protection, slot.pay.protection)]
+                falls = fall(p.protected_allowances, slot.pay.protection)
+                data_slot["protection_scheme"] = describe(protection, falls)
+                data_slot["protection_by_year"] = [number(a) for a in by_year(protection, falls)]
     if alternatives:  # an optional field: present only when the policy lists alternatives
         data["alternatives"] = [{"post": a.post, "score": number(a.score), "grade_distance": a.grade_distance,
                                  "new_salary": number(a.new_salary), "spinal_point": a.spinal_point,

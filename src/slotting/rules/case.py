@@ -376,7 +376,7 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
             relevant, relevant_basis = None, "no effective date or dismissal date"
         age, age_basis = _age(person, relevant, "the relevant date")
         service, service_basis = _service(person, relevant, "the relevant date")
-        falls = [fall(policy, person, s.pay.protection) for s in p.slots if not s.competitive and s.pay.protection]
+        falls = [fall(p.protected_allowances, s.pay.protection) for s in p.slots if not s.competitive and s.pay.protection]
         schedule = tuple(by_year(policy, max(falls))) if falls else ()
         protection_end = None
         if falls and effective and not unending and years:

@@ -24,6 +24,7 @@ from ..model import Grade, NewPost, Overlap, Person, ReviewFile
 from ..model.policy import Tier
 from .claims import Assessment, Assessor, Kind, assessor, pursued, ranked, within_pay_loss
 from .pay import Placement, placer
+from .protection import included
 from .results import Alternative, Outcome, PersonResult, Pool, PostResult, RingFence, Slot, SlottingResult, Summary, TierResult
 
 Wanted = dict[str, list[tuple[str, Assessment]]]  # new post -> (person, claim) pursuing it
@@ -270,6 +271,8 @@ def _result(review: ReviewFile, state: _State, people: list[Person],
             person.id, person.name, person.post, person.salary, outcome_of(slots),
             any(s.post in on_hold for s in slots), slots, tuple(assessments[person.id]),
             tuple(state.notes.get(person.id, none))))
+    if review.policy.protection.includes:  # the allowances a fall in pay is protected with, found once
+        results = [r._replace(protected_allowances=included(review.policy, review.person[r.id])) for r in results]
     pools = [pool for post in posts for pool in post.pools]
     displaced = [r.id for r in results if r.outcome == "displaced"]
     in_pools = {c for pool in pools for c in pool.candidates}

@@ -28,12 +28,13 @@ def included(policy: Policy, person: Person) -> Decimal:
     return sum((person.allowances.get(name, Decimal(0)) for name in policy.protection.includes), Decimal(0))
 
 
-def fall(policy: Policy, person: Person, salary_fall: Decimal) -> Decimal:
+def fall(allowances: Decimal, salary_fall: Decimal) -> Decimal:
     """Gives the fall in pay protection is paid on: the fall in salary slotting makes plus the allowances the policy
-    includes, or nothing when the salary does not fall."""
+    includes (the engine's PersonResult.protected_allowances, found once by `included`), or nothing when the salary
+    does not fall. Every view (the case, savings, the finance view, run, explain) reads it from here."""
     if salary_fall <= 0:
         return Decimal(0)
-    return salary_fall + included(policy, person) if policy.protection.includes else salary_fall
+    return salary_fall + allowances
 
 
 def held_factor(policy: Policy, award_factor: Decimal) -> Decimal:

@@ -91,6 +91,7 @@ class PersonResult(NamedTuple):
     notes: tuple[str, ...]
     alternatives: tuple[Alternative, ...] = ()  # listed only when the policy asks (policy.alternatives)
     may_apply_for: tuple[str, ...] = ()  # ring-fenced posts, only when ring-fence tiers are set
+    protected_allowances: Decimal = Decimal(0)  # a year, full time: the allowances policy.protection.includes
 
 
 @dataclass(frozen=True)

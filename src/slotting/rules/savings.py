@@ -336,7 +336,7 @@ def _protection(review: ReviewFile, result: SlottingResult, estimated: set[str],
     def cost(slot, fte: Decimal, person_id: str) -> Decimal:
         if slot.pay.protection and slot.pay.estimated:
             estimated.add(f"SP{slot.pay.point} £{slot.pay.amount} (slotted to {slot.post})")
-        amount = protected(review.policy, fall(review.policy, review.person[person_id], slot.pay.protection),
+        amount = protected(review.policy, fall(_allowances(result, person_id), slot.pay.protection),
                            year_index)
         if not amount:
             return Decimal(0)
@@ -368,7 +368,7 @@ def _protected(review: ReviewFile, result: SlottingResult) -> tuple[tuple[Protec
                          new_post[slot.post].external_funding)
 
     def falls(slot, person_id: str) -> Decimal:
-        return fall(review.policy, review.person[person_id], slot.pay.protection)
+        return fall(_allowances(result, person_id), slot.pay.protection)
 
     people = []
     for person in result.people:
@@ -444,3 +444,9 @@ def _redundancy_of(exits: ExitCosts, found: Cases) -> RedundancyEstimate | None:
 def _owed(found: Cases, person_id: str) -> RedundancyCost | None:
     owed = found[person_id].entitlements
     return owed.redundancy_cost if owed is not None else None
+
+
+def _allowances(result: SlottingResult, person_id: str) -> Decimal:
+    """The allowances a person's protection includes, as the engine found them."""
+    found = result.person(person_id)
+    return found.protected_allowances if found is not None else Decimal(0)
