@@ -42,7 +42,7 @@ CASES = [
     Case("outcome_letters_unknown_stage", _current("-o", "out", "--stage", "final"), 2, "--stage",
          never=["internal error", "Traceback"]),
     Case("outcome_letters_notice_without_figures", _without_figures, 1,
-         "dismissal letter of P02: notice_weeks", never=["internal error", "Traceback", "wrote "]),
+         "dismissal letter of P02: redundancy_estimate", never=["internal error", "Traceback", "wrote "]),
     Case("outcome_letters_person_with_no_letter", _current("--format", "markdown", "--person", "P03"), 1,
          "no letter for 'P03' at the current stage: no decision about them since the proposal",
          never=["internal error", "Traceback", "Dear"]),
