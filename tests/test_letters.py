@@ -110,7 +110,7 @@ def test_one_markdown_letter_to_standard_output_and_usage():
 
 
 def test_the_default_templates_are_what_their_script_writes():
-    spec = importlib.util.spec_from_file_location("make_letters", TEMPLATES / "_make.py")
+    spec = importlib.util.spec_from_file_location("make_letters", ROOT / "scripts" / "make_letter_templates.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     for outcome in module.TEXTS:

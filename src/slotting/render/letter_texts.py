@@ -1,4 +1,4 @@
-"""The default letters' texts, one per outcome: the Word templates are made from them (data/letters/_make.py)
+"""The default letters' texts, one per outcome: the Word templates are made from them (scripts/make_letter_templates.py)
 and the Markdown letters use them directly. Each line is a paragraph; {{ fields }} are filled from
 rules.letters.fields.
 

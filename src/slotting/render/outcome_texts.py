@@ -1,5 +1,5 @@
 """The default texts of the current stage's letters (`letters --stage current`), one per outcome letter of
-rules.outcome_letters; the Word templates are made from them (data/letters/_make.py) as the proposal's are.
+rules.outcome_letters; the Word templates are made from them (scripts/make_letter_templates.py) as the proposal's are.
 
 As in letter_texts, each paragraph that states a right, a duty or a fact carries its source, kept in the template
 as a Jinja comment. The at-risk paragraphs (not notice; consultation; the ring-fence, redeployment and its

@@ -1,6 +1,6 @@
 """Writes the default letter templates: one Word document per outcome, from the texts below.
 
-    python src/slotting/data/letters/_make.py
+    python scripts/make_letter_templates.py
 
 Each paragraph is one run, so that Word never splits a {{ field }} across runs, and ends with its source as a
 Jinja comment ({# Source: ... #}: the employer sees it when editing, no letter shows it). The page is A4 with
@@ -19,7 +19,7 @@ from pathlib import Path
 from slotting.render.letter_texts import OPENING, TEXTS, lines
 from slotting.render.outcome_texts import DECIDED_TEXTS
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parent.parent / "src" / "slotting" / "data" / "letters"
 A4_TWIPS = (11906, 16838)  # ISO 216's 210 x 297 mm as Word writes it (w:pgSz, in twentieths of a point)
 MARGIN_MM = 25
 
