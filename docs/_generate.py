@@ -1,0 +1,205 @@
+"""The docs' generated pages: the input-format reference from the schema and the legal tables from the package's data.
+
+MkDocs calls `on_files` (mkdocs.yml `hooks:`) so that these pages are made at every build and can never be stale;
+tests/test_docs.py calls the page functions directly. The CLI reference is made by the mkdocs-typer2 plugin
+(docs/reference/cli.md).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "slotting" / "data"
+
+# The page paths inside docs/ that this module makes; mkdocs.yml's nav names them.
+SCHEMA_PAGE = "reference/schema.md"
+TABLES_PAGE = "reference/legal-tables.md"
+
+
+def the_schema() -> dict[str, Any]:
+    """Gives the input format's JSON Schema as `slotting schema` prints it."""
+    from typer.testing import CliRunner
+
+    from slotting.cli import app
+
+    result = CliRunner().invoke(app, ["schema"])
+    if result.exit_code != 0:
+        raise RuntimeError(f"slotting schema failed: {result.output}")
+    return json.loads(result.stdout)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _kind(node: dict[str, Any]) -> str:
+    """Gives a schema node's type in words, with its bounds and links to the definitions it names."""
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{name.lower()})"
+    for key in ("anyOf", "oneOf"):
+        if key in node:
+            kinds = [_kind(sub) for sub in node[key] if sub.get("type") != "null"]
+            return " or ".join(dict.fromkeys(kinds))
+    if "enum" in node:
+        return " or ".join(f"`{value}`" for value in node["enum"])
+    if "const" in node:
+        return f"`{node['const']}`"
+    kind = node.get("type", "any")
+    words = " or ".join(kind) if isinstance(kind, list) else kind
+    if kind == "array" and "items" in node:
+        words = f"list of {_kind(node['items'])}"
+    elif kind == "object" and isinstance(node.get("additionalProperties"), dict):
+        words = f"mapping to {_kind(node['additionalProperties'])}"
+    if node.get("format"):
+        words += f" ({node['format']})"
+    bounds = []
+    for key, sign in (("minimum", ">="), ("exclusiveMinimum", ">"), ("maximum", "<="), ("exclusiveMaximum", "<"),
+                      ("maxLength", "length <="), ("maxItems", "items <=")):
+        if key in node:
+            bound = node[key]
+            bounds.append(f"{sign} {int(bound) if float(bound).is_integer() else bound:,}")
+    return words + (f" ({', '.join(bounds)})" if bounds else "")
+
+
+def _fields(definition: dict[str, Any]) -> Iterator[str]:
+    required = set(definition.get("required", ()))
+    yield "| field | type | required / default | description |"
+    yield "|---|---|---|---|"
+    for name, node in definition.get("properties", {}).items():
+        if name in required:
+            need = "required"
+        elif "default" in node:
+            need = f"default `{json.dumps(node['default'])}`"
+        else:
+            need = "optional"
+        description = node.get("description", "")
+        if not description and "anyOf" in node:
+            description = next((sub["description"] for sub in node["anyOf"] if "description" in sub), "")
+        yield f"| `{name}` | {_cell(_kind(node))} | {_cell(need)} | {_cell(description)} |"
+
+
+def _referenced(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        if "$ref" in node:
+            yield node["$ref"].rsplit("/", 1)[-1]
+        for value in node.values():
+            yield from _referenced(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _referenced(value)
+
+
+def schema_page(schema: dict[str, Any] | None = None) -> str:
+    """Gives the input-format reference page: every section and every model's fields, from the JSON Schema."""
+    schema = schema if schema is not None else the_schema()
+    definitions = schema.get("$defs", {})
+    lines = [
+        "# Input format reference (generated)",
+        "",
+        "Made from the JSON Schema that `slotting schema` prints (the models' own field descriptions) at every docs",
+        "build; [the input format](input-format.md) explains it with an example. Editors read the same schema",
+        "for completion ([`slotting validate`](../how-to/validate.md)).",
+        "",
+        "## The review file",
+        "",
+        _cell(schema.get("description", "")),
+        "",
+        *_fields(schema),
+        "",
+    ]
+    # Definitions in the order a reader meets them: breadth first from the top-level sections.
+    order: list[str] = []
+    queue = list(_referenced(schema.get("properties", {})))
+    while queue:
+        name = queue.pop(0)
+        if name in order or name not in definitions:
+            continue
+        order.append(name)
+        queue.extend(_referenced(definitions[name]))
+    order.extend(name for name in definitions if name not in order)
+    for name in order:
+        definition = definitions[name]
+        lines += [f"## {name}", ""]
+        if definition.get("description"):
+            lines += [_cell(definition["description"]), ""]
+        if definition.get("properties"):
+            lines += [*_fields(definition), ""]
+        else:
+            lines += [f"A value of type {_cell(_kind(definition))}.", ""]
+    return "\n".join(lines)
+
+
+def _comment(path: Path) -> str:
+    """Gives a data file's leading comment block as one paragraph: what the table is and where it comes from."""
+    said = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        said.append(line.lstrip("#").strip())
+    return " ".join(part for part in said if part)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_value(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {_value(item)}" for key, item in value.items())
+    return str(value)
+
+
+def _table(rows: list[dict[str, Any]]) -> Iterator[str]:
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    yield "| " + " | ".join(columns) + " |"
+    yield "|" + "---|" * len(columns)
+    for row in rows:
+        yield "| " + " | ".join(_cell(_value(row.get(column, ""))) for column in columns) + " |"
+
+
+def legal_tables_page() -> str:
+    """Gives the page of the dated legal tables and the severance schemes, each row with its source, from data/."""
+    lines = [
+        "# Legal tables and severance schemes (generated)",
+        "",
+        "Every legal figure the tool uses lives in a dated table under `src/slotting/data/`, one YAML file a",
+        "table, each row in force from its `since` date with its source; one lookup reads them (the row in force",
+        "on the day a rule needs). `NAME_ni.yaml` holds Northern Ireland's law where it differs. This page is made",
+        "from those files at every docs build. [The law and your sector](../explanation/law.md) explains how a",
+        "review chooses them.",
+        "",
+    ]
+    for path in sorted(DATA.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        lines += [f"## `{path.name}`", "", _cell(_comment(path)), ""]
+        if data.get("jurisdictions"):
+            lines += [f"Jurisdictions: {', '.join(data['jurisdictions'])}.", ""]
+        for key, rows in data.items():
+            if key != "jurisdictions" and isinstance(rows, list) and rows and isinstance(rows[0], dict):
+                lines += [f"`{key}`:", "", *_table(rows), ""]
+    lines += ["## Severance schemes", "",
+              "Named by `costing.severance` (`scheme: NAME`), each term overridable by the review.", ""]
+    for path in sorted((DATA / "severance").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        lines += [f"### `{data.get('name', path.stem)}`: {data.get('title', '')}", "", _cell(_comment(path)), "",
+                  "| term | value |", "|---|---|"]
+        lines += [f"| `{key}` | {_cell(_value(value))} |" for key, value in data.items() if key not in ("name", "title")]
+        lines.append("")
+    return "\n".join(lines)
+
+
+PAGES = {SCHEMA_PAGE: schema_page, TABLES_PAGE: legal_tables_page}
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Gives MkDocs' files with the generated pages added (an MkDocs hook)."""
+    from mkdocs.structure.files import File
+
+    for path, make in PAGES.items():
+        files.append(File.generated(config, path, content=make()))
+    return files
