@@ -11,13 +11,14 @@ The figures are exact fractions: a Decimal when the fraction has one, else a fra
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from .sources import Sources
 from .types import Date, Id, NonEmptyText, Share, Text
 
 _UNSHOWABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})  # controls, format controls (bidi), surrogates, line breaks
@@ -77,6 +78,14 @@ def second_descriptions(jds: Sequence[JobDescription]) -> list[tuple[int, str]]:
             found.append((i, f"a second job description for {jd.post!r}"))
         seen.add((jd.structure, jd.post))
     return found
+
+
+class JobDescriptions(list[JobDescription]):
+    """Job descriptions read from a folder, with the files they were read from (`sources`)."""
+
+    def __init__(self, jds: Iterable[JobDescription] = (), sources: Sources | None = None) -> None:
+        super().__init__(jds)
+        self.sources = sources if sources is not None else Sources()
 
 
 class Link(_Model):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import cached_property
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -31,6 +32,7 @@ from .costing import Costing, ExternalFunding
 from .decisions import Decision, Priority
 from .evidence import Evidence, JobDescription, overlap_of
 from .policy import Policy, Tier
+from .sources import Sources
 from .types import FTE, Date, Id, Money, NonEmptyText, Percent, SpinalPoint, Text, Whole
 
 _ONE = Decimal(1)
@@ -446,3 +448,27 @@ class ReviewFile(Model):
 
     def spinal_amount(self, spine: str, point: int) -> SpinalAmount:
         return self.pay_spines[spine][point]
+
+    @cached_property
+    def sources(self) -> Sources:
+        """Gives the files the review was read from, each with its SHA-256, in the order of their paths (none for a
+        review built in Python); `sources.digest` is the inputs' digest that the report's footer shows."""
+        return Sources()
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> ReviewFile:
+        """Gives a copy of the review, as pydantic's model_copy does (`update` is not validated: with_changes
+        validates), without the figures cached from this review's sections, which the copy finds again from its own."""
+        copied = super().model_copy(update=update, deep=deep)
+        for name in _CACHED:
+            copied.__dict__.pop(name, None)
+        return copied
+
+
+# The properties cached from the sections' values; `sources` is the record of the files read, not found from them.
+_CACHED = tuple(name for name, value in vars(ReviewFile).items() if isinstance(value, cached_property) and name != "sources")
+
+
+def read_from(review: ReviewFile, sources: Sources) -> ReviewFile:
+    """Gives the review with the record of the files it was read from (the loader's, once it has validated it)."""
+    review.__dict__["sources"] = sources
+    return review

@@ -34,10 +34,11 @@ def _refuse(file: str, message: str, line: int | None = None, column: int | None
     return InputError([Problem(file, line, column, path, message)])
 
 
-def read_text(path: Path, *, shown_as: str | None = None) -> str:
-    """Gives a file's text decoded as UTF-8 (a BOM is allowed), or raises a located InputError."""
+def read_text(path: Path, *, shown_as: str | None = None, record: dict[str, str] | None = None) -> str:
+    """Gives a file's text decoded as UTF-8 (a BOM is allowed), or raises a located InputError; `record` as for
+    read_bytes."""
     name = shown_as or str(path)
-    raw = read_bytes(path, shown_as=shown_as)
+    raw = read_bytes(path, shown_as=shown_as, record=record)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -47,8 +48,9 @@ def read_text(path: Path, *, shown_as: str | None = None) -> str:
                       line, column) from None
 
 
-def read_bytes(path: Path, *, shown_as: str | None = None) -> bytes:
-    """Gives a file's bytes, or raises a located InputError.
+def read_bytes(path: Path, *, shown_as: str | None = None, record: dict[str, str] | None = None) -> bytes:
+    """Gives a file's bytes, or raises a located InputError; the file's resolved path and SHA-256 are added to
+    `record` when one is given (the review's own record of its inputs, model.sources).
 
     Only a regular file of at most limits.FILE_BYTES is read: a FIFO would block forever and
     /dev/zero never ends, so both are refused before anything is read.
@@ -76,7 +78,10 @@ def read_bytes(path: Path, *, shown_as: str | None = None) -> bytes:
             os.close(fd)
     if len(raw) > limits.FILE_BYTES:
         raise _refuse(name, f"the file is larger than {limits.FILE_BYTES:,} bytes")
-    _read[os.path.realpath(path)] = hashlib.sha256(raw).hexdigest()
+    resolved, digest = os.path.realpath(path), hashlib.sha256(raw).hexdigest()
+    _read[resolved] = digest
+    if record is not None:
+        record[resolved] = digest
     return raw
 
 

@@ -26,6 +26,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from .. import limits
 from ..model import ReviewFile, check_references
+from ..model.evidence import JobDescriptions
+from ..model.review import read_from
+from ..model.sources import Sources
 from ..problems import InputError, Problem, dotted
 from . import csv_text, jd_markdown, messages, partial, workbook, yaml_text
 from .files import read_bytes, read_text, referenced
@@ -49,6 +52,7 @@ class Source:
     item_files: dict[tuple, str] = field(default_factory=dict)  # a data path -> the file that holds it (JDs, mapping)
     markdown_lines: dict[str, dict[tuple, int]] = field(default_factory=dict)  # Markdown JD -> the line of each path
     unread: set[tuple] = field(default_factory=set)  # sections that could not be read: their problems are given
+    read: dict[str, str] = field(default_factory=dict)  # every file read for it, resolved -> its SHA-256
     _positions: dict[str, yaml_text.Parsed] = field(default_factory=dict)
 
     def file_of(self, path: tuple) -> tuple[str, tuple]:
@@ -104,7 +108,7 @@ def load(path: Path | str, progress: Progress | None = None) -> ReviewFile:
     note(f"reading {review_path.name}")
     data, source, problems = _read(review_path, note)
     note("validating")
-    return validate(data, source, problems)
+    return read_from(validate(data, source, problems), Sources.of(source.read))
 
 
 def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source, list[Problem]]:
@@ -113,7 +117,7 @@ def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source, li
     malformed, a sheet refused) is recorded in `source.unread`, so that the rest is still checked."""
     name = str(review_path)
     source = Source(review_file=name)
-    text = read_text(review_path)
+    text = read_text(review_path, record=source.read)
     parsed = yaml_text.parse(text, name)
     if parsed.problems:
         raise InputError(parsed.problems)
@@ -161,7 +165,7 @@ def _read_evidence(evidence: dict, review_path: Path, source: Source, note: Prog
                                     skip=mapping)
     shown = str(review_path.parent / evidence["mapping"])
     try:
-        text = read_text(mapping, shown_as=shown)
+        text = read_text(mapping, shown_as=shown, record=source.read)
     except InputError as err:
         return problems + [_unreadable(source, ("evidence", "mapping"), "mapping", shown, err)]
     parsed = yaml_text.parse(text, shown)
@@ -188,7 +192,7 @@ def _read_jd_folder(folder: Path, shown_folder: str, source: Source, at: tuple,
     for name in names:
         shown = str(Path(shown_folder) / name)
         try:
-            text = read_text(folder / name, shown_as=shown)
+            text = read_text(folder / name, shown_as=shown, record=source.read)
         except InputError as err:
             problems += err.problems
             continue
@@ -207,10 +211,10 @@ def _read_jd_folder(folder: Path, shown_folder: str, source: Source, at: tuple,
     return jds, problems
 
 
-def load_jds(folder: Path | str) -> list[Any]:
+def load_jds(folder: Path | str) -> JobDescriptions:
     """Gives the validated job descriptions of a folder (for `slotting overlaps suggest`), or raises InputError;
-    a folder holding two JDs of one post is refused, as a review refuses it."""
-    from ..model.evidence import JobDescription, second_descriptions
+    a folder holding two JDs of one post is refused, as a review refuses it. The list's `sources` are the files read."""
+    from ..model.evidence import JobDescription, JobDescriptions, second_descriptions
 
     folder = Path(folder)
     source = Source(review_file=str(folder))
@@ -227,7 +231,7 @@ def load_jds(folder: Path | str) -> list[Any]:
     twice = [source.problem(("jds", i, "post"), message) for i, message in second_descriptions(jds)]
     if twice:
         raise InputError(twice)
-    return jds
+    return JobDescriptions(jds, Sources.of(source.read))
 
 
 def load_mapping(path: Path | str) -> Any:
@@ -271,7 +275,7 @@ def _read_section_file(data: dict, section: str, name: str, review_path: Path, s
     shown = str(review_path.parent / name)
     note(f"reading {Path(name).name}")
     try:
-        text = read_text(target, shown_as=shown)
+        text = read_text(target, shown_as=shown, record=source.read)
     except InputError as err:
         return [_unreadable(source, (section,), "YAML", shown, err)]
     parsed = yaml_text.parse(text, shown)
@@ -305,7 +309,8 @@ def _read_table(parent: dict, section: tuple, review_path: Path, source: Source,
     note(f"reading {Path(shown).name}")
     kind = "workbook" if is_workbook else "CSV"
     try:
-        content: str | bytes = read_bytes(target, shown_as=shown) if is_workbook else read_text(target, shown_as=shown)
+        content: str | bytes = (read_bytes(target, shown_as=shown, record=source.read) if is_workbook
+                                  else read_text(target, shown_as=shown, record=source.read))
     except InputError as err:
         return [_unreadable(source, section, kind, shown, err)]
     table: csv_text.Table | workbook.SheetTable
