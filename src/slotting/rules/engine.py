@@ -14,7 +14,7 @@ Pure: it never opens a file or prints. Work grows with the number of overlap row
 from __future__ import annotations
 
 from collections import ChainMap, Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
@@ -94,16 +94,41 @@ def slot(review: ReviewFile, prepared: Setting | None = None) -> SlottingResult:
     differs from this one in its policy's figures at most)."""
     base = prepared if prepared is not None and prepared.key == _placer_key(review) else setting(review)
     assessments = assess(review, base, base.people)
-    state, _ = phases(review, base, base.people, assessments)
+    state, _ = _phases(review, base, base.people, assessments)
     return _result(review, state, base.people, assessments)
 
 
-def phases(review: ReviewFile, base: Setting, people: list[Person], assessments: dict[str, list[Assessment]],
-           posts: dict[str, NewPost] | None = None, within: set[str] | None = None,
-           also_full: frozenset[str] | set[str] = frozenset()) -> tuple[_State, set[str]]:
-    """Runs assimilation and matching for `people` on `posts` (default: all in review). With `within`, only
-    those posts' fullness after assimilation comes from this run, and `also_full` gives the others'. Gives
-    the state and the posts full after assimilation."""
+@dataclass(frozen=True)
+class Phases:
+    """What assimilation and matching (phases 1 and 2) decide for the people they were given: each person's
+    slots, by person id (no entry for a person left unslotted), and the posts with no place left after
+    assimilation. Read-only: the engine's own state stays inside it."""
+
+    slots: Mapping[str, Sequence[Slot]]
+    full: frozenset[str] | set[str]
+
+
+def assimilate_and_match(review: ReviewFile, prepared: Setting, people: list[Person],
+                         assessments: dict[str, list[Assessment]], posts: dict[str, NewPost] | None = None,
+                         within: set[str] | None = None, also_full: frozenset[str] | set[str] = frozenset()) -> Phases:
+    """Gives the slots that assimilation and matching give `people`, judged by `assessments`, on `posts`
+    (default: every post in review), under the review's policy.
+
+    The seam a caller that re-slots part of a review uses (the sensitivity analysis): `prepared` is the review's
+    setting; with `within`, only those posts' fullness after assimilation is found by this run, and `also_full`
+    says which of the other posts are full (as a whole run found them). Phases 3 and 4 (the ring-fence, the
+    displaced) follow from these slots and are left to `slot`.
+    """
+    state, full = _phases(review, prepared, people, assessments, posts, within, also_full)
+    return Phases(state.slots, full)
+
+
+def _phases(review: ReviewFile, base: Setting, people: list[Person], assessments: dict[str, list[Assessment]],
+            posts: dict[str, NewPost] | None = None, within: set[str] | None = None,
+            also_full: frozenset[str] | set[str] = frozenset()) -> tuple[_State, set[str]]:
+    """Gives the state of assimilation and matching for `people` on `posts` (default: all in review), and the
+    posts full after assimilation. With `within`, only those posts' fullness after assimilation comes from
+    this run, and `also_full` gives the others'."""
     posts = base.posts if posts is None else posts
     by_fte = review.policy.places == "fte"
     state = _State({pid: _Post(p, p.count * p.fte if by_fte else p.count) for pid, p in posts.items()},
@@ -302,7 +327,7 @@ def summarise(review: ReviewFile, prepared: Setting | None = None) -> Summary:
     without the person-by-person result."""
     base = prepared if prepared is not None and prepared.key == _placer_key(review) else setting(review)
     assessments = assess(review, base, base.people)
-    state, _ = phases(review, base, base.people, assessments)
+    state, _ = _phases(review, base, base.people, assessments)
     none: tuple = ()
     count = Counter(outcome_of(state.slots.get(p.id, none)) for p in base.people)
     return _summary(count, [pool for post in state.posts.values() for pool in post.pools],
