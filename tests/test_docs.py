@@ -1,0 +1,182 @@
+"""The docs show the tool's real output, and the site's generated pages cover what they claim to.
+
+Every block of the README and of docs/**/*.md that starts with `$ slotting ...` is run and its output compared.
+Regenerate: SLOTTING_UPDATE_README=1 python -m pytest tests/test_docs.py tests/test_readme.py
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import ROOT, cli
+
+DOCS = ROOT / "docs"
+BLOCK = re.compile(r"```\n\$ (slotting [^\n]+)\n(.*?)```", re.DOTALL)
+PAGES = [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
+
+
+def output_of(command: str) -> str:
+    """Gives what a command prints (stdout then stderr), each line's trailing spaces removed."""
+    result = cli(*shlex.split(command)[1:])
+    text = result.stdout + result.stderr
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+def check_page(page: Path, monkeypatch, tmp_path: Path) -> int:
+    """Compares (or, with SLOTTING_UPDATE_README=1, rewrites) each command block of a page; gives their number."""
+    monkeypatch.setenv("COLUMNS", "100")
+    text = page.read_text(encoding="utf-8")
+    if "$ slotting init" in text:
+        # A page that makes files runs where they can be made: a fresh folder, the repository's examples beside it.
+        for name in ("examples", "tests"):
+            (tmp_path / name).symlink_to(ROOT / name, target_is_directory=True)
+        monkeypatch.chdir(tmp_path)
+    else:
+        monkeypatch.chdir(ROOT)
+    blocks = BLOCK.findall(text)
+    if os.environ.get("SLOTTING_UPDATE_README") == "1":
+        text = BLOCK.sub(lambda m: f"```\n$ {m.group(1)}\n{output_of(m.group(1))}```", text)
+        page.write_text(text, encoding="utf-8")
+        return len(blocks)
+    for command, shown in blocks:
+        assert shown == output_of(command), f"{page.relative_to(ROOT)}: the output of `{command}` is out of date"
+    return len(blocks)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
+def test_pages_show_real_output(page, monkeypatch, tmp_path):
+    check_page(page, monkeypatch, tmp_path)
+
+
+def test_every_command_has_an_example_in_the_docs():
+    """Each command's how-to shows it run: a command nobody shows is a command nobody can check."""
+    shown = {shlex.split(command)[1] for page in PAGES for command, _ in BLOCK.findall(page.read_text(encoding="utf-8"))}
+    for command in ("init", "validate", "run", "explain", "savings", "equality", "timeline", "letters", "compare",
+                    "sensitivity", "overlaps", "redeployment"):
+        assert command in shown, f"no docs page runs `slotting {command}`"
+
+
+def nav_pages(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, list):
+        return [page for item in node for page in nav_pages(item)]
+    return [page for value in node.values() for page in nav_pages(value)]
+
+
+def mkdocs_config() -> dict:
+    # mkdocs.yml holds no tags, so the safe loader reads it.
+    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def generator():
+    spec = importlib.util.spec_from_file_location("docs_generate", DOCS / "_generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_nav_names_every_page_and_only_pages_that_exist():
+    nav = nav_pages(mkdocs_config()["nav"])
+    made = set(generator().PAGES)
+    written = {str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md")}
+    assert sorted(set(nav) - written - made) == [], "the nav names pages that do not exist"
+    assert sorted(written - set(nav)) == [], "pages in docs/ that the nav does not reach"
+    assert len(nav) == len(set(nav))
+
+
+def test_the_readme_links_resolve():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", text)
+    assert targets
+    for target in targets:
+        if not target.startswith(("http://", "https://")):
+            assert (ROOT / target).exists(), f"README links to {target}, which does not exist"
+
+
+def test_the_input_format_reference_covers_every_section_and_field():
+    from slotting.cli import app
+    from typer.testing import CliRunner
+    import json
+
+    schema = json.loads(CliRunner().invoke(app, ["schema"]).stdout)
+    page = generator().schema_page(schema)
+    for section in schema["properties"]:
+        assert f"| `{section}` |" in page
+    for name, definition in schema["$defs"].items():
+        assert f"\n## {name}\n" in page, name
+        for field in definition.get("properties", {}):
+            assert f"| `{field}` |" in page, f"{name}.{field}"
+    # The required sections say so, the optional ones do not.
+    assert "| `people` | " in page and "| required |" in page.split("| `people` |", 1)[1].split("\n", 1)[0]
+    assert "| required |" not in page.split("| `costing` |", 1)[1].split("\n", 1)[0]
+
+
+def test_the_legal_tables_page_gives_every_row_with_its_source():
+    page = generator().legal_tables_page()
+    data = ROOT / "src" / "slotting" / "data"
+    files = sorted(data.glob("*.yaml")) + sorted((data / "severance").glob("*.yaml"))
+    assert len(files) >= 10
+    for path in files:
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert path.name in page or content.get("name", "") in page, path.name
+        for rows in content.values():
+            if isinstance(rows, list) and rows and isinstance(rows[0], dict):
+                for row in rows:
+                    assert str(row["since"]) in page and str(row["source"]) in page, (path.name, row)
+
+
+def test_the_command_line_reference_is_made_from_the_app_and_every_command_has_help():
+    """mkdocs-typer2 reads the typer app named in docs/reference/cli.md; each command it finds has help to show."""
+    import typer
+
+    from slotting.cli import app
+
+    page = (DOCS / "reference" / "cli.md").read_text(encoding="utf-8")
+    assert ":module: slotting.cli" in page and "::: mkdocs-typer2" in page
+    assert "mkdocs-typer2" in mkdocs_config()["plugins"]
+    group = typer.main.get_command(app)
+
+    def commands(command, path: str):
+        # typer 0.29 carries its own copy of click, so a group is known by its commands, not its class.
+        if hasattr(command, "commands"):
+            for name, sub in command.commands.items():
+                yield from commands(sub, f"{path} {name}")
+        else:
+            yield path, command
+
+    found = dict(commands(group, "slotting"))
+    assert len(found) >= 14
+    for path, command in found.items():
+        assert (command.help or "").strip(), f"`{path}` has no help"
+
+
+def test_the_policies_table_gives_the_tools_counts():
+    """Each row of "Policies of other employers" names a review file and the counts it gives."""
+    from slotting import load, slot
+
+    section = (DOCS / "how-to" / "policies.md").read_text(encoding="utf-8")
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "`" in line]
+    assert len(rows) >= 8
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        path = ROOT / cells[1].strip("`")
+        summary = slot(load(path)).summary
+        assert [int(c) for c in cells[3:8]] == [summary.assimilated, summary.matched, summary.competitive,
+                                                  summary.displaced, summary.ring_fenced_places], cells[0]
+        if "policies" in cells[1]:
+            policy = cells[2].strip("`")
+            assert f"policy: {policy}\n" in path.read_text(encoding="utf-8"), cells[0]
+    spec = importlib.util.spec_from_file_location("make_policies", ROOT / "examples" / "policies" / "_make.py")
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    for name, policy in make.POLICIES.items():
+        assert (ROOT / "examples" / "policies" / f"{name}.yaml").read_text(encoding="utf-8") == make.variant(policy), \
+            f"examples/policies/{name}.yaml differs from what _make.py writes"
