@@ -126,7 +126,9 @@ def test_tables_that_share_the_whole_group_hide_it_alike_and_each_cell_has_a_mov
     (8) that ethnicity hides; together, a whole-group cell
     hidden in one is hidden in both, and every hidden cell is free jointly (tests/test_report_paper.py searches
     the printed tables exhaustively)."""
-    from slotting.rules.disclosure import _cells_of, _jointly_pinned, suppress_shared
+    from slotting.rules.disclosure import suppress_shared
+    from slotting.rules.disclosure_audit import cells_of as _cells_of
+    from slotting.rules.disclosure_joint import jointly_pinned
 
     columns = ("assimilated", "matched", "competitive", "displaced")
 
@@ -144,4 +146,22 @@ def test_tables_that_share_the_whole_group_hide_it_alike_and_each_cell_has_a_mov
     assert {c for c in hidden[0] if c[0] == "all"} == {c for c in hidden[1] if c[0] == "all"} != set()
     cells = [_cells_of(t, whole) for t in (gender, ethnicity)]
     primary = [{c for c, v in cs.items() if 0 < v < 5} for cs in cells]
-    assert _jointly_pinned(cells, hidden, primary, 5, whole["total"]) is None
+    assert jointly_pinned(cells, hidden, primary, 5, whole["total"]) is None
+
+
+def test_tables_each_withheld_whole_are_withheld_together():
+    """Four people under two characteristics, every count below 5: each table alone is withheld whole, and the
+    joint audit has no table left to audit (it once indexed the first of none)."""
+    from slotting.rules.disclosure import suppress_shared
+
+    columns = ("assimilated", "matched", "competitive", "displaced")
+
+    def row(*values: int) -> dict[str, int]:
+        return dict(zip((*columns, "total"), (*values, sum(values))))
+
+    first = {"g1": row(0, 0, 1, 1), "g2": row(1, 0, 0, 1)}
+    second = {"g0": row(1, 0, 0, 1), "g2": row(0, 0, 1, 1)}
+    whole = row(1, 0, 1, 2)
+    together = suppress_shared([first, second], whole, 5)
+    assert together == [suppress(t, whole, 5) for t in (first, second)]
+    assert all(not primary and len(secondary) == 15 for primary, secondary in together)
