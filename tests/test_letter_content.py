@@ -13,11 +13,11 @@ import docx
 import pytest
 
 from slotting import load, slot
+from slotting.formats import pounds as money_words
 from slotting.render.letter_texts import CLOSING, OPENING, TEXTS, paragraphs
 from slotting.render.letters import MissingFields, Unfilled, markdown_letter
 from slotting.rules.case import cases
 from slotting.rules.letters import FIELDS, GIVE, NEW_FIELDS, letters
-from slotting.rules.reasons import money_words
 from slotting.rules.timeline import timeline
 
 from .conftest import EXAMPLE, ROOT, cli

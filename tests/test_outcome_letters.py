@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from slotting import load, slot
+from slotting.formats import pounds as money_words
 from slotting.render.letter_texts import paragraphs
 from slotting.render.letters import markdown_letter
 from slotting.render.outcome_texts import DECIDED_TEXTS
 from slotting.rules.decisions import current
 from slotting.rules.letters import DECIDED_OUTCOMES, FIELDS, OUTCOMES
 from slotting.rules.outcome_letters import outcome_letters
-from slotting.rules.reasons import money_words
 from slotting.rules.timeline import timeline
 
 from .conftest import EXAMPLE, ROOT, build, cli

@@ -3,14 +3,9 @@ would cost, each with the basis the case gives (rules.case). Only what is known 
 
 from __future__ import annotations
 
-import datetime as dt
-
+from ..formats import long_date
 from ..rules.case import Case
 from .common import money
-
-
-def _day(day: dt.date | None) -> str:
-    return f"{day.day} {day:%B %Y}" if day else ""
 
 
 def case_lines(case: Case) -> list[str]:
@@ -19,15 +14,15 @@ def case_lines(case: Case) -> list[str]:
     if case.notice_weeks is not None:
         lines.append(f"Notice: {case.notice_basis}.")
     if case.earliest_dismissal is not None:
-        lines.append(f"If dismissed: notice given {_day(case.notice_given)}, earliest dismissal "
-                     f"{_day(case.earliest_dismissal)}.")
+        lines.append(f"If dismissed: notice given {long_date(case.notice_given)}, earliest dismissal "
+                     f"{long_date(case.earliest_dismissal)}.")
     if case.trial_end is not None:
-        lines.append(f"Trial period in an alternative post ends {_day(case.trial_end)} (ERA 1996 s.138).")
+        lines.append(f"Trial period in an alternative post ends {long_date(case.trial_end)} (ERA 1996 s.138).")
     if case.protection_end is not None:
-        lines.append(f"Pay protection ends {_day(case.protection_end)}.")
+        lines.append(f"Pay protection ends {long_date(case.protection_end)}.")
     owed = case.entitlements
     if owed is not None and any(part.amount for _, part in owed.parts):
-        lines.append(f"If made redundant (an estimate, not an entitlement): relevant date {_day(case.relevant_date)}, "
+        lines.append(f"If made redundant (an estimate, not an entitlement): relevant date {long_date(case.relevant_date)}, "
                      f"{case.relevant_basis}.")
         for name, part in owed.parts:
             label = {"redundancy": "Redundancy pay", "notice": "Pay in lieu of notice", "pension_strain": "Pension "

@@ -13,10 +13,12 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from types import GeneratorType
 from typing import Any
+
+from ..formats import money as money  # the renderers' name for it, kept where they import it
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~#&!])")
@@ -46,18 +48,6 @@ def github_message(text: str) -> str:
 def github_property(text: str) -> str:
     """Gives a property value of a workflow command (file=..., line=...) escaped as the format requires."""
     return github_message(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def money(amount: Decimal | None, *, brackets: bool = False) -> str:
-    """Gives an amount as £1,234 (pence only when present); negatives in brackets if asked."""
-    if amount is None:
-        return "-"
-    places = 0 if amount == amount.to_integral_value() else 2
-    shown = abs(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)  # half up, as every figure
-    text = f"£{shown:,.{places}f}"
-    if amount < 0:
-        return f"({text})" if brackets else f"-{text}"
-    return text
 
 
 def number(value: Any) -> Any:

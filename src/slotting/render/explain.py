@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import limits
+from ..formats import percent
 from ..model import Policy, ReviewFile
 from ..model.evidence import duty_evidence
 from ..model.policy import SEED_MATCH_BAND
 from ..rules.case import Case
 from ..rules.decisions import Offer, Standing
 from ..rules.protection import describe, fall
-from ..rules.reasons import Wording, allowed, distances, percent, plural
 from ..rules.results import PersonResult, SlottingResult
 from .case_text import case_lines
 from .common import money, terminal
+from .wording import Wording, allowed, distances, plural
 
 
 def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | None = None,

@@ -14,11 +14,11 @@ from typing import Any
 
 from ..model import ReviewFile
 from ..rules.case import Case
-from ..rules.reasons import Wording, distances
 from ..rules.results import PersonResult, SlottingResult
 from .common import json_chunks, markdown, number
 from .explain import explain_text
 from .run import run_data
+from .wording import Wording, distances
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -7,12 +7,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .. import limits
+from ..formats import pct
 from ..model import Policy
 from ..rules.decisions import Decided, Standing
 from ..rules.protection import by_year, describe, fall
-from ..rules.reasons import Wording, pct, places, plural
 from ..rules.results import OUTCOMES, Alternative, PersonResult, PostResult, Slot, SlottingResult
 from .common import json_chunks, markdown, markdown_table, money, number, terminal, text_cells, to_csv
+from .wording import Wording, places, plural
 
 HEADINGS = {
     "assimilated": "Assimilated (placed directly)",

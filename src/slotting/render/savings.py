@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
+from ..formats import long_date
 from ..rules.savings import Row, SavingsResult, Year
 from .common import json_chunks, markdown, markdown_table, money, plain, terminal, text_cells, to_csv
 from .finance import EXIT_FIELDS, EXIT_MONEY, FY_FIELDS, FY_HEADER, exit_values, finance_data, year_cells, year_values
@@ -42,7 +43,7 @@ def status_words(status: str, actual: bool) -> str:
 def year_title(s: SavingsResult) -> str:
     """Gives the title of the 12-month profile (with the finance view, the day its 12 months start from)."""
     first = s.years[0].start if s.years else None
-    return f"Year by year (12 months from {first:%-d %B %Y})" if s.finance and first else "Year by year"
+    return f"Year by year (12 months from {long_date(first)})" if s.finance and first else "Year by year"
 
 
 def flat(header: list[str]) -> list[str]:

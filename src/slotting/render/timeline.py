@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Iterator
 from typing import Any
 
+from ..formats import short_date
 from ..rules.timeline import NATION, PersonDates, TimelineResult
 from .common import json_chunks, markdown, markdown_table, terminal, text_cells, to_csv
 
@@ -14,12 +15,8 @@ STEP_HEADER = ["Date", "Step", "Rule", "Source"]
 PEOPLE_HEADER = ["Person", "Outcome", "Notice", "Earliest dismissal", "Trial ends", "Protection ends"]
 
 
-def _day(day: dt.date | None) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}" if day else "-"
-
-
 def step_rows(t: TimelineResult) -> list[list[str]]:
-    return [[_day(s.date), s.what, s.rule, s.source] for s in t.steps]
+    return [[short_date(s.date), s.what, s.rule, s.source] for s in t.steps]
 
 
 def _dated(p: PersonDates) -> bool:
@@ -28,7 +25,7 @@ def _dated(p: PersonDates) -> bool:
 
 def people_rows(t: TimelineResult) -> list[list[str]]:
     return [[p.person, p.outcome if p.status is None else f"{p.outcome}; now {p.status}", p.notice_basis,
-             _day(p.earliest_dismissal), _day(p.trial_end), _day(p.protection_end)]
+             short_date(p.earliest_dismissal), short_date(p.trial_end), short_date(p.protection_end)]
             for p in t.people if _dated(p) or p.notice_weeks is not None]
 
 

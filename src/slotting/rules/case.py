@@ -52,6 +52,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..data import in_force
+from ..formats import pounds
 from ..model import Person, Policy, ReviewFile
 from ..model.calendar import add_years
 from ..model.costing import Scheme
@@ -59,7 +60,6 @@ from ..model.types import written
 from .dates import ReviewDates, review_dates
 from .oncosts import ni_in_force
 from .protection import by_year, fall, protection_years
-from .reasons import money_words
 from .redundancy import RedundancyCost, WeeklyLimit, no_limit_known, weekly_limit
 from .results import SlottingResult
 from .rounding import PENNY, round_cell
@@ -278,7 +278,7 @@ def _strain(review: ReviewFile, p: Person, age: int | None, age_basis: str, serv
             return Part(None, f"no {table.scheme} strain factor for {years} years to normal pension age {npa}")
     if p.pension is None:
         return Part(None, "annual pension missing (people[].pension)")
-    return Part(p.pension * factor, f"{table.scheme} strain: pension {money_words(p.pension)} x factor {factor} {by}")
+    return Part(p.pension * factor, f"{table.scheme} strain: pension {pounds(p.pension)} x factor {factor} {by}")
 
 
 def _employer_ni(redundancy: Part, notice_pay: Part, ends: dt.date | None) -> Part:
@@ -402,7 +402,7 @@ def cases(review: ReviewFile, result: SlottingResult, count_at_risk: bool = Fals
                                    standing)
             cost = estimate if isinstance(estimate, RedundancyCost) else None
             redundancy = Part(cost.amount, cost.basis) if cost else Part(None, str(estimate))
-            notice_pay = (Part(weeks * pay / 52, f"{basis} at {money_words(pay / 52)} a week, paid in lieu")
+            notice_pay = (Part(weeks * pay / 52, f"{basis} at {pounds(pay / 52)} a week, paid in lieu")
                           if weeks is not None else Part(None, basis))
             end_age, end_basis = _age(person, ends, "the day employment ends")
             strain = _strain(review, person, end_age, end_basis, *_service(person, ends, "the day employment ends"))

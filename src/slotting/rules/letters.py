@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..formats import long_date, pounds
 from ..model import ReviewFile
 from ..model.review import Letters
 from .case import Case, Cases, cases, trial_weeks
-from .reasons import money_words
 from .results import SlottingResult
 from .timeline import TimelineResult
 
@@ -114,17 +114,13 @@ class Letter:
     fields: dict[str, str]
 
 
-def _day(day: dt.date | None) -> str:
-    return f"{day.day} {day:%B %Y}" if day else ""
-
-
 def _money(amount: Decimal | None) -> str:
-    return money_words(amount) if amount else ""
+    return pounds(amount) if amount else ""
 
 
 def _figure(amount: Decimal | None) -> str:
     """An amount that may be nothing at all: £0 is a figure (under two years' service), None is not."""
-    return "" if amount is None else money_words(amount)
+    return "" if amount is None else pounds(amount)
 
 
 def _number(value: Decimal) -> str:
@@ -155,8 +151,8 @@ def schedule_words(amounts: tuple[Decimal, ...]) -> str:
         return ""
     if len(set(paid)) == 1:
         years = len(paid)
-        return f"{money_words(paid[0])} a year for {years} year{'s' if years != 1 else ''}"
-    said = [f"{money_words(a)} in the {_ORDINAL[k] if k < len(_ORDINAL) else f'year {k + 1}'} year"
+        return f"{pounds(paid[0])} a year for {years} year{'s' if years != 1 else ''}"
+    said = [f"{pounds(a)} in the {_ORDINAL[k] if k < len(_ORDINAL) else f'year {k + 1}'} year"
             for k, a in enumerate(amounts) if a]
     return ", ".join(said[:-1]) + f" and {said[-1]}" if len(said) > 1 else said[0]
 
@@ -173,13 +169,13 @@ def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult, k
     trial = trial_weeks(review.policy)  # the length the case dates trial_end by
     common = {
         "review_name": review.review.name,
-        "letter_date": _day(on),
-        "list_issued": _day(timeline.slotting_list_issued if timeline else None),
-        "appeals_close": _day(steps.get("Appeals against the slotting close")),
-        "assessments_by": _day(steps.get("Assessments (competency and competitive) held by")),
-        "decision": _day(timeline.decision if timeline else None),
-        "objections_close": _day(steps.get("Objections to dismissals close")),
-        "effective_date": _day(review.review.effective_date),
+        "letter_date": long_date(on),
+        "list_issued": long_date(timeline.slotting_list_issued if timeline else None),
+        "appeals_close": long_date(steps.get("Appeals against the slotting close")),
+        "assessments_by": long_date(steps.get("Assessments (competency and competitive) held by")),
+        "decision": long_date(timeline.decision if timeline else None),
+        "objections_close": long_date(steps.get("Objections to dismissals close")),
+        "effective_date": long_date(review.review.effective_date),
         "trial_weeks": str(trial),
         "hr_contact": said.hr_contact, "appeal_to": said.appeal_to, "dismissal_appeal_to": said.dismissal_appeal_to,
         "selection_method": said.selection_method, "selection_criteria": said.selection_criteria,
@@ -214,8 +210,8 @@ def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult, k
                 titles[case.may_apply_for] = "; ".join(review.new_post[p].title for p in case.may_apply_for)
             fields["ring_fenced_posts"] = titles[case.may_apply_for]
         fields |= {"notice_weeks": str(case.notice_weeks) if case.notice_weeks is not None else "",
-                   "earliest_dismissal": _day(case.earliest_dismissal), "trial_end": _day(case.trial_end),
-                   "protection_end": _day(case.protection_end), "protection_schedule": schedule_words(case.protection)}
+                   "earliest_dismissal": long_date(case.earliest_dismissal), "trial_end": long_date(case.trial_end),
+                   "protection_end": long_date(case.protection_end), "protection_schedule": schedule_words(case.protection)}
         fields |= at_risk_fields(case)
         outcome = "on_hold" if slotted.on_hold else slotted.outcome
         found.append(Letter(person.id, outcome, fields))

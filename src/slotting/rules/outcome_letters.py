@@ -21,11 +21,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..formats import long_date as _day
 from ..model import ReviewFile
 from ..model.decisions import Decision
 from .case import LEAVING, Cases
 from .decisions import Decided, Standing
-from .letters import Letter, _day, letters
+from .letters import Letter, letters
 from .results import SlottingResult
 from .timeline import TimelineResult
 

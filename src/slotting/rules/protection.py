@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..formats import pounds
 from ..model import Person, Policy
 from ..model.costing import PROFILE_YEARS
 from ..model.types import written
-from .reasons import money_words
 
 
 def included(policy: Policy, person: Person) -> Decimal:
@@ -93,18 +93,18 @@ def _pay_words(policy: Policy) -> str:
 
 def _scheme_words(policy: Policy, fall: Decimal) -> str:
     scheme = policy.protection
-    cap = f", at most {money_words(scheme.cap)} a year (the cap)" if scheme.cap is not None else ""
+    cap = f", at most {pounds(scheme.cap)} a year (the cap)" if scheme.cap is not None else ""
     if scheme.scheme == "cash":
         years = policy.protection_years
-        capped = f" ({money_words(protected(policy, fall, 0))} a year after the cap)" if scheme.cap is not None \
+        capped = f" ({pounds(protected(policy, fall, 0))} a year after the cap)" if scheme.cap is not None \
             and scheme.cap < fall else ""
         return f"cash protection for {years} year{'s' if years != 1 else ''}{capped}"
     if scheme.scheme == "tapered":
-        amounts = ", ".join(f"{money_words(a)} in year {k}" for k, a in enumerate(by_year(policy, fall), start=1))
+        amounts = ", ".join(f"{pounds(a)} in year {k}" for k, a in enumerate(by_year(policy, fall), start=1))
         shares = " then ".join(f"{written(s * 100)}%" for s in scheme.shares or [])
         of = "the original fall" if scheme.shares_of == "original" else "the fall"
         return f"tapered protection ({shares} of {of}{cap}): {amounts}"
     limit = f", for at most {scheme.years} years" if scheme.years else ""
-    return (f"protection by marking time: the current salary is held, {money_words(protected(policy, fall, 0))} a "
+    return (f"protection by marking time: the current salary is held, {pounds(protected(policy, fall, 0))} a "
             f"year above the new pay, until pay awards (costing.pay_awards) close the gap{limit}{cap}")
 

@@ -24,9 +24,9 @@ import datetime as dt
 from decimal import Decimal
 
 from ..data import in_force
+from ..formats import pounds
 from ..model.costing import AgeBand, Scheme
 from ..model.types import written
-from .reasons import money_words
 from .redundancy import RedundancyCost, WeeklyLimit
 
 WEEKS_A_YEAR = Decimal(52)
@@ -67,12 +67,12 @@ def _discretions(scheme: Scheme, jurisdiction: str) -> tuple[str, str, Decimal |
 def _annual(scheme: Scheme, pay: Decimal) -> tuple[Decimal, str]:
     """Gives the annual pay a scheme uses, raised to its floor and held to its cap, and the words saying so."""
     if scheme.floor is not None and pay < scheme.floor:
-        return scheme.floor, (f"the actual {money_words(pay)} a year raised to "
-                              f"{scheme.cites.get('floor', 'the floor')} of {money_words(scheme.floor)}")
+        return scheme.floor, (f"the actual {pounds(pay)} a year raised to "
+                              f"{scheme.cites.get('floor', 'the floor')} of {pounds(scheme.floor)}")
     if scheme.cap is not None and pay > scheme.cap:
-        return scheme.cap, (f"the actual {money_words(pay)} a year held to "
-                            f"{scheme.cites.get('cap', 'the cap')} of {money_words(scheme.cap)}")
-    return pay, f"{money_words(pay)} a year"
+        return scheme.cap, (f"the actual {pounds(pay)} a year held to "
+                            f"{scheme.cites.get('cap', 'the cap')} of {pounds(scheme.cap)}")
+    return pay, f"{pounds(pay)} a year"
 
 
 def _statutory_scheme(scheme: Scheme, pay: Decimal, age: int, service: int, limit: WeeklyLimit,
@@ -142,10 +142,10 @@ def _own_scheme(scheme: Scheme, pay: Decimal, age: int, service: int, limit: Wee
             if scheme.month_weeks is not None and scheme.month_weeks * week_pay > month_pay:
                 month_pay, month_words = scheme.month_weeks * week_pay, f"{written(scheme.month_weeks)} weeks' pay of"
             amount, months = units * month_pay, units
-            pay_said = f"a month's pay of {money_words(month_pay)} ({month_words} {pay_words})"
+            pay_said = f"a month's pay of {pounds(month_pay)} ({month_words} {pay_words})"
         else:
             amount = units * week_pay
-            pay_said = f"a week's pay of {money_words(week_pay)} ({pay_words})"
+            pay_said = f"a week's pay of {pounds(week_pay)} ({pay_words})"
         said = f"{written(units)} {unit} under {scheme.source}: {'; '.join(steps)}; at {pay_said}"
     if limit is None:
         return RedundancyCost(amount / week_pay if week_pay else units, week_pay, amount, months=months,
