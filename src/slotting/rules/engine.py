@@ -18,14 +18,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
-from typing import Literal
 
 from ..model import Grade, NewPost, Overlap, Person, ReviewFile
-from ..model.policy import Tier
 from .claims import Assessment, Assessor, Kind, assessor, pursued, ranked, within_pay_loss
 from .pay import Placement, placer
 from .protection import included
-from .results import Alternative, Outcome, PersonResult, Pool, PostResult, RingFence, Slot, SlottingResult, Summary, TierResult
+from .results import Outcome, PersonResult, Pool, PostResult, RingFence, Slot, SlottingResult, Summary
+from .ring_fence import Measured, alternatives, tiers
 
 Wanted = dict[str, list[tuple[str, Assessment]]]  # new post -> (person, claim) pursuing it
 
@@ -68,7 +67,7 @@ class Setting:
     placers: dict[str, Callable[[Decimal], Placement]]  # grade -> places a salary on it
     by_old_post: dict[str, list[Overlap]]  # old post -> its overlap rows with new posts in review
     new_grade_of: dict[str, Grade]  # new post -> its grade
-    key: tuple  # the policy fields the placers depend on
+    key: tuple[str, bool]  # the policy fields the placers depend on
 
 
 def setting(review: ReviewFile) -> Setting:
@@ -85,7 +84,7 @@ def setting(review: ReviewFile) -> Setting:
                    _placer_key(review))
 
 
-def _placer_key(review: ReviewFile) -> tuple:
+def _placer_key(review: ReviewFile) -> tuple[str, bool]:
     return (review.policy.nearest_point_tie, review.policy.protects)
 
 
@@ -225,7 +224,7 @@ def _settle(state: _State, kind: Kind, wanted: Wanted, places_of: Callable[[_Pos
             post.matched += ids
 
 
-def _beyond(weights: list, places: int | Decimal) -> int:
+def _beyond(weights: list[int | Decimal], places: int | Decimal) -> int:
     """Gives the fewest claimants whose leaving brings the rest within the places (the largest shares leave
     first); with one place a head, the claimants beyond the places."""
     left = sum(weights)
@@ -287,8 +286,24 @@ def _result(review: ReviewFile, state: _State, people: list[Person],
     displaced."""
     posts = tuple(PostResult(pid, p.post.title, p.places, p.post.on_hold, tuple(p.assimilated),
                              tuple(p.matched), tuple(p.pools), p.places_left) for pid, p in state.posts.items())
-    on_hold = {p.id for p in posts if p.on_hold}
-    none: tuple = ()
+    results = _people(review, state, people, assessments, {p.id for p in posts if p.on_hold})
+    pools = [pool for post in posts for pool in post.pools]
+    displaced = [r.id for r in results if r.outcome == "displaced"]
+    in_pools = {c for pool in pools for c in pool.candidates}
+    summary = _summary(Counter(r.outcome for r in results), pools, sum(p.ring_fenced_places for p in posts))
+    ring_fence = RingFence(tuple(sorted(set(displaced) | in_pools)), review.review.ring_fence_group)
+    tiered = review.policy.ring_fence is not None or any(p.post.ring_fence for p in state.posts.values())
+    if tiered:
+        posts, results = tiers(review, posts, results, ring_fence)
+    if review.policy.alternatives:
+        results = _with_alternatives(review, state, posts, results, ring_fence, tiered)
+    return SlottingResult(review.review.name, review.policy, tuple(results), posts, summary, ring_fence)
+
+
+def _people(review: ReviewFile, state: _State, people: list[Person], assessments: dict[str, list[Assessment]],
+            on_hold: set[str]) -> list[PersonResult]:
+    """Gives each person's result from their slots: the outcome, their claims, and the engine's notes."""
+    none: tuple[()] = ()
     results = []
     for person in people:
         slots = tuple(sorted(state.slots.get(person.id, none), key=attrgetter("post")))
@@ -298,25 +313,22 @@ def _result(review: ReviewFile, state: _State, people: list[Person],
             tuple(state.notes.get(person.id, none))))
     if review.policy.protection.includes:  # the allowances a fall in pay is protected with, found once
         results = [r._replace(protected_allowances=included(review.policy, review.person[r.id])) for r in results]
-    pools = [pool for post in posts for pool in post.pools]
-    displaced = [r.id for r in results if r.outcome == "displaced"]
-    in_pools = {c for pool in pools for c in pool.candidates}
-    summary = _summary(Counter(r.outcome for r in results), pools, sum(p.ring_fenced_places for p in posts))
-    ring_fence = RingFence(tuple(sorted(set(displaced) | in_pools)), review.review.ring_fence_group)
-    tiered = review.policy.ring_fence is not None or any(p.post.ring_fence for p in state.posts.values())
-    if tiered:
-        posts, results = _tiers(review, state, posts, results, ring_fence)
-    if review.policy.alternatives:
-        open_posts = {p.id for p in posts if p.ring_fenced_places}
-        at_risk = set(ring_fence.may_apply)
-        measured: dict[tuple[str, Decimal], tuple[Placement, Decimal, int]] = {}
-        results = [r._replace(alternatives=_alternatives(r, set(r.may_apply_for) if tiered else open_posts, state,
-                                                         review, measured))
-                   if r.id in at_risk else r for r in results]
-    return SlottingResult(review.review.name, review.policy, tuple(results), posts, summary, ring_fence)
+    return results
 
 
-def _summary(count: Counter, pools: list[Pool], ring_fenced: int | Decimal) -> Summary:
+def _with_alternatives(review: ReviewFile, state: _State, posts: tuple[PostResult, ...], results: list[PersonResult],
+                       ring_fence: RingFence, tiered: bool) -> list[PersonResult]:
+    """Gives the results with each person at risk's alternatives (policy.alternatives): the posts their used
+    tiers open to them, else every post with ring-fenced places."""
+    open_posts = {p.id for p in posts if p.ring_fenced_places}
+    at_risk = set(ring_fence.may_apply)
+    measured: Measured = {}
+    return [r._replace(alternatives=alternatives(r, set(r.may_apply_for) if tiered else open_posts, state.place_on,
+                                                 review, measured))
+            if r.id in at_risk else r for r in results]
+
+
+def _summary(count: Counter[Outcome], pools: list[Pool], ring_fenced: int | Decimal) -> Summary:
     return Summary(people=sum(count.values()), assimilated=count["assimilated"], matched=count["matched"],
                    competitive=count["competitive"], displaced=count["displaced"], pools=len(pools),
                    ring_fenced_places=ring_fenced, potential_displacements=count["displaced"] + sum(p.beyond for p in pools))
@@ -328,105 +340,7 @@ def summarise(review: ReviewFile, prepared: Setting | None = None) -> Summary:
     base = prepared if prepared is not None and prepared.key == _placer_key(review) else setting(review)
     assessments = assess(review, base, base.people)
     state, _ = _phases(review, base, base.people, assessments)
-    none: tuple = ()
+    none: tuple[()] = ()
     count = Counter(outcome_of(state.slots.get(p.id, none)) for p in base.people)
     return _summary(count, [pool for post in state.posts.values() for pool in post.pools],
                     sum(p.places_left for p in state.posts.values()))
-
-
-def _alternatives(person: PersonResult, open_posts: set[str], state: _State, review: ReviewFile,
-                  measured: dict[tuple[str, Decimal], tuple[Placement, Decimal, int]]) -> tuple[Alternative, ...]:
-    """The ring-fenced posts a person at risk may apply for that their post has an overlap with, best
-    score first (then post id), each with the grade distance, where their pay would land, and whether it
-    is within the policy's limits on a suitable alternative (ERA 1996 s.141). `measured` keeps each (post,
-    salary)'s placement, % lost and spinal points lost, shared by the people of one salary."""
-    limits = review.policy.alternatives_limits
-    salary = person.current_salary
-    found = []
-    for a in person.assessments:
-        if a.post in open_posts:
-            known = measured.get((a.post, salary))
-            if known is None:
-                placed = state.place_on[a.post](salary)
-                grade = review.grade[state.posts[a.post].post.grade]
-                spine = review.pay_spines[grade.spine] if grade.spine else {}
-                known = measured[a.post, salary] = (
-                    placed, (salary - placed.amount) * 100 / salary if salary > placed.amount else Decimal(0),
-                    sum(1 for point in spine.values() if placed.amount < point.amount <= salary))
-            placed, loss, points_lost = known
-            beyond: list[Literal["grade", "pay_loss"]] = []
-            if limits is not None and limits.grade is not None and not limits.grade.allows(a.grade_distance):
-                beyond.append("grade")
-            cut = limits.pay_loss if limits is not None else None
-            if cut is not None and (loss > cut.percent if cut.percent is not None else points_lost > (cut.points or 0)):
-                beyond.append("pay_loss")
-            found.append(Alternative(a.post, a.score, a.grade_distance, placed.amount, placed.point,
-                                     placed.amount - salary, not beyond, tuple(beyond), loss, points_lost))
-    return tuple(sorted(found, key=lambda alt: (-alt.score, alt.post)))
-
-
-def _tiers(review: ReviewFile, state: _State, posts: tuple[PostResult, ...], results: list[PersonResult],
-           ring_fence: RingFence) -> tuple[tuple[PostResult, ...], list[PersonResult]]:
-    """Each ring-fenced post's tiers with who is eligible, the first tier with anyone used; and for
-    each person, the posts whose used tier holds them. Work grows with what is listed: each tier's
-    population is found once, and a least overlap looks only at the people with an overlap row."""
-    level = {p.id: review.grade[review.old_post[p.post].grade].level for p in review.people}
-    on_post: dict[str, list[tuple[str, Decimal]]] = defaultdict(list)  # new post -> (person, score)
-    for r in results:
-        for a in r.assessments:
-            on_post[a.post].append((r.id, a.score))
-    populations: dict[int, tuple[dict[int, list[str]], set[str]]] = {}  # tier -> (by grade level, all)
-    applies: dict[str, list[str]] = defaultdict(list)
-    done = []
-    for post in posts:
-        if not post.ring_fenced_places:
-            done.append(post)
-            continue
-        tiers = state.posts[post.id].post.ring_fence or review.policy.ring_fence
-        if tiers is None:  # this post keeps today's rule
-            found = [TierResult("people at risk", ring_fence.may_apply, True)]
-        else:
-            new_level = review.grade[state.posts[post.id].post.grade].level
-            found = []
-            for tier in tiers:
-                if id(tier) not in populations:
-                    by_level = _population_by_level(tier, review, results, posts, ring_fence, level)
-                    populations[id(tier)] = by_level, {pid for people in by_level.values() for pid in people}
-                by_level, members = populations[id(tier)]
-                if tier.min_overlap is not None:
-                    eligible = sorted(pid for pid, score in on_post[post.id] if pid in members
-                                      and score >= tier.min_overlap
-                                      and (tier.grade is None or tier.grade.allows(new_level - level[pid])))
-                else:
-                    eligible = sorted(pid for old_level, people in by_level.items()
-                                      if tier.grade is None or tier.grade.allows(new_level - old_level)
-                                      for pid in people)
-                found.append(TierResult(tier.name, tuple(eligible), False))
-            first = next((i for i, t in enumerate(found) if t.eligible), None)
-            if first is not None:
-                found[first] = found[first]._replace(used=True)
-        for used in found:
-            if used.used:
-                for pid in used.eligible:
-                    applies[pid].append(post.id)
-        done.append(post._replace(ring_fence_tiers=tuple(found)))
-    return tuple(done), [r._replace(may_apply_for=tuple(applies.get(r.id, ()))) for r in results]
-
-
-def _population_by_level(tier: Tier, review: ReviewFile, results: list[PersonResult], posts: tuple[PostResult, ...],
-                         ring_fence: RingFence, level: dict[str, int]) -> dict[int, list[str]]:
-    """A tier's people (by outcome, named, in its group; with none of these, those at risk), by the
-    level of their current grade."""
-    in_pool = {c for post in posts for pool in post.pools for c in pool.candidates}
-    slotted = {r.id for r in results}
-    population: set[str] = set()
-    if tier.outcomes is None and tier.people is None and tier.group is None:
-        population = set(ring_fence.may_apply)
-    for want in tier.outcomes or ():
-        population |= {r.id for r in results
-                       if want == "any" or (want == "pool" and r.id in in_pool) or r.outcome == want}
-    population |= set(tier.people or ()) | set(review.review.groups.get(tier.group, ()) if tier.group else ())
-    by_level: dict[int, list[str]] = defaultdict(list)
-    for pid in sorted(population & slotted):
-        by_level[level[pid]].append(pid)
-    return by_level
