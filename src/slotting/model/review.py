@@ -9,9 +9,9 @@ cross-references once the shapes are valid.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import cached_property
-from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import (

@@ -18,24 +18,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from .. import limits
-from ..model import ReviewFile, check_references
+from ..model import ReviewFile, validation
 from ..model.evidence import JobDescriptions
 from ..model.review import read_from
 from ..model.sources import Sources
+from ..model.validation import LIST_SECTIONS, parent_of, problems_of, record_type
 from ..problems import InputError, Problem, dotted
-from . import csv_text, jd_markdown, messages, partial, workbook, yaml_text
+from . import csv_text, jd_markdown, messages, workbook, yaml_text
 from .files import read_bytes, read_text, referenced
 
 SECTIONS = tuple(ReviewFile.model_fields)
-LIST_SECTIONS: tuple[tuple[str, ...], ...] = (
-    ("people",), ("overlaps",), ("old_structure", "posts"), ("new_structure", "posts"), ("decisions",))
+_record_type = record_type  # the name tests/test_init.py reads
 _SECTION_FILE_SUFFIXES = (".yaml", ".yml")
 _CSV_SUFFIX = ".csv"
 Progress = Callable[[str], None]
@@ -70,6 +69,18 @@ class Source:
             if path[: len(prefix)] == prefix and len(path) > len(prefix):
                 return table.problem(path[len(prefix):], dotted(path), message)
         return Problem(*self.locate(path, key=key), dotted(path), message)
+
+    def in_table(self, path: tuple[Any, ...]) -> bool:
+        """Whether a data path is inside a list section read from a table."""
+        return any(path[:len(prefix)] == prefix for prefix in self.tables)
+
+    def column_missing(self, path: tuple[Any, ...]) -> bool:
+        """Whether a record's missing field is one that no column of its table gives: reported once, at the header."""
+        for prefix, table in self.tables.items():
+            n = len(prefix)
+            if path[:n] == prefix and len(path) == n + 2 and path[-1] in table.missing:
+                return True
+        return False
 
     def locate(self, path: tuple, *, key: bool = False) -> tuple[str, int | None, int | None]:
         """Gives (file, line, column) of the value (or the key) at a data path, as near as known."""
@@ -136,7 +147,7 @@ def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source, li
                 problems += found
                 source.unread.add((section,))
     for section in LIST_SECTIONS:
-        parent = _parent_of(section, data)
+        parent = parent_of(section, data)
         value = parent.get(section[-1]) if parent is not None else None
         if parent is not None and (isinstance(value, dict) or isinstance(value, str)
                                    and not value.lower().endswith(_SECTION_FILE_SUFFIXES)):
@@ -226,8 +237,8 @@ def load_jds(folder: Path | str) -> JobDescriptions:
     try:
         jds = TypeAdapter(list[JobDescription]).validate_python(data)
     except ValidationError as err:
-        raise InputError([_problem(e, {"jds": data}, source) for e in _one_per_value(
-            [{**e, "loc": ("jds", *e["loc"])} for e in err.errors(include_url=False)])]) from None
+        raise InputError(problems_of([{**e, "loc": ("jds", *e["loc"])} for e in err.errors(include_url=False)],
+                                     {"jds": data}, source)) from None
     twice = [source.problem(("jds", i, "post"), message) for i, message in second_descriptions(jds)]
     if twice:
         raise InputError(twice)
@@ -247,7 +258,7 @@ def load_mapping(path: Path | str) -> Any:
     try:
         return Mapping.model_validate(parsed.data)
     except ValidationError as err:
-        raise InputError([_problem(e, parsed.data, source) for e in _one_per_value(err.errors(include_url=False))]) from None
+        raise InputError(problems_of(err.errors(include_url=False), parsed.data, source)) from None
 
 
 def _reference(review_path: Path, source: Source, section: tuple, name: str) -> Path | Problem:
@@ -316,12 +327,12 @@ def _read_table(parent: dict, section: tuple, review_path: Path, source: Source,
     table: csv_text.Table | workbook.SheetTable
     what = _RECORD_NAMES.get(section, "a record")
     if isinstance(content, bytes):
-        records, table, problems = workbook.parse(content, shown, sheet, _record_type(section), mapping, what)
+        records, table, problems = workbook.parse(content, shown, sheet, record_type(section), mapping, what)
     else:
         problems = yaml_text.forbidden_characters(content, shown)
         if problems:
             return problems
-        records, table, problems = csv_text.parse(content, shown, _record_type(section), mapping, what)
+        records, table, problems = csv_text.parse(content, shown, record_type(section), mapping, what)
     problems += [source.problem(section + ("columns", key), message, key=True) for key, message in table.unmatched]
     if not table.complete:
         return problems
@@ -355,134 +366,16 @@ def _table_reference(value: Any) -> tuple[str, str | None, dict[str, str] | None
     return value["file"], sheet, {str(k).strip(): v.strip() for k, v in columns.items()} if columns else None
 
 
-def _parent_of(section: tuple[str, ...], data: dict) -> dict | None:
-    """The mapping that holds a list section (the review, or its old/new structure), if there is one."""
-    parent: Any = data
-    for part in section[:-1]:
-        parent = parent.get(part) if isinstance(parent, dict) else None
-    return parent if isinstance(parent, dict) else None
+def validate(data: dict[str, Any], source: Source, read: list[Problem] | None = None) -> ReviewFile:
+    """Gives the ReviewFile for a review's data, or raises InputError with every problem located in its files
+    (model.validation.validate), the decisions checked against the proposal they follow."""
+    return validation.validate(data, source, read or [], later=_decision_problems)
 
 
-@cache
-def _records_of(section: tuple[str, ...]) -> TypeAdapter:
-    """The validator of one list section's records, as ReviewFile validates them."""
-    return TypeAdapter(_list_type(section))
+def _decision_problems(review: ReviewFile) -> list[tuple[tuple[Any, ...], str]]:
+    """Gives the problems of the decisions that only the proposal shows (the rules' check, so imported when needed)."""
+    if not review.decisions:
+        return []
+    from ..rules.decisions import decision_problems
 
-
-def _list_type(section: tuple[str, ...]) -> Any:
-    owner: Any = ReviewFile
-    for name in section[:-1]:
-        owner = owner.model_fields[name].annotation
-    return owner.model_fields[section[-1]].annotation
-
-
-def _record_type(section: tuple[str, ...]) -> Any:
-    return get_args(_list_type(section))[0]
-
-
-def validate(data: dict, source: Source, read: list[Problem] | None = None) -> ReviewFile:
-    """Gives the ReviewFile for a review's data, or raises InputError with every located problem: those met
-    reading it (`read`), its fields', and its references', policy's and cross-sections' checks, run on what could
-    be read (reading.partial) when some of it does not validate.
-
-    Each list of records is validated on its own first and takes the place of its data, whose
-    memory then serves the next list (fresh memory is costly; see the README, Large reviews). A list
-    that does not validate is left as read, and the whole review's validation reports its problems
-    with paths from the root.
-    """
-    read = list(read or [])
-    for section in LIST_SECTIONS:
-        parent = _parent_of(section, data)
-        if parent is None or not isinstance(parent.get(section[-1]), list) or section in source.unread:
-            continue
-        try:
-            parent[section[-1]] = _records_of(section).validate_python(parent[section[-1]])
-        except ValidationError:
-            continue
-    found: partial.Partial | None = None
-    shaped: list[tuple] = []
-    problems = list(read)
-    try:
-        review = ReviewFile.model_validate(data)
-    except ValidationError as err:
-        cells = {_cell_of(p) for p in read} - {None}
-        for error in _one_per_value(err.errors(include_url=False)):
-            path, problem = _problem_at(error, data, source)
-            if _unread(path, source) or _missing_column(error, path, source) or _cell_of(problem) in cells:
-                continue
-            shaped.append(path)
-            problems.append(problem)
-        found = partial.partial_review(data, source.unread)
-        review = found.review
-        problems += [source.problem(path, partial.first_at(message, path, None, lambda at: _where(source, at)))
-                     for path, message in found.duplicates]
-    else:
-        found = partial.Partial(review=review)
-    for path, message in check_references(review):
-        kept: str | None = message
-        if found is not None:
-            at, path = path, found.original(path)
-            kept = partial.keep(at, path, message, found, shaped, source.unread)
-        if kept is not None:
-            problems.append(source.problem(path, partial.first_at(kept, path, found, lambda at: _where(source, at))))
-    if not problems and review.decisions:  # the decisions against the proposal they follow
-        from ..rules.decisions import decision_problems
-
-        problems = [source.problem(path, message) for path, message in decision_problems(review)]
-    if problems:
-        raise InputError(problems)
-    return review
-
-
-def _unread(path: tuple, source: Source) -> bool:
-    return any(path[:len(section)] == section for section in source.unread)
-
-
-def _missing_column(error: Any, path: tuple, source: Source) -> bool:
-    """Whether an error is a record's missing field that no column of its table gives: reported once, at the header."""
-    if error["type"] != "missing":
-        return False
-    for prefix, table in source.tables.items():
-        n = len(prefix)
-        if path[:n] == prefix and len(path) == n + 2 and path[-1] in table.missing:
-            return True
-    return False
-
-
-def _cell_of(problem: Problem) -> tuple | None:
-    """Gives where a problem points, when that is one cell (or a line and column): two messages there are one too many."""
-    if problem.column is None:
-        return None
-    return problem.file, problem.sheet, problem.line, problem.column
-
-
-def _where(source: Source, path: tuple) -> tuple[int | None, str | None]:
-    placed = source.problem(path, "")
-    return placed.line, placed.cell if placed.sheet is not None else None
-
-
-def _one_per_value(errors: list[Any]) -> list[Any]:
-    """Keeps, of the errors a value gets from each member of a union (a number, or a fraction), the
-    last: the fraction's, which names both forms."""
-    kept: dict[tuple, Any] = {}
-    for error in errors:
-        loc = error["loc"]
-        member = bool(loc) and isinstance(loc[-1], str) and loc[-1].startswith(("decimal", "function-plain"))
-        kept[loc[:-1] if member else loc] = error
-    return list(kept.values())
-
-
-def _problem(error: Any, data: Any, source: Source) -> Problem:
-    return _problem_at(error, data, source)[1]
-
-
-def _problem_at(error: Any, data: Any, source: Source) -> tuple[tuple, Problem]:
-    """Gives the data path of one pydantic error and its located problem."""
-    path, point_at, message = messages.explain(error, data)
-    if point_at == "parent" and any(path[:len(prefix)] == prefix for prefix in source.tables):
-        point_at = "value"  # a table's empty cell, when its column is there: the cell itself
-    if point_at == "parent":
-        located = source.problem(path[:-1], message)
-        return path, Problem(located.file, located.line, located.column, dotted(path), message, located.sheet,
-                             located.cell)
-    return path, source.problem(path, message, key=point_at == "key")
+    return decision_problems(review)

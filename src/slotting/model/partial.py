@@ -22,9 +22,9 @@ from typing import Any, cast, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ..model import ReviewFile
-from ..model.types import unwrap
 from . import messages
+from .review import ReviewFile
+from .types import unwrap
 
 _MODEL_SECTIONS = ("review", "policy", "costing", "evidence")
 _LISTS: tuple[tuple[str, ...], ...] = (("grades",), ("people",), ("overlaps",), ("old_structure", "posts"),
