@@ -20,6 +20,7 @@ DATA = ROOT / "src" / "slotting" / "data"
 # The page paths inside docs/ that this module makes; mkdocs.yml's nav names them.
 SCHEMA_PAGE = "reference/schema.md"
 TABLES_PAGE = "reference/legal-tables.md"
+PACKAGE_PAGE = "contributing/layers.md"
 
 
 def the_schema() -> dict[str, Any]:
@@ -193,7 +194,48 @@ def legal_tables_page() -> str:
     return "\n".join(lines)
 
 
-PAGES = {SCHEMA_PAGE: schema_page, TABLES_PAGE: legal_tables_page}
+def _summary(path: Path) -> str:
+    """Gives the first line of a module's docstring, or nothing."""
+    import ast
+
+    doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+    return doc.strip().split("\n", 1)[0]
+
+
+def package_page() -> str:
+    """Gives the contributor page of the package's layers: the import contracts and every module's own summary."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    lines = [
+        "# The layers, module by module (generated)",
+        "",
+        "Made at every docs build from `pyproject.toml`'s import contracts and each module's docstring, so it",
+        "always describes this tree. The flow is file -> model -> decision -> figure -> report.",
+        "",
+        "## The import contracts",
+        "",
+        "`lint-imports` checks these in `.ci/run`; a change that breaks one fails the build.",
+        "",
+    ]
+    for contract in config.get("tool", {}).get("importlinter", {}).get("contracts", []):
+        lines.append(f"- **{contract['name']}** ({contract['type']})")
+        for key in ("layers", "containers", "source_modules", "forbidden_modules", "modules", "ignore_imports"):
+            if contract.get(key):
+                lines.append(f"    - {key.replace('_', ' ')}: " + ", ".join(f"`{m}`" for m in contract[key]))
+        if contract.get("allow_indirect_imports"):
+            lines.append("    - indirect imports allowed")
+    lines += ["", "## The modules", "", "| module | what it is |", "|---|---|"]
+    package = ROOT / "src" / "slotting"
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        lines.append(f"| `{'.'.join(parts)}` | {_cell(_summary(path))} |")
+    return "\n".join(lines) + "\n"
+
+
+PAGES = {SCHEMA_PAGE: schema_page, TABLES_PAGE: legal_tables_page, PACKAGE_PAGE: package_page}
 
 
 def on_files(files: Any, config: Any) -> Any:
