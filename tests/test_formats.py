@@ -22,6 +22,7 @@ def test_pounds_is_to_the_penny_and_drops_whole_pence() -> None:
     assert pounds(Decimal("1234.001")) == "£1,234"  # to the penny first: no pence left to show
     assert pounds(Decimal("1234.5")) == "£1,234.50"
     assert pounds(Decimal("0")) == "£0"
+    assert pounds(30000) == "£30,000"  # a legal table's threshold is a whole number
 
 
 def test_percentages_keep_what_was_written() -> None:

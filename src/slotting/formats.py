@@ -58,10 +58,10 @@ def money(amount: Decimal | None, *, brackets: bool = False) -> str:
     return text
 
 
-def pounds(amount: Decimal) -> str:
+def pounds(amount: Decimal | int) -> str:
     """Gives an amount for a sentence: £1,234, or £1,234.50 when it has pence (to the penny)."""
-    amount = amount.quantize(_PENNY)
-    return f"£{amount:,.0f}" if amount == amount.to_integral_value() else f"£{amount:,.2f}"
+    shown = Decimal(amount).quantize(_PENNY)
+    return f"£{shown:,.0f}" if shown == shown.to_integral_value() else f"£{shown:,.2f}"
 
 
 def long_date(day: dt.date | None) -> str:

@@ -52,11 +52,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..data import in_force
-from ..formats import pounds
+from ..formats import pounds, rate
 from ..model import Person, Policy, ReviewFile
 from ..model.calendar import add_years
 from ..model.costing import Scheme
-from ..model.types import written
 from .dates import ReviewDates, review_dates
 from .oncosts import ni_in_force
 from .protection import by_year, fall, protection_years
@@ -292,11 +291,11 @@ def _employer_ni(redundancy: Part, notice_pay: Part, ends: dt.date | None) -> Pa
     amount, said = Decimal(0), []
     if rules["pilon_earnings"] and notice_pay.amount:
         amount += rates.rate * notice_pay.amount
-        said.append(f"Class 1 at {written(rates.rate * 100)}% on the pay in lieu of notice")
+        said.append(f"Class 1 at {rate(rates.rate)} on the pay in lieu of notice")
     threshold = rules["class_1a_above"]
     if threshold is not None and redundancy.amount and redundancy.amount > threshold:
         amount += rates.rate * (redundancy.amount - Decimal(threshold))
-        said.append(f"Class 1A at {written(rates.rate * 100)}% on the redundancy pay above £{threshold:,}")
+        said.append(f"Class 1A at {rate(rates.rate)} on the redundancy pay above {pounds(threshold)}")
     if not said:
         return Part(Decimal(0), f"none on {ends} ({rules['source']})")
     return Part(amount, f"{'; '.join(said)}, on {ends} ({rules['source']}; {rates.source})")

@@ -18,8 +18,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..data import legal_table
+from ..formats import rate
 from ..model import Costing
-from ..model.types import written
 
 
 @dataclass(frozen=True)
@@ -92,12 +92,12 @@ class OnCostModel:
     def describe(self) -> str:
         """Gives the on-cost model in words, for the conventions."""
         if self.model is None:
-            return f"on-costs {written(self.rate * 100)}%"
+            return f"on-costs {rate(self.rate)}"
         parts = []
         if self.model.employer_ni:
             parts.append("employer National Insurance at the rate and secondary threshold of each tax year "
                          "(data/employer_ni.yaml" + (", less the contracted-out rebate to 5 April 2016"
                                                       if self.model.contracted_out else "") + ")")
-        parts.append(f"employer pension contributions at {written(self.model.pension_rate * 100)}%")
+        parts.append(f"employer pension contributions at {rate(self.model.pension_rate)}")
         return "on-costs as a dated model: " + " and ".join(parts)
 

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..formats import pounds
+from ..formats import pounds, rate
 from ..model import Person, Policy
 from ..model.costing import PROFILE_YEARS
-from ..model.types import written
 
 
 def included(policy: Policy, person: Person) -> Decimal:
@@ -101,7 +100,7 @@ def _scheme_words(policy: Policy, fall: Decimal) -> str:
         return f"cash protection for {years} year{'s' if years != 1 else ''}{capped}"
     if scheme.scheme == "tapered":
         amounts = ", ".join(f"{pounds(a)} in year {k}" for k, a in enumerate(by_year(policy, fall), start=1))
-        shares = " then ".join(f"{written(s * 100)}%" for s in scheme.shares or [])
+        shares = " then ".join(rate(s) for s in scheme.shares or [])
         of = "the original fall" if scheme.shares_of == "original" else "the fall"
         return f"tapered protection ({shares} of {of}{cap}): {amounts}"
     limit = f", for at most {scheme.years} years" if scheme.years else ""
