@@ -10,6 +10,7 @@ import importlib.util
 import os
 import re
 import shlex
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,24 @@ def test_the_policies_table_gives_the_tools_counts():
     for name, policy in make.POLICIES.items():
         assert (ROOT / "examples" / "policies" / f"{name}.yaml").read_text(encoding="utf-8") == make.variant(policy), \
             f"examples/policies/{name}.yaml differs from what _make.py writes"
+
+
+def test_the_layers_page_names_every_module_and_contract():
+    page = generator().package_page()
+    package = ROOT / "src" / "slotting"
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        assert f"| `{name}` |" in page, name
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+    for contract in contracts:
+        assert f"**{contract['name']}**" in page
+
+
+def test_the_ci_gate_checks_fail_as_the_tutorial_says():
+    """Each of the CI gate's three checks shown on failing input ends in exit status 1 (what a CI job acts on)."""
+    text = (DOCS / "tutorials" / "ci-gate.md").read_text(encoding="utf-8")
+    commands = [command for command, _ in BLOCK.findall(text)]
+    assert len(commands) == 3
+    for command in commands:
+        assert cli(*shlex.split(command)[1:]).exit_code == 1, command
