@@ -15,7 +15,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
@@ -29,11 +28,8 @@ from pydantic import (
 
 from .. import limits
 from ..data import severance_scheme, severance_schemes
+from .base import Model
 from .types import Date, Fraction, Money, Text, Whole
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
 
 class FundingPeriod(Model):

@@ -23,9 +23,9 @@ from collections import Counter
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
-from pydantic.dataclasses import dataclass
+from pydantic import BeforeValidator, Field, StrictBool, model_validator
 
+from .base import Model, Record, record
 from .types import Date, Id, NonEmptyText, Text
 
 DecisionType = Literal["assessment", "selection", "voluntary_redundancy", "appeal", "redeployment", "withdrawal"]
@@ -34,20 +34,16 @@ PRIORITY_SOURCE = ("Maternity and Parental Leave etc. Regulations 1999 reg 10, e
                    "Redundancy (Pregnancy and Family Leave) Act 2023 and SI 2024/310 from 6 April 2024")
 PRIORITY_FROM = dt.date(2024, 4, 6)  # pregnancy and the periods after adoption and shared parental leave
 
-_record = dataclass(frozen=True, kw_only=True, slots=True,
-                    config=ConfigDict(extra="forbid", hide_input_in_errors=True))
-
 Score = Annotated[Decimal, Field(ge=0, le=1_000_000, allow_inf_nan=False)]
 
 
-@_record
-class Candidate:
+@record
+class Candidate(Record):
     person: Id
     scores: dict[Text, Score] = Field(default_factory=dict, description="Score against each named criterion.")
 
 
-class NewOutcome(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+class NewOutcome(Model):
     post: Id = Field(description="The new post the appeal gives the person.")
 
 
@@ -92,8 +88,8 @@ _OPTIONAL = ("person", "post", "result", "candidates", "appointed", "panel", "re
              "reason")
 
 
-@_record
-class Decision:
+@record
+class Decision(Record):
     id: Id
     type: DecisionType
     date: Date = Field(description="The day the decision was made.")

@@ -16,8 +16,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
+from .base import Model
 from .sources import Sources
 from .types import Date, Id, NonEmptyText, Share, Text
 
@@ -38,18 +39,14 @@ def _one_line(value: str) -> str:
 JdId = Annotated[Id, AfterValidator(_one_line)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
-
-
-class Duty(_Model):
+class Duty(Model):
     id: JdId = Field(description="The duty's number or id, unique within its JD (e.g. 3, or S3 and C3).")
     text: NonEmptyText
     weight: Decimal | None = Field(None, gt=0, le=1_000_000, allow_inf_nan=False,
                                    description="Share of time, or points; unweighted duties count equally.")
 
 
-class JobDescription(_Model):
+class JobDescription(Model):
     post: JdId = Field(description="The post's id in its structure.")
     structure: Literal["old", "new"]
     title: NonEmptyText
@@ -88,7 +85,7 @@ class JobDescriptions(list[JobDescription]):
         self.sources = sources if sources is not None else Sources()
 
 
-class Link(_Model):
+class Link(Model):
     old: JdId = Field(description="A duty of the old post's JD.")
     new: JdId = Field(description="A duty of the new post's JD.")
     part: Decimal = Field(Decimal(1), gt=0, le=1, allow_inf_nan=False,
@@ -96,7 +93,7 @@ class Link(_Model):
     similarity: Decimal | None = Field(None, ge=0, le=100, description="Wording similarity, from overlaps suggest.")
 
 
-class MappedPair(_Model):
+class MappedPair(Model):
     old_post: JdId
     new_post: JdId
     status: Literal["confirmed", "suggested"] = Field(
@@ -107,11 +104,11 @@ class MappedPair(_Model):
     links: list[Link] = Field(default_factory=list, max_length=100_000)
 
 
-class Mapping(_Model):
+class Mapping(Model):
     pairs: list[MappedPair] = Field(max_length=100_000)
 
 
-class Evidence(_Model):
+class Evidence(Model):
     """The review's job descriptions and mapping (the loader reads them from `jds: FOLDER, mapping: FILE`)."""
 
     jds: list[JobDescription]

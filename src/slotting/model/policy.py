@@ -11,9 +11,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, ValidationInfo, field_validator, model_validator
+from pydantic import BeforeValidator, Field, StrictBool, ValidationInfo, field_validator, model_validator
 
 from .. import limits
+from .base import Model
 from .types import Id, Money, Text, Threshold, Whole
 
 LEICESTER_2011 = "Leicester City Council 2011 senior management review"
@@ -22,10 +23,8 @@ LEICESTER_2011 = "Leicester City Council 2011 senior management review"
 SEED_MATCH_BAND = (Decimal(25), Decimal(74))  # Leicester, notes of 28 Oct 2011, item 5: "Between 25% and 74%"
 
 
-class GradeLimits(BaseModel):
+class GradeLimits(Model):
     """How many grade levels below and above the current grade a new post may be."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     down: Whole = Field(ge=0, le=limits.GRADE_DISTANCE, description="Levels below the current grade.")
     up: Whole = Field(ge=0, le=limits.GRADE_DISTANCE, description="Levels above the current grade.")
@@ -35,11 +34,9 @@ class GradeLimits(BaseModel):
         return -self.down <= distance <= self.up
 
 
-class PayLossLimit(BaseModel):
+class PayLossLimit(Model):
     """The most that slotting may cut a person's pay: a percentage of the current salary, or a number
     of spinal points (points of the new post's spine between the placed amount and the salary)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     percent: Decimal | None = Field(None, ge=0, le=100, allow_inf_nan=False,
                                     description="At most this % of the current salary, e.g. 5.")
@@ -64,14 +61,12 @@ def _red_circle_is_mark_time(value):
     return value
 
 
-class Protection(BaseModel):
+class Protection(Model):
     """How pay protection is paid when slotting lowers pay. The protected pay is the salary and the allowances the
     policy includes (NHS practice: average unsocial-hours and on-call payments); it is held in cash terms (pay
     awards raise the new grade's pay, not the protected pay) unless it rises with awards, and the protection paid
     is what the person keeps above the new grade's pay. Red-circling (the salary held, no awards, until the grade
     catches up) is mark_time."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     scheme: Annotated[Literal["cash", "tapered", "mark_time"], BeforeValidator(_red_circle_is_mark_time)] = Field(
         "cash", description="cash: the whole fall for policy.protection_years (Leicester report s.8.2); "
@@ -112,19 +107,15 @@ class Protection(BaseModel):
         return self
 
 
-class PayLoss(BaseModel):
+class PayLoss(Model):
     """Pay-loss limits per kind of claim; a kind without a limit has none."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     assimilation: PayLossLimit | None = None
     match: PayLossLimit | None = None
 
 
-class AlternativeLimits(BaseModel):
+class AlternativeLimits(Model):
     """The employer's limits on a suitable alternative post: how far its grade and the pay placed on it may fall."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     grade: GradeLimits | None = Field(None, description="Grade levels the post may be below or above the person's "
                                       "current grade, e.g. {down: 1, up: 0}.")
@@ -138,11 +129,9 @@ class AlternativeLimits(BaseModel):
         return self
 
 
-class Tier(BaseModel):
+class Tier(Model):
     """Who may apply for a ring-fenced post, one tier of an ordered list: the people of the population
     (by outcome, named, or in a named group) whose grade and overlap with the post are within limits."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     name: Text = Field(description="What the tier is called in the output, e.g. 'the review group'.")
     outcomes: list[Literal["displaced", "pool", "matched", "assimilated", "any"]] | None = Field(
@@ -155,10 +144,8 @@ class Tier(BaseModel):
     min_overlap: Threshold | None = Field(None, description="The least score with the post, e.g. 50.")
 
 
-class Policy(BaseModel):
+class Policy(Model):
     """Thresholds and tie rules of a slotting policy."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     assimilate_threshold: Threshold = Field(
         Decimal(75),

@@ -15,18 +15,16 @@ from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     StrictBool,
     ValidationInfo,
     field_validator,
     model_validator,
 )
-from pydantic.dataclasses import dataclass
 
 from .. import limits
+from .base import Model, Record, record
 from .calendar import add_years
 from .costing import Costing, ExternalFunding
 from .decisions import Decision, Priority
@@ -36,15 +34,6 @@ from .sources import Sources
 from .types import FTE, Date, Id, Money, NonEmptyText, Percent, SpinalPoint, Text, Whole
 
 _ONE = Decimal(1)
-_CONFIG = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
-# The records that come by the thousand (posts, people, overlaps) are pydantic dataclasses: a third
-# faster to validate than models, and with slots they have no dict each.
-record = dataclass(frozen=True, kw_only=True, slots=True,
-                   config=ConfigDict(extra="forbid", hide_input_in_errors=True))
-
-class Model(BaseModel):
-    model_config = _CONFIG
-
 
 class Timeline(Model):
     """The dates of the process around the decision (slotting timeline)."""
@@ -217,7 +206,7 @@ class Grade(Model):
 
 
 @record
-class OldPost:
+class OldPost(Record):
     id: Id
     title: NonEmptyText
     grade: Id
@@ -242,7 +231,7 @@ class OldPost:
 
 
 @record
-class NewPost:
+class NewPost(Record):
     id: Id
     title: NonEmptyText
     grade: Id
@@ -266,7 +255,7 @@ class NewStructure(Model):
 
 
 @record
-class Person:
+class Person(Record):
     id: Id
     name: Text | None = None
     post: Id = Field(description="The person's current (old) post id.")
@@ -324,7 +313,7 @@ class Person:
 
 
 @record
-class Overlap:
+class Overlap(Record):
     old_post: Id
     new_post: Id
     old_in_new: Percent = Field(description="Share of the current JD found in the new post.")

@@ -1,0 +1,61 @@
+"""The bases of the input models: frozen, unknown keys refused, and a model built directly in Python
+(`Policy(assimilate_threshold=150)`) refused with slotting.InputError, as a file would be, not pydantic's error.
+
+Pydantic builds the models it validates inside others (a review's policy) without calling the class, and calls
+a model's own `__init__` for them when the class defines one; so the refusal is made where only a direct call
+passes, in the metaclass's `__call__`. Validation inside pydantic (model_validate, a review's sections, the
+loader) raises pydantic's ValidationError as before, which the loader and with_changes locate.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic._internal._model_construction import ModelMetaclass  # the metaclass of BaseModel, to extend it
+from pydantic.dataclasses import dataclass
+
+from ..problems import InputError
+
+CONFIG = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+
+def refused(cls: type[Any], err: ValidationError, given: dict[str, Any]) -> InputError:
+    """Gives the InputError of a model built in Python with bad arguments: each problem located by its field's path
+    under the model's name, worded as the loader words it."""
+    from .validation import Given, problems_of
+
+    return InputError(problems_of(err.errors(include_url=False), given, Given(f"{cls.__name__}(...)"), root=cls))
+
+
+class _Refusing:
+    if not TYPE_CHECKING:  # to type checkers a model's call stays the call of its fields
+        def __call__(cls, *args, **kwargs):
+            try:
+                return super().__call__(*args, **kwargs)
+            except ValidationError as err:
+                raise refused(cls, err, kwargs) from None
+
+
+class _ModelMeta(_Refusing, ModelMetaclass):
+    pass
+
+
+class _RecordMeta(_Refusing, type):
+    pass
+
+
+class Model(BaseModel, metaclass=_ModelMeta):
+    """A section of the input format."""
+
+    model_config = CONFIG
+
+
+class Record(metaclass=_RecordMeta):
+    """A record of the input that comes by the thousand (a post, a person, an overlap): a pydantic dataclass, a third
+    faster to validate than a model, and with slots it has no dict each."""
+
+    __slots__ = ()
+
+
+record = dataclass(frozen=True, kw_only=True, slots=True, config=ConfigDict(extra="forbid", hide_input_in_errors=True))
