@@ -53,10 +53,10 @@ class Protected:
 class Items:
     """What the profile costs: salaries with how many places share them and their funding."""
 
-    old: tuple[tuple[Decimal, Funding, int], ...]  # (salary, funding, places)
-    new: tuple[tuple[Decimal, Funding, int], ...]
+    old: tuple[tuple[Decimal, Funding, Decimal], ...]  # (salary, funding, places)
+    new: tuple[tuple[Decimal, Funding, Decimal], ...]
     people: tuple[Protected, ...]
-    pools: tuple[tuple[int, tuple[Protected, ...]], ...]  # (places, candidates)
+    pools: tuple[tuple[int | Decimal, tuple[Protected, ...]], ...]  # (places, candidates)
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class Period:
     protection: Decimal
 
 
-def _key(funding) -> object:
+def _key(funding: Funding) -> object:
     return funding if isinstance(funding, Decimal) else id(funding)
 
 
@@ -136,7 +136,7 @@ def periods(review: ReviewFile, items: Items, years: tuple[FinancialYear, ...], 
     schedules: dict[object, list[tuple[dt.date, dt.date]]] = {}
     contexts: dict[dt.date, tuple[int, Decimal, int]] = {}
 
-    def schedule(funding) -> list[tuple[dt.date, dt.date]]:
+    def schedule(funding: Funding) -> list[tuple[dt.date, dt.date]]:
         key = _key(funding)
         if key not in schedules:
             own = [] if isinstance(funding, Decimal) else [d for d in funding_dates(funding) if effective < d < end]
@@ -175,10 +175,10 @@ def periods(review: ReviewFile, items: Items, years: tuple[FinancialYear, ...], 
     for person in items.people:
         for a, b in schedule(person.funding):
             add(2, a, b, protection(person, a))
-    for places, candidates in items.pools:
+    for pool_places, candidates in items.pools:
         for a, b in schedule(candidates[0].funding):  # a pool's candidates all compete for one post
             each = [protection(c, a) for c in candidates]
-            add(2, a, b, places * (max(each) if pool_basis == "max" else sum(each, Decimal(0)) / len(each)))
+            add(2, a, b, pool_places * (max(each) if pool_basis == "max" else sum(each, Decimal(0)) / len(each)))
 
     result, running = [], [Decimal(0)] * 3
     days = sorted(changes)
