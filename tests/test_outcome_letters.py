@@ -231,7 +231,7 @@ def test_the_proposals_letters_are_unchanged(tmp_path: Path):
 def test_the_new_templates_are_what_their_script_writes_and_cite_their_sources():
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("make", TEMPLATES / "_make.py")
+    spec = importlib.util.spec_from_file_location("make", ROOT / "scripts" / "make_letter_templates.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
