@@ -9,7 +9,7 @@ cross-references once the shapes are valid.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -165,8 +165,9 @@ class SpinalAmount(Model):
     source: Text | None = None
 
 
-def _amount_as_mapping(value):
-    return value if isinstance(value, dict) else {"amount": value}
+def _amount_as_mapping(value: Any) -> Any:
+    """A spinal point's amount alone is the mapping of its amount (a SpinalAmount already made is kept)."""
+    return value if isinstance(value, (dict, SpinalAmount)) else {"amount": value}
 
 
 SpinalValue = Annotated[
@@ -444,6 +445,26 @@ class ReviewFile(Model):
         review built in Python); `sources.digest` is the inputs' digest that the report's footer shows."""
         return Sources()
 
+    def with_changes(self, **changes: Any) -> ReviewFile:
+        """Gives a new review with some sections changed and the whole validated as loading validates a file.
+
+        Each keyword names a section (review, policy, pay_spines, grades, old_structure, new_structure, people,
+        overlaps, costing, evidence, decisions). A mapping is merged key by key into the section's current value
+        and on into its parts, so `policy={"protection": {"cap": 5000}}` changes the cap and keeps the scheme;
+        anything else (a list, a model, a number, None) takes the place of what was there. This review is left
+        as it is; the new one keeps its record of the files read (`sources`).
+
+        Example: `stricter = review.with_changes(policy={"assimilate_threshold": 80})`.
+
+        Raises:
+            slotting.InputError: every problem at once, each located by its path (policy.assimilate_threshold),
+                for an unknown section or key, a value out of range, a dangling reference or a contradiction, and
+                for decisions the changed proposal no longer allows (a review loaded from a file).
+        """
+        from .changes import changed
+
+        return changed(self, changes)
+
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> ReviewFile:
         """Gives a copy of the review, as pydantic's model_copy does (`update` is not validated: with_changes
         validates), without the figures cached from this review's sections, which the copy finds again from its own."""
@@ -457,7 +478,11 @@ class ReviewFile(Model):
 _CACHED = tuple(name for name, value in vars(ReviewFile).items() if isinstance(value, cached_property) and name != "sources")
 
 
-def read_from(review: ReviewFile, sources: Sources) -> ReviewFile:
-    """Gives the review with the record of the files it was read from (the loader's, once it has validated it)."""
+def read_from(review: ReviewFile, sources: Sources, later: Callable[[ReviewFile], Any] | None = None) -> ReviewFile:
+    """Gives the review with the record of the files it was read from (the loader's, once it has validated it), and
+    the check it was validated with after the model's own (`later`: the decisions against the proposal, which
+    needs the rules), for with_changes to validate a changed review as it was."""
     review.__dict__["sources"] = sources
+    if later is not None:
+        review.__dict__["_later"] = later
     return review

@@ -119,7 +119,7 @@ def load(path: Path | str, progress: Progress | None = None) -> ReviewFile:
     note(f"reading {review_path.name}")
     data, source, problems = _read(review_path, note)
     note("validating")
-    return read_from(validate(data, source, problems), Sources.of(source.read))
+    return read_from(validate(data, source, problems), Sources.of(source.read), _decision_problems)
 
 
 def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source, list[Problem]]:
