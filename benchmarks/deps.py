@@ -41,6 +41,8 @@ COMMANDS = {
 }
 # Where importing the top-level module loads nothing of weight, the module the package actually uses.
 USED_MODULE = {"lxml": "lxml.etree"}
+# Imported only in a child process (which sys.modules of the command's own process cannot show).
+IN_A_CHILD = {"typst": "report pdf (in a child process)"}
 # Runs one command through the app in this process, then prints the top-level modules it loaded.
 PROBE = """
 import json, sys, tempfile
@@ -151,6 +153,8 @@ def main() -> None:
         users = [command for command, modules in loaded.items() if module in modules]
         module = USED_MODULE.get(name, module)
         every = len(users) == len(COMMANDS)
+        if not users and name in IN_A_CHILD:
+            users = [IN_A_CHILD[name]]
         print(f"| {name} (`{module}`) | {metadata.version(name)} | {own / 1e6:.1f} MB | {brought / 1e6:.1f} MB | "
               f"{import_micros(module, options.repeat) / 1000:.0f} | "
               f"{'every command' if every else ', '.join(users) or 'none of these'} |")
