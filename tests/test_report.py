@@ -111,9 +111,9 @@ def test_user_text_is_never_read_as_markup(tmp_path: Path):
 
 
 def test_a_large_structure_is_drawn_as_groups(tmp_path: Path, monkeypatch):
-    from slotting.render import report
+    from slotting.render.report import structure
 
-    monkeypatch.setattr(report, "DRAWN", 60)  # beyond DRAWN posts a structure is one box a group
+    monkeypatch.setattr(structure, "DRAWN", 60)  # beyond DRAWN posts a structure is one box a group
     review = tmp_path / "big.yaml"
     write_yaml(generated(80), review)
     path = tmp_path / "big.pdf"
@@ -201,11 +201,11 @@ def test_a_review_of_thousands_of_groups_is_summarised(tmp_path: Path):
 
 def test_the_summarised_savings_rows_still_add_up_to_the_total(tmp_path: Path):
     from slotting import cost, slot
-    from slotting.render.report import ROWS, _savings_shown
+    from slotting.render.report import ROWS, savings_shown
 
     review = load(many_groups(tmp_path, 800))
     figures = cost(review, slot(review))
-    shown = _savings_shown(figures)
+    shown = savings_shown(figures)
     assert len(figures.rows) > ROWS == len(shown.rows)
     for field in ("existing_posts", "existing_cost", "new_posts", "new_cost", "saving"):
         assert sum(getattr(r, field) for r in shown.rows) == getattr(figures.total, field), field
@@ -224,7 +224,7 @@ def test_long_text_is_cut_in_the_pdf_and_kept_in_markdown(tmp_path: Path):
 def test_a_typst_crash_is_a_message_and_exit_1(tmp_path: Path, monkeypatch):
     """Whatever stops Typst (here an abort, as Rust's allocator does when memory runs out), this process
     lives to say so, and no file is written."""
-    monkeypatch.setattr("slotting.render.report._CHILD", "import os; os.abort()")
+    monkeypatch.setattr("slotting.render.report.typesetting._CHILD", "import os; os.abort()")
     path = tmp_path / "r.pdf"
     result = cli("report", str(EXAMPLE), "-o", str(path))
     assert result.exit_code == 1, result.stderr
@@ -233,11 +233,11 @@ def test_a_typst_crash_is_a_message_and_exit_1(tmp_path: Path, monkeypatch):
 
 
 def test_typst_out_of_memory_is_a_message(monkeypatch):
-    from slotting.render import report
+    from slotting.render.report import typesetting
 
-    monkeypatch.setattr(report, "LAYOUT_BYTES", 700 * 1024**2)
-    with pytest.raises(report.TypesetError, match="too large to lay out"):
-        report.typeset("#table(columns: 6, ..range(300000).map(i => str(i) * 3))", {}, "2011-12-13")
+    monkeypatch.setattr(typesetting, "LAYOUT_BYTES", 700 * 1024**2)
+    with pytest.raises(typesetting.TypesetError, match="too large to lay out"):
+        typesetting.typeset("#table(columns: 6, ..range(300000).map(i => str(i) * 3))", {}, "2011-12-13")
 
 
 def test_a_typst_error_is_a_message(monkeypatch):

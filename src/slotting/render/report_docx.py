@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from .report import Paper, _charts, paper_data, structure_charts, typeset_png
+from .report import Paper, chart_svgs, paper_data, structure_charts, typeset_png
 
 PPI = 200  # the charts' resolution: sharp in print, a few hundred KB a chart
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # characters XML 1.0 cannot hold
@@ -39,7 +39,7 @@ def _text(value: Any) -> str:
 
 def chart_pngs(p: Paper, structures: list[Any]) -> dict[str, tuple[bytes, float]]:
     """Gives each chart of the paper as (PNG, width in points), by the name the PDF's template gives it."""
-    svgs = _charts(p, structures)
+    svgs = chart_svgs(p, structures)
     if not svgs:
         return {}
     names = sorted(svgs)
