@@ -1,4 +1,4 @@
-"""Writes the README's images of the committee report: its first page and the new structure chart.
+"""Writes the docs' images of the committee report (docs/how-to/report.md): its first page and the new structure chart.
 
     SOURCE_DATE_EPOCH=1323734400 slotting report examples/finance/leicester_2011_finance.yaml -o /tmp/report.pdf
     python docs/_make_images.py /tmp/report.pdf
