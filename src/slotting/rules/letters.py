@@ -14,7 +14,7 @@ from ..formats import long_date, pounds
 from ..model import ReviewFile
 from ..model.review import Letters
 from .case import Case, Cases, cases, trial_weeks
-from .results import SlottingResult
+from .results import PersonResult, SlottingResult
 from .timeline import TimelineResult
 
 PROPOSAL_OUTCOMES = ("assimilated", "matched", "competitive", "displaced", "on_hold", "out_of_review")
@@ -109,12 +109,15 @@ GIVE = {  # a field that can be empty -> what in the review (or the command) fil
 
 @dataclass(frozen=True)
 class Letter:
+    """One person's letter: the template it is made from, and the fields it may use (text, ready to print)."""
+
     person: str
     outcome: str  # one of OUTCOMES: the template used
     fields: dict[str, str]
 
 
 def _money(amount: Decimal | None) -> str:
+    """Gives an amount in pounds, or nothing for none or £0 (no pay protection)."""
     return pounds(amount) if amount else ""
 
 
@@ -124,7 +127,8 @@ def _figure(amount: Decimal | None) -> str:
 
 
 def _number(value: Decimal) -> str:
-    return format(value.normalize(), "f")  # 20, not 2E+1 or 20.0
+    """Gives a number as written: 20, not 2E+1 or 20.0."""
+    return format(value.normalize(), "f")
 
 
 def at_risk_fields(case: Case) -> dict[str, str]:
@@ -162,24 +166,9 @@ def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult, k
     """Gives one letter per person of the review (those outside it too), in the order of the people section, dated
     `on` (no date when None: the letters then lack letter_date); every per-person figure and date is read from the
     person's case."""
-    steps = {s.what: s.date for s in dates.steps}
-    timeline = review.review.timeline
     known = known or cases(review, result)
     said = review.review.letters or Letters()
-    trial = trial_weeks(review.policy)  # the length the case dates trial_end by
-    common = {
-        "review_name": review.review.name,
-        "letter_date": long_date(on),
-        "list_issued": long_date(timeline.slotting_list_issued if timeline else None),
-        "appeals_close": long_date(steps.get("Appeals against the slotting close")),
-        "assessments_by": long_date(steps.get("Assessments (competency and competitive) held by")),
-        "decision": long_date(timeline.decision if timeline else None),
-        "objections_close": long_date(steps.get("Objections to dismissals close")),
-        "effective_date": long_date(review.review.effective_date),
-        "trial_weeks": str(trial),
-        "hr_contact": said.hr_contact, "appeal_to": said.appeal_to, "dismissal_appeal_to": said.dismissal_appeal_to,
-        "selection_method": said.selection_method, "selection_criteria": said.selection_criteria,
-    }
+    common = _common_fields(review, dates, said, on)
     prefix = said.reference or review.review.name
     found = []
     titles: dict[tuple[str, ...], str] = {}
@@ -194,25 +183,57 @@ def letters(review: ReviewFile, result: SlottingResult, dates: TimelineResult, k
             found.append(Letter(person.id, "out_of_review", fields))
             continue
         if slotted.slots:
-            posts = [review.new_post[s.post] for s in slotted.slots]
-            first = slotted.slots[0]
-            fields |= {"new_post_title": " and ".join(p.title for p in posts),
-                       "new_grade": review.grade[posts[0].grade].name, "new_salary": _money(first.pay.amount),
-                       "spinal_point": str(first.pay.point), "protection": _money(first.pay.protection)}
-            pools = result.pools_of(slotted)
-            if pools:
-                fields |= {"pool_candidates": str(len(pools[0].candidates)),
-                           "pool_places": format(pools[0].places.normalize(), "f") if isinstance(pools[0].places, Decimal)
-                           else str(pools[0].places)}
+            fields |= _slot_fields(review, result, slotted)
         case = known[person.id]
         if case.at_risk:
             if case.may_apply_for not in titles:  # one text for everyone offered the same posts, not one each
                 titles[case.may_apply_for] = "; ".join(review.new_post[p].title for p in case.may_apply_for)
             fields["ring_fenced_posts"] = titles[case.may_apply_for]
-        fields |= {"notice_weeks": str(case.notice_weeks) if case.notice_weeks is not None else "",
-                   "earliest_dismissal": long_date(case.earliest_dismissal), "trial_end": long_date(case.trial_end),
-                   "protection_end": long_date(case.protection_end), "protection_schedule": schedule_words(case.protection)}
-        fields |= at_risk_fields(case)
+        fields |= _case_fields(case)
         outcome = "on_hold" if slotted.on_hold else slotted.outcome
         found.append(Letter(person.id, outcome, fields))
     return found
+
+
+def _common_fields(review: ReviewFile, dates: TimelineResult, said: Letters, on: dt.date | None) -> dict[str, str]:
+    """Gives the fields every letter of the review shares: its name, the letter's date, the timeline's days, and
+    what review.letters says."""
+    steps = {s.what: s.date for s in dates.steps}
+    timeline = review.review.timeline
+    return {
+        "review_name": review.review.name,
+        "letter_date": long_date(on),
+        "list_issued": long_date(timeline.slotting_list_issued if timeline else None),
+        "appeals_close": long_date(steps.get("Appeals against the slotting close")),
+        "assessments_by": long_date(steps.get("Assessments (competency and competitive) held by")),
+        "decision": long_date(timeline.decision if timeline else None),
+        "objections_close": long_date(steps.get("Objections to dismissals close")),
+        "effective_date": long_date(review.review.effective_date),
+        "trial_weeks": str(trial_weeks(review.policy)),  # the length the case dates trial_end by
+        "hr_contact": said.hr_contact, "appeal_to": said.appeal_to, "dismissal_appeal_to": said.dismissal_appeal_to,
+        "selection_method": said.selection_method, "selection_criteria": said.selection_criteria,
+    }
+
+
+def _slot_fields(review: ReviewFile, result: SlottingResult, slotted: PersonResult) -> dict[str, str]:
+    """Gives the fields of a slotted person's new post(s) and pay, and of their pool by its counts."""
+    posts = [review.new_post[s.post] for s in slotted.slots]
+    first = slotted.slots[0]
+    fields = {"new_post_title": " and ".join(p.title for p in posts),
+              "new_grade": review.grade[posts[0].grade].name, "new_salary": _money(first.pay.amount),
+              "spinal_point": str(first.pay.point), "protection": _money(first.pay.protection)}
+    pools = result.pools_of(slotted)
+    if pools:
+        places = pools[0].places
+        fields |= {"pool_candidates": str(len(pools[0].candidates)),
+                   "pool_places": format(places.normalize(), "f") if isinstance(places, Decimal) else str(places)}
+    return fields
+
+
+def _case_fields(case: Case) -> dict[str, str]:
+    """Gives the fields read from the person's case: notice, dismissal and trial dates, protection, and the
+    estimates a person at risk is told."""
+    return {"notice_weeks": str(case.notice_weeks) if case.notice_weeks is not None else "",
+            "earliest_dismissal": long_date(case.earliest_dismissal), "trial_end": long_date(case.trial_end),
+            "protection_end": long_date(case.protection_end),
+            "protection_schedule": schedule_words(case.protection)} | at_risk_fields(case)

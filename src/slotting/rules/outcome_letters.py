@@ -134,39 +134,61 @@ def outcome_letters(review: ReviewFile, result: SlottingResult, dates: TimelineR
             none.append(NoLetter(person.id, _why_none(standing, last)))
             continue
         case = now[person.id]
-        fields = dict(base[person.id].fields)
-        proposed = result.person(person.id)
-        slotted = {s.post for s in proposed.slots} if proposed is not None else set()
-        if standing.posts and not set(standing.posts) <= slotted:
-            # A post taken at this stage that the proposal did not give them: its pay is not in the case, so the
-            # letter names the post and leaves pay to the template's condition.
-            posts = [review.new_post[p] for p in standing.posts]
-            fields |= {"new_post_title": _titles(review, standing.posts),
-                       "new_grade": review.grade[posts[0].grade].name, "new_salary": "", "spinal_point": "",
-                       "protection": "", "protection_schedule": "", "protection_end": ""}
-        elif standing.posts:
-            fields["new_post_title"] = _titles(review, standing.posts)
+        fields = dict(base[person.id].fields) | _post_fields(review, result, standing)
         fields["at_risk"] = "yes" if case.at_risk and standing.status not in LEAVING else ""
         fields["notice_given"] = _day(case.notice_given)
         if last is not None:
             fields |= _decision_fields(review, last)
-        if outcome == "dismissal":
-            vr = next((d for d in reversed(own) if d.type == "voluntary_redundancy" and d.result == "accepted"), None)
-            if vr is not None and standing.status == "voluntary_redundancy":
-                fields |= {"voluntary": "yes", "vr_requested": _day(vr.requested)} | _decision_fields(review, vr)
-            refused = records.get(standing.no_redundancy_payment or "")
-            if refused is not None and refused.post is not None:
-                fields["no_redundancy_payment"] = (f"the post of {review.new_post[refused.post].title}, offered on "
-                                                   f"{_day(refused.offered)}")
-        if outcome == "redeployment" and last is not None and last.type == "redeployment":
-            fields |= {"offered_date": _day(last.offered), "suitable": "yes" if last.suitable else "",
-                       "trial_result": last.trial or ""}
-            if last.trial == "passed":
-                fields["trial_end"] = _day(last.trial_end)  # as recorded: the trial is over, the case has none
-        if outcome == "appeal_outcome" and last is not None:
-            fields |= {"appeal_result": last.result or "", "appeal_lodged": _day(last.lodged),
-                       "appeal_heard": _day(last.heard), "appeal_panel": last.panel or "",
-                       "appeal_against": _against(review, last, records),
-                       "what_follows": _what_follows(review, standing, case.trial_end)}
+        fields |= _outcome_fields(review, outcome, standing, own, last, records, case.trial_end)
         made.append(Letter(person.id, outcome, fields))
     return made, none
+
+
+def _post_fields(review: ReviewFile, result: SlottingResult, standing: Standing) -> dict[str, str]:
+    """Gives the fields of the post(s) the person holds at this stage (none when they hold none)."""
+    if not standing.posts:
+        return {}
+    proposed = result.person(standing.person)
+    slotted = {s.post for s in proposed.slots} if proposed is not None else set()
+    if set(standing.posts) <= slotted:
+        return {"new_post_title": _titles(review, standing.posts)}
+    # A post taken at this stage that the proposal did not give them: its pay is not in the case, so the letter
+    # names the post and leaves pay to the template's condition.
+    grade = review.new_post[standing.posts[0]].grade
+    return {"new_post_title": _titles(review, standing.posts), "new_grade": review.grade[grade].name,
+            "new_salary": "", "spinal_point": "", "protection": "", "protection_schedule": "", "protection_end": ""}
+
+
+def _outcome_fields(review: ReviewFile, outcome: str, standing: Standing, own: list[Decision], last: Decision | None,
+                    records: dict[str, Decision], trial_end: dt.date | None) -> dict[str, str]:
+    """Gives the fields only one outcome's letter uses: a dismissal's terms, a redeployment's offer and trial, an
+    appeal's hearing and what follows."""
+    if outcome == "dismissal":
+        return _dismissal_fields(review, standing, own, records)
+    if outcome == "redeployment" and last is not None and last.type == "redeployment":
+        fields = {"offered_date": _day(last.offered), "suitable": "yes" if last.suitable else "",
+                  "trial_result": last.trial or ""}
+        if last.trial == "passed":
+            fields["trial_end"] = _day(last.trial_end)  # as recorded: the trial is over, the case has none
+        return fields
+    if outcome == "appeal_outcome" and last is not None:
+        return {"appeal_result": last.result or "", "appeal_lodged": _day(last.lodged),
+                "appeal_heard": _day(last.heard), "appeal_panel": last.panel or "",
+                "appeal_against": _against(review, last, records),
+                "what_follows": _what_follows(review, standing, trial_end)}
+    return {}
+
+
+def _dismissal_fields(review: ReviewFile, standing: Standing, own: list[Decision],
+                      records: dict[str, Decision]) -> dict[str, str]:
+    """Gives a notice of dismissal's own fields: the voluntary terms, and the offer whose unreasonable refusal
+    loses the redundancy payment."""
+    fields: dict[str, str] = {}
+    vr = next((d for d in reversed(own) if d.type == "voluntary_redundancy" and d.result == "accepted"), None)
+    if vr is not None and standing.status == "voluntary_redundancy":
+        fields |= {"voluntary": "yes", "vr_requested": _day(vr.requested)} | _decision_fields(review, vr)
+    refused = records.get(standing.no_redundancy_payment or "")
+    if refused is not None and refused.post is not None:
+        fields["no_redundancy_payment"] = (f"the post of {review.new_post[refused.post].title}, offered on "
+                                           f"{_day(refused.offered)}")
+    return fields
