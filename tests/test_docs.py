@@ -1,7 +1,8 @@
 """The docs show the tool's real output, and the site's generated pages cover what they claim to.
 
-Every block of the README and of docs/**/*.md that starts with `$ slotting ...` is run and its output compared.
-Regenerate: SLOTTING_UPDATE_README=1 python -m pytest tests/test_docs.py tests/test_readme.py
+Every block of docs/**/*.md that starts with `$ slotting ...` is run and its output compared (the README's, by
+tests/test_readme.py with the same function).
+Regenerate: SLOTTING_UPDATE_README=1 python -m pytest tests/test_readme.py tests/test_docs.py
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .conftest import ROOT, cli
 
 DOCS = ROOT / "docs"
 BLOCK = re.compile(r"```\n\$ (slotting [^\n]+)\n(.*?)```", re.DOTALL)
-PAGES = [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
+PAGES = sorted(DOCS.rglob("*.md"))
 
 
 def output_of(command: str) -> str:
@@ -58,7 +59,8 @@ def test_pages_show_real_output(page, monkeypatch, tmp_path):
 
 def test_every_command_has_an_example_in_the_docs():
     """Each command's how-to shows it run: a command nobody shows is a command nobody can check."""
-    shown = {shlex.split(command)[1] for page in PAGES for command, _ in BLOCK.findall(page.read_text(encoding="utf-8"))}
+    shown = {shlex.split(command)[1] for page in [ROOT / "README.md", *PAGES]
+             for command, _ in BLOCK.findall(page.read_text(encoding="utf-8"))}
     for command in ("init", "validate", "run", "explain", "savings", "equality", "timeline", "letters", "compare",
                     "sensitivity", "overlaps", "redeployment"):
         assert command in shown, f"no docs page runs `slotting {command}`"

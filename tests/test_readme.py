@@ -1,7 +1,6 @@
 """The README is what a newcomer needs on a screen or two, and its examples show the tool's real output.
 
-Its command blocks are run by tests/test_docs.py with every docs page.
-Regenerate: SLOTTING_UPDATE_README=1 python -m pytest tests/test_docs.py tests/test_readme.py
+Regenerate the output shown (here and in docs/): SLOTTING_UPDATE_README=1 python -m pytest tests/test_readme.py tests/test_docs.py
 """
 
 from __future__ import annotations
@@ -9,9 +8,13 @@ from __future__ import annotations
 import shlex
 
 from .conftest import ROOT
-from .test_docs import BLOCK
+from .test_docs import BLOCK, check_page
 
 README = ROOT / "README.md"
+
+
+def test_readme_shows_real_output(monkeypatch, tmp_path):
+    assert check_page(README, monkeypatch, tmp_path) >= 5
 
 
 def test_the_readme_is_short():
