@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import in_force
-from ..model import ReviewFile
+from ..model import Policy, ReviewFile
 from .results import SlottingResult
 
 SUBDIVISION = {"england-and-wales": "ENG", "scotland": "SCT", "northern-ireland": "NIR"}
@@ -120,8 +120,6 @@ def review_dates(review: ReviewFile, result: SlottingResult, count_at_risk: bool
     """Gives the review's dated steps and the days every person's notice and dismissal are counted from."""
     given = review.review.timeline
     nation = review.review.nation
-    jurisdiction = review.review.jurisdiction
-    policy = review.policy
     at_risk = sum(1 for p in result.people if result.at_risk(p.id))
     if count_at_risk:
         proposed, counted = at_risk, "everyone at risk (displaced, and every competitive pool's candidates)"
@@ -136,42 +134,64 @@ def review_dates(review: ReviewFile, result: SlottingResult, count_at_risk: bool
     effective = review.review.effective_date
     if start:
         steps.append(Step(start, "Consultation begins", "as given (review.timeline.consultation_start)", "the review"))
-    found = collective(proposed, start or effective or dt.date.today(), jurisdiction)
-    first_dismissal: dt.date | None = None
-    if found.days is None:
-        steps.append(Step(None, "Collective consultation", found.rule, found.duty))
-    elif start is None:
-        notes.append(f"{found.rule}; give review.timeline.consultation_start to date it.")
-    else:
-        first_dismissal = start + dt.timedelta(days=found.days)
-        steps.append(Step(first_dismissal, "No dismissal may take effect before", f"{found.rule}, counted from {start}",
-                          found.minimum))
+    found = collective(proposed, start or effective or dt.date.today(), review.review.jurisdiction)
+    first_dismissal = _consultation_minimum(found, start, steps, notes)
     if issued:
         steps.append(Step(issued, "Slotting list issued", "as given (review.timeline.slotting_list_issued)", "the review"))
-    for days_of, what, source in ((policy.appeal_working_days, "Appeals against the slotting close",
-                                   "policy.appeal_working_days"),
-                                  (policy.assessment_window_working_days, "Assessments (competency and competitive) "
-                                   "held by", "policy.assessment_window_working_days")):
-        if days_of is not None and issued:
-            steps.append(Step(add_working_days(issued, days_of, nation), what,
-                              f"{days_of} working days after the list is issued, without weekends and "
-                              f"{NATION[nation]} bank holidays", source))
+        steps += _windows(review.policy, issued, nation)
     objections_end: dt.date | None = None
     if decision:
         steps.append(Step(decision, "Decision on the new structure", "as given (review.timeline.decision)", "the review"))
-        if policy.objection_working_days is not None:
-            objections_end = add_working_days(decision, policy.objection_working_days, nation)
-            steps.append(Step(objections_end, "Objections to dismissals close",
-                              f"{policy.objection_working_days} working days after the decision, without weekends and "
-                              f"{NATION[nation]} bank holidays", "policy.objection_working_days"))
+        objections_end = _objections_end(review.policy, decision, nation, steps)
     if effective:
         steps.append(Step(effective, "The new structure takes effect", "review.effective_date", "the review"))
-    notice_from = objections_end or decision
     crossed = [t for t in found.thresholds if min(proposed, at_risk) < t <= max(proposed, at_risk)]
     if crossed:
         notes.append(f"{at_risk} people are at risk but {proposed} dismissals are counted as proposed ({counted}): the "
                      f"two counts fall either side of {' and '.join(map(str, crossed))}, where the consultation "
                      "minimum changes. The duty arises from what the employer proposes: if more may be dismissed "
                      "(a pool's selection is not yet made), consider --count-at-risk.")
-    return ReviewDates(nation, proposed, counted, at_risk, found, first_dismissal, notice_from, tuple(steps),
-                       tuple(notes), jurisdiction)
+    return ReviewDates(nation, proposed, counted, at_risk, found, first_dismissal, objections_end or decision,
+                       tuple(steps), tuple(notes), review.review.jurisdiction)
+
+
+def _consultation_minimum(found: Collective, start: dt.date | None, steps: list[Step], notes: list[str]
+                          ) -> dt.date | None:
+    """Gives the first day a dismissal may take effect (the consultation minimum from its start), adding its step,
+    or the note that asks for the start to date it; None when no minimum applies or it cannot be dated."""
+    if found.days is None:
+        steps.append(Step(None, "Collective consultation", found.rule, found.duty))
+        return None
+    if start is None:
+        notes.append(f"{found.rule}; give review.timeline.consultation_start to date it.")
+        return None
+    first_dismissal = start + dt.timedelta(days=found.days)
+    steps.append(Step(first_dismissal, "No dismissal may take effect before", f"{found.rule}, counted from {start}",
+                      found.minimum))
+    return first_dismissal
+
+
+def _windows(policy: Policy, issued: dt.date, nation: str) -> list[Step]:
+    """Gives the close of the appeal and assessment windows the policy counts from the list's issue, in working
+    days."""
+    steps = []
+    for days_of, what, source in ((policy.appeal_working_days, "Appeals against the slotting close",
+                                   "policy.appeal_working_days"),
+                                  (policy.assessment_window_working_days, "Assessments (competency and competitive) "
+                                   "held by", "policy.assessment_window_working_days")):
+        if days_of is not None:
+            steps.append(Step(add_working_days(issued, days_of, nation), what,
+                              f"{days_of} working days after the list is issued, without weekends and "
+                              f"{NATION[nation]} bank holidays", source))
+    return steps
+
+
+def _objections_end(policy: Policy, decision: dt.date, nation: str, steps: list[Step]) -> dt.date | None:
+    """Gives the day objections to dismissals close, when the policy sets a window for them, adding its step."""
+    if policy.objection_working_days is None:
+        return None
+    objections_end = add_working_days(decision, policy.objection_working_days, nation)
+    steps.append(Step(objections_end, "Objections to dismissals close",
+                      f"{policy.objection_working_days} working days after the decision, without weekends and "
+                      f"{NATION[nation]} bank holidays", "policy.objection_working_days"))
+    return objections_end

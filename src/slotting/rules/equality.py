@@ -25,6 +25,7 @@ at-risk figure of every table is hidden with it (the whole group's too, which a 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -95,17 +96,7 @@ def equality(review: ReviewFile, result: SlottingResult, by: list[str] | None = 
     def value(pid: str, name: str) -> str:
         return person[pid].characteristics.get(name) or NOT_GIVEN
 
-    tables = []
-    for name in names:
-        counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys((*COUNTED, "total"), 0))
-        at_risk: dict[str, Fraction] = defaultdict(Fraction)
-        for r in result.people:
-            group = value(r.id, name)
-            counts[group][r.outcome] += 1
-            counts[group]["total"] += 1
-            at_risk[group] += share.get(r.id, Fraction(0))
-        counts = dict(sorted(counts.items(), key=lambda kv: (kv[0] == NOT_GIVEN, kv[0])))
-        tables.append((name, counts, at_risk))
+    tables = [_table(result, name, value, share) for name in names]
     all_counts = {k: sum(1 for r in result.people if r.outcome == k) for k in COUNTED} | {"total": len(result.people)}
     # the tables share the whole group's row: hidden together, so that no table gives away what another hides
     hidden = suppress_shared([counts for _, counts, _ in tables], all_counts, suppress_below)
@@ -118,14 +109,29 @@ def equality(review: ReviewFile, result: SlottingResult, by: list[str] | None = 
             sum(at_risk.values(), Fraction(0)) if g == "all" else at_risk.get(g, Fraction(0))) >= suppress_below)
         breakdowns.append(Breakdown(name, counts, dict(at_risk), all_counts, sum(at_risk.values(), Fraction(0)),
                                     primary, secondary, tuple(flags), protecting))
+    return EqualityResult(suppress_below, tuple(breakdowns), _pools(result, names, value), stage)
 
-    pools = []
-    for post in result.posts:
-        for pool in post.pools:
-            composition = {name: dict(sorted(Counter(value(pid, name) for pid in pool.candidates).items()))
-                           for name in names}
-            pools.append((post.id, composition))
-    return EqualityResult(suppress_below, tuple(breakdowns), tuple(pools), stage)
+
+def _pools(result: SlottingResult, names: list[str], value: Callable[[str, str], str]
+           ) -> tuple[tuple[str, dict[str, dict[str, int]]], ...]:
+    """Gives each competitive pool's post with its candidates' groups counted, per characteristic."""
+    return tuple((post.id, {name: dict(sorted(Counter(value(pid, name) for pid in pool.candidates).items()))
+                            for name in names})
+                 for post in result.posts for pool in post.pools)
+
+
+def _table(result: SlottingResult, name: str, value: Callable[[str, str], str], share: dict[str, Fraction]
+           ) -> tuple[str, dict[str, dict[str, int]], dict[str, Fraction]]:
+    """Gives one characteristic's table: its name, each group's counts by outcome (groups sorted, not given last)
+    and each group's share of the potential displacements."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys((*COUNTED, "total"), 0))
+    at_risk: dict[str, Fraction] = defaultdict(Fraction)
+    for r in result.people:
+        group = value(r.id, name)
+        counts[group][r.outcome] += 1
+        counts[group]["total"] += 1
+        at_risk[group] += share.get(r.id, Fraction(0))
+    return name, dict(sorted(counts.items(), key=lambda kv: (kv[0] == NOT_GIVEN, kv[0]))), at_risk
 
 
 def _at_risk_shares(result: SlottingResult, standings: Decided | None = None) -> dict[str, Fraction]:

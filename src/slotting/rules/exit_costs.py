@@ -29,7 +29,7 @@ from .rounding import PENNY, round_cell
 if TYPE_CHECKING:
     from .decisions import Decided
 
-__all__ = ["ExitCosts", "Part", "PersonExit", "PoolExit", "Stage", "exit_costs", "person_exit", "staged"]
+__all__ = ["ExitCosts", "Part", "PersonExit", "PoolExit", "Stage", "exit_costs", "person_exit", "pool_exit", "staged"]
 
 
 @dataclass(frozen=True)
@@ -147,20 +147,8 @@ def exit_costs(review: ReviewFile, result: SlottingResult, found: Cases | None =
         if likely <= 0:
             continue
         each = [candidates.setdefault(pid, person_exit(found, pid, "competitive")) for pid in in_pool]
-        known = [e for e in each if not e.missing] or each
-        if basis == "max":
-            largest = max(known, key=lambda e: e.total)  # the first of equals
-            by_part = tuple((name, likely * (p.amount or Decimal(0))) for name, p in largest.parts)
-        else:
-            by_part = tuple((name, likely * sum((e.parts[i][1].amount or Decimal(0) for e in known), Decimal(0)) / len(known))
-                            for i, (name, _) in enumerate(known[0].parts))
-        # Each part in pence (half up), the pool's amount their sum: every row, part total and the total agree.
-        by_part = tuple((name, round_cell(amount, PENNY)) for name, amount in by_part)
-        amount = sum((part for _, part in by_part), Decimal(0))
-        pools.append(PoolExit(pool.post, likely, amount, f"{likely} likely displacement(s) x the "
-                              f"{'largest' if basis == 'max' else 'mean'} estimate of its "
-                              f"{len(in_pool)} candidates", tuple(in_pool), by_part))
-        total += amount
+        pools.append(pool_exit(pool.post, likely, tuple(in_pool), each, basis))
+        total += pools[-1].amount
     in_pools = tuple(candidates[k] for k in sorted(candidates))
     everyone = displaced + in_pools
     at = "proposal" if standings is None else "current"
@@ -168,6 +156,31 @@ def exit_costs(review: ReviewFile, result: SlottingResult, found: Cases | None =
         return ExitCosts((), (), tuple(pools), total, (), ("Nobody is at risk: there are no exit costs.",), at)
     missing = tuple((name, people) for name in ("redundancy", "notice", "pension_strain")
                     if (people := tuple(e.person for e in everyone if name in e.missing)))
+    return ExitCosts(displaced, in_pools, tuple(pools), total, missing, _notes(review, displaced, everyone, standings),
+                     at)
+
+
+def pool_exit(post: str, likely: int, in_pool: tuple[str, ...], each: list[PersonExit], basis: str) -> PoolExit:
+    """Gives a pool's exit cost: its likely displacements x the mean of its candidates' parts, or the parts of the
+    largest estimate (`basis` "max"), from the candidates with a figure for every part when any have one."""
+    known = [e for e in each if not e.missing] or each
+    if basis == "max":
+        largest = max(known, key=lambda e: e.total)  # the first of equals
+        by_part = tuple((name, likely * (p.amount or Decimal(0))) for name, p in largest.parts)
+    else:
+        by_part = tuple((name, likely * sum((e.parts[i][1].amount or Decimal(0) for e in known), Decimal(0)) / len(known))
+                        for i, (name, _) in enumerate(known[0].parts))
+    # Each part in pence (half up), the pool's amount their sum: every row, part total and the total agree.
+    by_part = tuple((name, round_cell(amount, PENNY)) for name, amount in by_part)
+    amount = sum((part for _, part in by_part), Decimal(0))
+    return PoolExit(post, likely, amount, f"{likely} likely displacement(s) x the "
+                    f"{'largest' if basis == 'max' else 'mean'} estimate of its {len(in_pool)} candidates", in_pool,
+                    by_part)
+
+
+def _notes(review: ReviewFile, displaced: tuple[PersonExit, ...], everyone: tuple[PersonExit, ...],
+           standings: Decided | None) -> tuple[str, ...]:
+    """Gives the notes on the exit costs: estimate or actual, how a pool is set, and pension strain left out."""
     if standings is None:
         notes = ["An estimate, not an entitlement: one-off costs fall in the financial year of the effective date."]
     else:
@@ -179,4 +192,4 @@ def exit_costs(review: ReviewFile, result: SlottingResult, found: Cases | None =
     if review.costing.pension_strain is None and not any(review.person[e.person].pension_strain for e in everyone):
         notes.append("Pension strain is not included: give costing.pension_strain factors and people[].pension, "
                      "or people[].pension_strain.")
-    return ExitCosts(displaced, in_pools, tuple(pools), total, missing, tuple(notes), at)
+    return tuple(notes)

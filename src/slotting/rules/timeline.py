@@ -69,28 +69,11 @@ def timeline(review: ReviewFile, result: SlottingResult, count_at_risk: bool = F
     dates = found.dates
     steps = list(dates.steps)
     notes = list(dates.notes)
-    warnings: list[str] = []
     people = tuple(PersonDates(c.person, c.outcome, c.notice_weeks, c.notice_basis, c.earliest_dismissal, c.trial_end,
                                c.protection_end, *_now(standings, c.person, c.notice_given))
                    for c in found.people.values())
-    notices = sorted(c.notice_given for c in found.people.values() if c.notice_given)
-    dismissals = sorted(c.earliest_dismissal for c in found.people.values() if c.earliest_dismissal)
-    days = dates.collective.days
-    first = dismissals[0] if dismissals else review.review.effective_date
-    if days is not None and first is not None:
-        latest = first - dt.timedelta(days=days)
-        rule = f"{days} days before the first dismissal takes effect ({first})"
-        if notices and notices[0] - dt.timedelta(days=1) < latest:
-            latest, rule = notices[0] - dt.timedelta(days=1), f"before the first notice of dismissal is given ({notices[0]})"
-        steps.append(Step(latest, f"Notify {dates.collective.notify_whom} (form HR1) by", f"{rule}; the earlier of that "
-                          f"and {days} days before the first dismissal", dates.collective.notify))
-        start = review.review.timeline.consultation_start if review.review.timeline else None
-        if notices and start and notices[0] < start + dt.timedelta(days=days):
-            warnings.append(f"Notice would be given on {notices[0]}, before {days} days of collective consultation have "
-                            f"passed since it began on {start}: consultation must be over before notice is given.")
-        if notices and latest < (start or latest):
-            warnings.append(f"HR1 is due by {latest}, before consultation begins on {start}: begin consultation sooner "
-                            "or give notice later.")
+    hr1, warnings = _hr1(review, found)
+    steps += hr1
     if dates.proposed and dates.notice_from is None and any(c.at_risk for c in found.people.values()):
         notes.append("Give review.timeline.decision to date the earliest dismissals: notice is counted from the "
                      "decision, or from the close of objections when policy.objection_working_days is set.")
@@ -104,6 +87,33 @@ def timeline(review: ReviewFile, result: SlottingResult, count_at_risk: bool = F
     steps.sort(key=lambda s: (s.date is None, s.date or dt.date.min))
     return TimelineResult(review.review.name, dates.nation, dates.proposed, dates.counted, tuple(steps), people,
                           tuple(notes), tuple(warnings))
+
+
+def _hr1(review: ReviewFile, found: Cases) -> tuple[list[Step], list[str]]:
+    """Gives the step by which HR1 is due (the earlier of the consultation minimum before the first dismissal and
+    the day before the first notice), when a minimum applies, and the warnings on notice given too soon."""
+    days = found.dates.collective.days
+    notices = sorted(c.notice_given for c in found.people.values() if c.notice_given)
+    dismissals = sorted(c.earliest_dismissal for c in found.people.values() if c.earliest_dismissal)
+    first = dismissals[0] if dismissals else review.review.effective_date
+    if days is None or first is None:
+        return [], []
+    latest = first - dt.timedelta(days=days)
+    rule = f"{days} days before the first dismissal takes effect ({first})"
+    if notices and notices[0] - dt.timedelta(days=1) < latest:
+        latest, rule = notices[0] - dt.timedelta(days=1), f"before the first notice of dismissal is given ({notices[0]})"
+    collective = found.dates.collective
+    step = Step(latest, f"Notify {collective.notify_whom} (form HR1) by", f"{rule}; the earlier of that and {days} days "
+                "before the first dismissal", collective.notify)
+    start = review.review.timeline.consultation_start if review.review.timeline else None
+    warnings = []
+    if notices and start and notices[0] < start + dt.timedelta(days=days):
+        warnings.append(f"Notice would be given on {notices[0]}, before {days} days of collective consultation have "
+                        f"passed since it began on {start}: consultation must be over before notice is given.")
+    if notices and latest < (start or latest):
+        warnings.append(f"HR1 is due by {latest}, before consultation begins on {start}: begin consultation sooner "
+                        "or give notice later.")
+    return [step], warnings
 
 
 def _now(standings: Decided | None, person: str, given: dt.date | None) -> tuple[str | None, dt.date | None]:
