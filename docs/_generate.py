@@ -238,6 +238,41 @@ def package_page() -> str:
 PAGES = {SCHEMA_PAGE: schema_page, TABLES_PAGE: legal_tables_page, PACKAGE_PAGE: package_page}
 
 
+CLI_PAGE = "reference/cli.md"
+
+
+def command_paths() -> list[str]:
+    """Gives every command of the typer app as typed, e.g. `slotting overlaps suggest`."""
+    import typer
+
+    from slotting.cli import app
+
+    def walk(command: Any, path: str) -> Iterator[str]:
+        # typer 0.29 carries its own copy of click, so a group is known by its commands, not its class.
+        if hasattr(command, "commands"):
+            for name, sub in command.commands.items():
+                yield from walk(sub, f"{path} {name}")
+        else:
+            yield path
+
+    return list(walk(typer.main.get_command(app), "slotting"))
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Gives a page's HTML unchanged, after checking that the CLI reference holds every command (an MkDocs hook).
+
+    mkdocs-typer2 runs the `typer` program and, when that fails, leaves the page empty without a word; this
+    turns that into a failed build."""
+    if page.file.src_uri == CLI_PAGE:
+        from mkdocs.exceptions import PluginError
+
+        missing = [path for path in command_paths() if 'id="{}"'.format(path.replace(" ", "-")) not in html]
+        if missing:
+            raise PluginError(f"{CLI_PAGE} lacks {', '.join(missing)}: mkdocs-typer2 runs the `typer` program, "
+                              "so build from the environment holding the docs extra, activated")
+    return html
+
+
 def on_files(files: Any, config: Any) -> Any:
     """Gives MkDocs' files with the generated pages added (an MkDocs hook)."""
     from mkdocs.structure.files import File

@@ -142,20 +142,28 @@ def test_the_command_line_reference_is_made_from_the_app_and_every_command_has_h
     page = (DOCS / "reference" / "cli.md").read_text(encoding="utf-8")
     assert ":module: slotting.cli" in page and "::: mkdocs-typer2" in page
     assert "mkdocs-typer2" in mkdocs_config()["plugins"]
+    paths = generator().command_paths()
+    assert len(paths) >= 15 and "slotting overlaps suggest" in paths
     group = typer.main.get_command(app)
-
-    def commands(command, path: str):
-        # typer 0.29 carries its own copy of click, so a group is known by its commands, not its class.
-        if hasattr(command, "commands"):
-            for name, sub in command.commands.items():
-                yield from commands(sub, f"{path} {name}")
-        else:
-            yield path, command
-
-    found = dict(commands(group, "slotting"))
-    assert len(found) >= 14
-    for path, command in found.items():
+    for path in paths:
+        command = group
+        for name in path.split()[1:]:
+            command = command.commands[name]
         assert (command.help or "").strip(), f"`{path}` has no help"
+
+
+def test_a_command_line_reference_without_the_commands_fails_the_build():
+    """mkdocs-typer2 leaves the page empty when the `typer` program fails; the hook makes that a failed build."""
+    from types import SimpleNamespace
+
+    # The docs extra is not the test extra: the README's test command installs only the latter.
+    PluginError = pytest.importorskip("mkdocs.exceptions").PluginError
+    made = generator()
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=made.CLI_PAGE))
+    with pytest.raises(PluginError, match="slotting overlaps suggest"):
+        made.on_page_content("<div class=\"typer-docs\"></div>", page, None, None)
+    whole = "".join(f'<h2 id="{path.replace(" ", "-")}"></h2>' for path in made.command_paths())
+    assert made.on_page_content(whole, page, None, None) == whole
 
 
 def test_the_policies_table_gives_the_tools_counts():
