@@ -160,51 +160,22 @@ def report_docx(p: Paper) -> Iterator[bytes]:
     data = paper_data(p, structures)
     pictures = chart_pngs(p, structures)
     w = _Writer(p)
-    doc = w.doc
-    doc.add_heading(_text(data["title"]), 0)
+    w.doc.add_heading(_text(data["title"]), 0)
     audience = ("CONFIDENTIAL: contains personal data" if p.audience == "confidential"
                 else data.get("unpublishable", "Public: no person-level data"))
     w.para(f"{data['review']} \u00b7 {audience}" if data["title"] != data["review"] else audience, bold=True)
     committee = data.get("committee")
     if committee is not None:
-        if "exempt" in committee:
-            w.para(committee["exempt"], bold=True)
-        if committee["front"]:
-            w.table(committee["front"], left_columns=2, header=False)
-        w.heading("Purpose of the report")
-        for x in committee["purpose"]:
-            w.para(x)
-        if committee["recommendations"]:
-            w.heading("Recommendations")
-            w.bullets(committee["recommendations"], style="List Number")
+        _front(w, committee)
     if "summary" in data:
         w.heading("Summary")
         for line in data["summary"]:
             w.para(line)
         w.picture(pictures.get("chart_outcomes"), 0.8)
     if "outcomes" in data:
-        w.heading("Slotting outcome")
-        w.table(data["outcomes"], total=True)
-        if len(data["pools"]) > 1:
-            w.heading("Competitive pools", 2)
-            w.table(data["pools"], left_columns=2)
-            if "pools_note" in data:
-                w.para(data["pools_note"], size=8)
-        if "people" in data:
-            w.heading("People (confidential)", 2)
-            if "people_note" in data:
-                w.para(data["people_note"], size=8)
-            w.table(data["people"], left_columns=5)
+        _slotting(w, data)
     if "structure" in data:
-        w.landscape(True)
-        for i, s in enumerate(data["structure"]):
-            w.heading(s["heading"])
-            w.para(s["note"], size=8)
-            for j, c in enumerate(s["charts"]):
-                if c["under"]:
-                    w.para(f"Below: {c['under']}", bold=True, size=8)
-                w.picture(pictures.get(f"chart_structure_{i}_{j}"))
-        w.landscape(False)
+        _structure(w, data, pictures)
     if "savings" in data:
         _savings(w, data, pictures)
     if committee is not None:
@@ -215,30 +186,80 @@ def report_docx(p: Paper) -> Iterator[bytes]:
         w.heading("Legal implications")
         w.bullets(committee["legal"])
     if "equality" in data:
-        w.heading("Equality")
-        if committee is not None:
-            for x in committee.get("equality_narrative", []):
-                w.para(x)
-        for b in data["equality"]:
-            w.heading(f"By {b['characteristic']}", 2)
-            w.table(b["rows"], total=True)
-            w.bullets(b["flags"], prefix="FLAG: ")
-        w.para(data["equality_note"], size=8.5)
+        _equality(w, data, committee)
     if "method" in data:
-        w.heading("Method")
-        w.bullets(data["method"])
-        w.heading("Pay ranges", 2)
-        w.table(data["pay_ranges"], left_columns=2)
-        if data.get("estimated"):
-            w.heading("Estimated spinal points", 2)
-            w.bullets(data["estimated"])
+        _method(w, data)
     if committee is not None:
         w.heading("Background papers")
         w.bullets(committee["background_papers"])
         if committee["appendices"]:
             w.heading("Appendices")
             w.bullets(committee["appendices"])
-    yield _saved(doc, p)
+    yield _saved(w.doc, p)
+
+
+def _front(w: _Writer, committee: dict[str, Any]) -> None:
+    """The exempt marking, the front matter, the purpose and the recommendations."""
+    if "exempt" in committee:
+        w.para(committee["exempt"], bold=True)
+    if committee["front"]:
+        w.table(committee["front"], left_columns=2, header=False)
+    w.heading("Purpose of the report")
+    for x in committee["purpose"]:
+        w.para(x)
+    if committee["recommendations"]:
+        w.heading("Recommendations")
+        w.bullets(committee["recommendations"], style="List Number")
+
+
+def _slotting(w: _Writer, data: dict[str, Any]) -> None:
+    w.heading("Slotting outcome")
+    w.table(data["outcomes"], total=True)
+    if len(data["pools"]) > 1:
+        w.heading("Competitive pools", 2)
+        w.table(data["pools"], left_columns=2)
+        if "pools_note" in data:
+            w.para(data["pools_note"], size=8)
+    if "people" in data:
+        w.heading("People (confidential)", 2)
+        if "people_note" in data:
+            w.para(data["people_note"], size=8)
+        w.table(data["people"], left_columns=5)
+
+
+def _structure(w: _Writer, data: dict[str, Any], pictures: dict[str, tuple[bytes, float]]) -> None:
+    """The structure charts, on landscape pages of their own."""
+    w.landscape(True)
+    for i, s in enumerate(data["structure"]):
+        w.heading(s["heading"])
+        w.para(s["note"], size=8)
+        for j, c in enumerate(s["charts"]):
+            if c["under"]:
+                w.para(f"Below: {c['under']}", bold=True, size=8)
+            w.picture(pictures.get(f"chart_structure_{i}_{j}"))
+    w.landscape(False)
+
+
+def _equality(w: _Writer, data: dict[str, Any], committee: dict[str, Any] | None) -> None:
+    w.heading("Equality")
+    if committee is not None:
+        for x in committee.get("equality_narrative", []):
+            w.para(x)
+    for b in data["equality"]:
+        w.heading(f"By {b['characteristic']}", 2)
+        w.table(b["rows"], total=True)
+        w.bullets(b["flags"], prefix="FLAG: ")
+    w.para(data["equality_note"], size=8.5)
+
+
+def _method(w: _Writer, data: dict[str, Any]) -> None:
+    w.heading("Method")
+    w.bullets(data["method"])
+    w.heading("Pay ranges", 2)
+    w.table(data["pay_ranges"], left_columns=2)
+    if data.get("estimated"):
+        w.heading("Estimated spinal points", 2)
+        w.bullets(data["estimated"])
 
 
 def _savings(w: _Writer, data: dict[str, Any], pictures: dict[str, tuple[bytes, float]]) -> None:
@@ -258,8 +279,8 @@ def _savings(w: _Writer, data: dict[str, Any], pictures: dict[str, tuple[bytes, 
         w.para(data["payback"], bold=True)
     if data["target"]:
         w.para(data["target"], bold=True)
-    if "exit_costs" in data:
-        w.heading("One-off exit costs (estimate)", 2)
+    if "exit_costs" in data:  # the heading says what is decided at the current stage, as the table's does
+        w.heading(data["exit_costs"][0][0], 2)
         w.table(data["exit_costs"], total=True)
         w.table(data["exit_sources"], total=True)
         w.bullets(data["exit_notes"])

@@ -92,15 +92,22 @@ def slotting_data(p: Paper) -> dict[str, Any]:
         data["pools_note"] = ("Candidates and potential displacements by pool are left out: they would give away "
                               "counts the equality tables hide (--audience confidential gives them).")
     if p.audience == "confidential":
-        data["people"] = [["Id", "Name", "Current post", "Outcome", "New post(s)", "New salary", "Protection"],
-                          *[[r.id, r.name or "", p.review.old_post[r.current_post].title, r.outcome,
-                             "; ".join(p.review.new_post[x.post].title for x in r.slots) or "-",
-                             " / ".join(money(x.pay.amount) for x in r.slots) or "-",
-                             " / ".join(money(x.pay.protection) for x in r.slots) or "-"]
-                            for r in p.result.people[:LISTED]]]
-        if len(p.result.people) > LISTED:
-            data["people_note"] = (f"The first {LISTED:,} of {len(p.result.people):,} people, by id; the whole list "
-                                   "is `slotting run` (--format csv or xlsx for a spreadsheet).")
+        data.update(people_data(p))
+    return data
+
+
+def people_data(p: Paper) -> dict[str, Any]:
+    """Gives the confidential paper's list of people (the first LISTED, by id) and its note when cut."""
+    data: dict[str, Any] = {}
+    data["people"] = [["Id", "Name", "Current post", "Outcome", "New post(s)", "New salary", "Protection"],
+                      *[[r.id, r.name or "", p.review.old_post[r.current_post].title, r.outcome,
+                         "; ".join(p.review.new_post[x.post].title for x in r.slots) or "-",
+                         " / ".join(money(x.pay.amount) for x in r.slots) or "-",
+                         " / ".join(money(x.pay.protection) for x in r.slots) or "-"]
+                        for r in p.result.people[:LISTED]]]
+    if len(p.result.people) > LISTED:
+        data["people_note"] = (f"The first {LISTED:,} of {len(p.result.people):,} people, by id; the whole list "
+                               "is `slotting run` (--format csv or xlsx for a spreadsheet).")
     return data
 
 

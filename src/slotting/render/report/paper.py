@@ -101,8 +101,8 @@ def summary_sentences(p: Paper) -> list[str]:
              f"Full-year saving {money(p.savings.total.saving, brackets=True)} (new posts costed at: {p.savings.basis})."]
     if any(not v.replace(",", "").isdigit() for v in c.values()):
         n = suppression(p)
-        lines.append(f"Counts from 1 to {n - 1} are shown as <{n}, and counts that would give them away as "
-                     f"{CONFIDENTIAL}, as in the equality tables.")
+        marked = f", and counts that would give them away as {CONFIDENTIAL}" if CONFIDENTIAL in c.values() else ""
+        lines.append(f"Counts from 1 to {n - 1} are shown as <{n}{marked}, as in the equality tables.")
     line = target_line(p.savings)
     if line:
         lines.append(line)
