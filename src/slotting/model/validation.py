@@ -10,17 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import Any, Protocol, get_args
+from typing import TYPE_CHECKING, Any, Protocol, get_args
 
 from pydantic import TypeAdapter, ValidationError
 
 from ..problems import InputError, Problem, dotted
-from . import messages, partial
 from .references import check_references
 from .review import ReviewFile
 
+if TYPE_CHECKING:
+    from . import partial
+
 LIST_SECTIONS: tuple[tuple[str, ...], ...] = (
     ("people",), ("overlaps",), ("old_structure", "posts"), ("new_structure", "posts"), ("decisions",))
+
+# Lists of at least this many records are validated on their own first, to free their data's memory; a
+# short list is not worth the validator built for it (the review's own validator checks it the same way).
+SEPARATELY = 1000
 
 Found = list[tuple[tuple[Any, ...], str]]
 Later = Callable[[ReviewFile], Found]
@@ -105,7 +111,8 @@ def validate(data: dict[str, Any], place: Place, read: Iterable[Problem] = (), l
     read = list(read)
     for section in LIST_SECTIONS:
         parent = parent_of(section, data)
-        if parent is None or not isinstance(parent.get(section[-1]), list) or section in place.unread:
+        if parent is None or not isinstance(parent.get(section[-1]), list) or section in place.unread \
+                or len(parent[section[-1]]) < SEPARATELY:
             continue
         try:
             parent[section[-1]] = _records_of(section).validate_python(parent[section[-1]])
@@ -113,9 +120,12 @@ def validate(data: dict[str, Any], place: Place, read: Iterable[Problem] = (), l
             continue
     shaped: list[tuple[Any, ...]] = []
     problems = list(read)
+    found: partial.Partial | None = None
     try:
         review = ReviewFile.model_validate(data)
     except ValidationError as err:
+        from . import partial  # only a review with problems needs it (and its imports)
+
         cells = {_cell_of(p) for p in read} - {None}
         for error in one_per_value(err.errors(include_url=False)):
             path, problem = problem_at(error, data, place)
@@ -128,9 +138,13 @@ def validate(data: dict[str, Any], place: Place, read: Iterable[Problem] = (), l
         review = found.review
         problems += [place.problem(path, partial.first_at(message, path, None, lambda at: _where(place, at)))
                      for path, message in found.duplicates]
-    else:
-        found = partial.Partial(review=review)
-    for path, message in check_references(review):
+    references = check_references(review)
+    if references:
+        from . import partial
+
+        found = found or partial.Partial(review=review)
+    for path, message in references:
+        assert found is not None
         at, path = path, found.original(path)
         kept = partial.keep(at, path, message, found, shaped, place.unread)
         if kept is not None:
@@ -177,6 +191,8 @@ def problems_of(errors: Iterable[Any], data: Any, place: Place, root: Any = None
 
 def problem_at(error: Any, data: Any, place: Place, root: Any = None) -> tuple[tuple[Any, ...], Problem]:
     """Gives the data path of one pydantic error and its located problem."""
+    from . import messages  # only a problem needs its words
+
     path, point_at, message = messages.explain(error, data, root)
     if point_at == "parent" and place.in_table(path):
         point_at = "value"  # a table's empty cell, when its column is there: the cell itself

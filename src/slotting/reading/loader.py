@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -30,8 +30,11 @@ from ..model.review import read_from
 from ..model.sources import Sources
 from ..model.validation import LIST_SECTIONS, parent_of, problems_of, record_type
 from ..problems import InputError, Problem, dotted
-from . import csv_text, jd_markdown, messages, workbook, yaml_text
+from . import messages, yaml_text
 from .files import read_bytes, read_text, referenced
+
+if TYPE_CHECKING:
+    from . import csv_text, workbook
 
 SECTIONS = tuple(ReviewFile.model_fields)
 _record_type = record_type  # the name tests/test_init.py reads
@@ -208,6 +211,8 @@ def _read_jd_folder(folder: Path, shown_folder: str, source: Source, at: tuple,
             problems += err.problems
             continue
         if name.lower().endswith(".md"):
+            from . import jd_markdown
+
             data, lines, read = jd_markdown.parse(text, shown)
             source.markdown_lines[shown] = lines
         else:
@@ -301,6 +306,8 @@ def _read_section_file(data: dict, section: str, name: str, review_path: Path, s
 def _read_table(parent: dict, section: tuple, review_path: Path, source: Source, note: Progress) -> list[Problem]:
     """Replaces a list section that names a table (a CSV file, or a workbook's sheet) by the table's records;
     a table that cannot be read leaves the section in `source.unread`."""
+    from . import csv_text, workbook  # only a review with a table needs them
+
     source.unread.add(section)  # until its records are read
     reference = _table_reference(parent[section[-1]])
     if isinstance(reference, str):
