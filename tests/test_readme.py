@@ -18,7 +18,7 @@ def test_readme_shows_real_output(monkeypatch, tmp_path):
 
 
 def test_the_readme_is_short():
-    assert README.stat().st_size < 15 * 1024, "the README is a first screen or two; the rest belongs in docs/"
+    assert README.stat().st_size < 15_000, "the README is a first screen or two; the rest belongs in docs/"
 
 
 def test_the_readme_gives_the_two_set_up_commands():
