@@ -168,7 +168,7 @@ class Decision(Record):
         return tuple(c.person for c in self.candidates or ())
 
 
-Found = list[tuple[tuple, str]]
+Found = list[tuple[tuple[Any, ...], str]]
 
 
 def check_decisions(r: Any) -> Found:
@@ -203,7 +203,7 @@ def check_decisions(r: Any) -> Found:
     return found
 
 
-def _selection(d: Decision, at: tuple) -> Found:
+def _selection(d: Decision, at: tuple[Any, ...]) -> Found:
     if d.type != "selection":
         return []
     found: Found = []
@@ -225,7 +225,7 @@ def _selection(d: Decision, at: tuple) -> Found:
     return found
 
 
-def _dates(d: Decision, at: tuple, issued: dt.date | None, by_id: dict[str, Decision]) -> Found:
+def _dates(d: Decision, at: tuple[Any, ...], issued: dt.date | None, by_id: dict[str, Decision]) -> Found:
     """Each record's dates in their order, and none before its stage opens."""
     found: Found = []
     if issued is not None and d.type in ("assessment", "selection") and d.date < issued:

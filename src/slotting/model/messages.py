@@ -27,10 +27,10 @@ def explain(error: Any, data: Any, root: Any = None) -> tuple[tuple[Any, ...], s
     return path, "value", _expected(error)
 
 
-def data_path(loc: tuple, data: Any, missing: bool = True) -> tuple:
+def data_path(loc: tuple[Any, ...], data: Any, missing: bool = True) -> tuple[Any, ...]:
     """Drops the parts of a pydantic location that are not in the data (union and wrapper tags); the last
     part names a key that is not there only when the error is that the key is missing."""
-    path: list = []
+    path: list[Any] = []
     node = data
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
@@ -136,7 +136,7 @@ _EXPECTED = {
 }
 
 
-def _expected(error: dict) -> str:
+def _expected(error: dict[Any, Any]) -> str:
     kind, ctx = error["type"], error.get("ctx", {})
     if kind in _EXPECTED:
         message = _EXPECTED[kind]

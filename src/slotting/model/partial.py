@@ -44,14 +44,14 @@ class Partial:
     """A review made of what validated, and what was left out of it."""
 
     review: ReviewFile
-    kept: dict[tuple, list[int]] = field(default_factory=dict)  # a list's path -> the data index of each record kept
+    kept: dict[tuple[Any, ...], list[int]] = field(default_factory=dict)  # a list's path -> the data index of each record kept
     left_out_ids: set[str] = field(default_factory=set)  # the ids of records (and spines) left out
     left_out_held: set[str] = field(default_factory=set)  # the posts that the people left out hold
-    left_out: set[tuple] = field(default_factory=set)  # sections left out whole, or with keys left out
+    left_out: set[tuple[Any, ...]] = field(default_factory=set)  # sections left out whole, or with keys left out
     suggested: int = 0  # the "did you mean" hints given: each looks through every id of its kind
-    duplicates: list[tuple[tuple, str]] = field(default_factory=list)  # ids given twice where a record is left out
+    duplicates: list[tuple[tuple[Any, ...], str]] = field(default_factory=list)  # ids given twice where a record is left out
 
-    def original(self, path: tuple) -> tuple:
+    def original(self, path: tuple[Any, ...]) -> tuple[Any, ...]:
         """Gives a path into the partial review as a path into the data read."""
         for prefix, indexes in self.kept.items():
             n = len(prefix)
@@ -61,7 +61,7 @@ class Partial:
 
 
 @cache
-def _adapter(tp: Any) -> TypeAdapter:
+def _adapter(tp: Any) -> TypeAdapter[Any]:
     return TypeAdapter(tp)
 
 
@@ -71,11 +71,11 @@ def _element(owner: Any, path: tuple[str, ...]) -> Any:
     return get_args(owner)[0]
 
 
-def partial_review(data: dict, unread: set[tuple]) -> Partial:
+def partial_review(data: dict[Any, Any], unread: set[tuple[Any, ...]]) -> Partial:
     """Gives the review made of the parts of `data` that validate (sections in `unread` are left out whole)."""
     values: dict[str, Any] = {}
     found = Partial(review=ReviewFile.model_construct(**values))  # its review is made last, of the values
-    lists: dict[tuple, list] = {}
+    lists: dict[tuple[Any, ...], list[Any]] = {}
     for path in _LISTS:
         raw: Any = data
         for name in path:
@@ -116,7 +116,7 @@ _KIND_OF = {("grades",): "grade", ("people",): "person", ("old_structure", "post
             ("new_structure", "posts"): "new post", ("decisions",): "decision"}
 
 
-def _duplicates(raw: list, records: list, kept: list[int], path: tuple) -> list[tuple[tuple, str]]:
+def _duplicates(raw: list[Any], records: list[Any], kept: list[int], path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
     """Gives the ids given twice in a list where one of the two records is left out (the reference checks find
     those given twice among the records kept), as references.py words them, with the data's indexes."""
     ids: dict[int, str] = {i: record.id for i, record in zip(kept, records) if hasattr(record, "id")}
@@ -134,7 +134,7 @@ def _duplicates(raw: list, records: list, kept: list[int], path: tuple) -> list[
     return found
 
 
-def _spines(raw: Any, found: Partial) -> dict:
+def _spines(raw: Any, found: Partial) -> dict[Any, Any]:
     if not isinstance(raw, dict):
         found.left_out.add(("pay_spines",))
         return {}
@@ -177,8 +177,8 @@ def _section(name: str, raw: Any, unread: bool, found: Partial) -> Any:
     return default
 
 
-def keep(at: tuple, path: tuple, message: str, found: Partial, shaped: list[tuple], unread: set[tuple]
-         ) -> str | None:
+def keep(at: tuple[Any, ...], path: tuple[Any, ...], message: str, found: Partial, shaped: list[tuple[Any, ...]],
+         unread: set[tuple[Any, ...]]) -> str | None:
     """Gives a reference problem's message as it is to be reported (with the id most likely meant), or None when
     the partial review cannot answer for it. `at` is the problem's path in the partial review, `path` in the data;
     `shaped` the paths of the fields refused."""
@@ -225,7 +225,7 @@ def _ids(r: ReviewFile, kind: str) -> list[str]:
     return [d.id for d in r.decisions]
 
 
-def first_at(message: str, path: tuple, found: Partial | None, where: Any) -> str:
+def first_at(message: str, path: tuple[Any, ...], found: Partial | None, where: Any) -> str:
     """Gives a duplicate id's message with its first record located (`where(path)` gives (line, cell)) rather than
     by its index in the list."""
     at = _FIRST_AT.search(message)

@@ -9,7 +9,7 @@ Other employers use other numbers (65/50, two-thirds, same grade only): they set
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StrictBool, ValidationInfo, field_validator, model_validator
 
@@ -50,11 +50,11 @@ class PayLossLimit(Model):
         return self
 
 
-def _scheme_by_name(value):
+def _scheme_by_name(value: Any) -> Any:
     return {"scheme": value} if isinstance(value, str) else value
 
 
-def _red_circle_is_mark_time(value):
+def _red_circle_is_mark_time(value: Any) -> Any:
     if value == "red_circle":
         raise ValueError("red_circle is mark_time here: the salary is held, without pay awards, until the new "
                          "grade's pay reaches it; give scheme: mark_time (with years for a time limit)")

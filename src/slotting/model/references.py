@@ -18,7 +18,7 @@ from .evidence import second_descriptions
 from .review import ReviewFile
 from .types import written
 
-Found = list[tuple[tuple, str]]
+Found = list[tuple[tuple[Any, ...], str]]
 
 
 def check_references(r: ReviewFile) -> Found:
@@ -56,7 +56,7 @@ def check_policy(r: ReviewFile) -> Found:
     return [*_policy(r), *_finance(r)]
 
 
-def _duplicates(items: Iterable[Any], path: tuple, kind: str) -> Found:
+def _duplicates(items: Iterable[Any], path: tuple[Any, ...], kind: str) -> Found:
     first: dict[str, int] = {}
     found = []
     for i, item in enumerate(items):
@@ -253,7 +253,7 @@ def _groups_and_tiers(r: ReviewFile) -> Found:
         for i, pid in enumerate(members):
             if pid not in people:
                 found.append((("review", "groups", name, i), f"unknown person {pid!r}"))
-    tiers: list[tuple[tuple, Any]] = [(("policy", "ring_fence", i), t) for i, t in enumerate(r.policy.ring_fence or ())]
+    tiers: list[tuple[tuple[Any, ...], Any]] = [(("policy", "ring_fence", i), t) for i, t in enumerate(r.policy.ring_fence or ())]
     tiers += [(("new_structure", "posts", j, "ring_fence", i), t) for j, post in enumerate(r.new_structure.posts)
               for i, t in enumerate(post.ring_fence or ())]
     for path, tier in tiers:
@@ -315,7 +315,7 @@ def _finance(r: ReviewFile) -> Found:
     return found
 
 
-def _names(mapping) -> str:
+def _names(mapping: Iterable[str]) -> str:
     names = sorted(mapping)
     shown = ", ".join(repr(n) for n in names[:8])
     return shown + (f" and {len(names) - 8} more" if len(names) > 8 else "")

@@ -123,7 +123,7 @@ def _is_number(text: str) -> bool:
         return False
 
 
-def _shape(node: dict, *shapes: dict) -> None:
+def _shape(node: dict[Any, Any], *shapes: dict[Any, Any]) -> None:
     """Replaces a property's shape (its type, items, reference, constraints) by the shapes given (one of them),
     keeping what describes it (title, description, default)."""
     kept = {k: node[k] for k in ("title", "description", "default") if k in node}
@@ -135,7 +135,7 @@ def _shape(node: dict, *shapes: dict) -> None:
         node["anyOf"] = list(shapes)
 
 
-def _or_file(node: dict, *files: str) -> None:
+def _or_file(node: dict[Any, Any], *files: str) -> None:
     """Lets a property be given as it is or as one of the named files instead."""
     kept = {k: node.pop(k) for k in ("title", "description", "default") if k in node}
     own = dict(node)
@@ -144,7 +144,7 @@ def _or_file(node: dict, *files: str) -> None:
     node["anyOf"] = [*(own["anyOf"] if list(own) == ["anyOf"] else [own]), *({"$ref": f"#/$defs/{f}"} for f in files)]
 
 
-def _fields_as_validated(defs: dict) -> None:
+def _fields_as_validated(defs: dict[Any, Any]) -> None:
     """Gives the fields whose validators read another form than the model keeps, or allow fewer values than its
     type, the schema of what a file may say."""
     costing = defs["Costing"]["properties"]
@@ -157,12 +157,12 @@ def _fields_as_validated(defs: dict) -> None:
     defs["PensionStrain"]["properties"]["factors"]["propertyNames"] = {"pattern": "^[1-9][0-9]$"}
 
 
-def _spinal_points_plain(schema: dict) -> None:
+def _spinal_points_plain(schema: dict[Any, Any]) -> None:
     spine = schema["properties"]["pay_spines"]["additionalProperties"]
     spine["propertyNames"] = {"pattern": "^(?:0|[1-9][0-9]{0,5})$"}
 
 
-def _files_as_loaded(schema: dict) -> None:
+def _files_as_loaded(schema: dict[Any, Any]) -> None:
     """Lets each section name the file that holds it, as the loader reads it."""
     defs = schema["$defs"]
     defs.update(_FILES)
@@ -175,7 +175,7 @@ def _files_as_loaded(schema: dict) -> None:
         _or_file(node, "SectionFile")
 
 
-def schema_dict() -> dict:
+def schema_dict() -> dict[Any, Any]:
     """Gives the JSON Schema (draft 2020-12) of a review file."""
     schema = _tidy(ReviewFile.model_json_schema(mode="validation"))
     for name, node in schema.get("$defs", {}).items():

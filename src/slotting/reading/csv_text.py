@@ -42,11 +42,11 @@ class Table:
     unmatched: list[tuple[str, str]] = field(default_factory=list)  # the review's mapping keys the header lacks
     complete: bool = True  # False when the file could not be read to its end: its records are not used
 
-    def problem(self, rest: tuple, path: str, message: str) -> Problem:
+    def problem(self, rest: tuple[Any, ...], path: str, message: str) -> Problem:
         """Gives a problem located at a path inside the section: (row index, field, subfield...)."""
         return Problem(self.file, *self.locate(rest), path, message)
 
-    def locate(self, rest: tuple) -> tuple[int | None, int | None]:
+    def locate(self, rest: tuple[Any, ...]) -> tuple[int | None, int | None]:
         """Gives (line, column) for a path inside the section: (row index, field, subfield...)."""
         if not rest or not isinstance(rest[0], int) or not 0 <= rest[0] < len(self.row_lines):
             return 1, None
@@ -99,7 +99,7 @@ def boolean_fields(record_type: Any) -> frozenset[str]:
 
 
 def parse(text: str, file: str, record_type: Any = None, mapping: dict[str, str] | None = None,
-          what: str = "a record") -> tuple[list[dict], Table, list[Problem]]:
+          what: str = "a record") -> tuple[list[dict[Any, Any]], Table, list[Problem]]:
     """Gives (records, table positions, problems) for the text of one CSV file of records; `mapping` renames the
     header's columns (columns.plan), and `what` names a record in messages."""
     booleans = boolean_fields(record_type)

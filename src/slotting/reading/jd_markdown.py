@@ -32,10 +32,10 @@ _OPEN, _CLOSE = "<!--", "-->"
 _OPENED_HERE, _STILL_OPEN = "opened here", "still open"
 
 
-def parse(text: str, file: str) -> tuple[dict[str, Any], dict[tuple, int], list[Problem]]:
+def parse(text: str, file: str) -> tuple[dict[str, Any], dict[tuple[Any, ...], int], list[Problem]]:
     """Gives (the JD's data, the line of each data path, problems)."""
     data: dict[str, Any] = {"duties": []}
-    lines: dict[tuple, int] = {}
+    lines: dict[tuple[Any, ...], int] = {}
     problems = []
     opened: int | None = None  # the line of a comment not yet closed
     for number, raw in enumerate(_lines(text), 1):

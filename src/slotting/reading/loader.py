@@ -49,15 +49,15 @@ class Source:
 
     review_file: str
     section_files: dict[str, str] = field(default_factory=dict)  # top-level section -> its YAML file
-    tables: dict[tuple, csv_text.Table | workbook.SheetTable] = field(default_factory=dict)  # list section -> table
+    tables: dict[tuple[Any, ...], csv_text.Table | workbook.SheetTable] = field(default_factory=dict)  # list section -> table
     texts: dict[str, str] = field(default_factory=dict)  # YAML file -> its text, to read again for positions
-    item_files: dict[tuple, str] = field(default_factory=dict)  # a data path -> the file that holds it (JDs, mapping)
-    markdown_lines: dict[str, dict[tuple, int]] = field(default_factory=dict)  # Markdown JD -> the line of each path
-    unread: set[tuple] = field(default_factory=set)  # sections that could not be read: their problems are given
+    item_files: dict[tuple[Any, ...], str] = field(default_factory=dict)  # a data path -> the file that holds it (JDs, mapping)
+    markdown_lines: dict[str, dict[tuple[Any, ...], int]] = field(default_factory=dict)  # Markdown JD -> the line of each path
+    unread: set[tuple[Any, ...]] = field(default_factory=set)  # sections that could not be read: their problems are given
     read: dict[str, str] = field(default_factory=dict)  # every file read for it, resolved -> its SHA-256
     _positions: dict[str, yaml_text.Parsed] = field(default_factory=dict)
 
-    def file_of(self, path: tuple) -> tuple[str, tuple]:
+    def file_of(self, path: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
         """Gives the YAML file holding a data path, and the path within that file's data."""
         for end in (4, 3, 2):
             if path[:end] in self.item_files:
@@ -66,7 +66,7 @@ class Source:
             return self.section_files[path[0]], path[1:]
         return self.review_file, path
 
-    def problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
+    def problem(self, path: tuple[Any, ...], message: str, *, key: bool = False) -> Problem:
         """Gives the problem of the value (or the key) at a data path, located as near as known."""
         for prefix, table in self.tables.items():
             if path[: len(prefix)] == prefix and len(path) > len(prefix):
@@ -85,7 +85,7 @@ class Source:
                 return True
         return False
 
-    def locate(self, path: tuple, *, key: bool = False) -> tuple[str, int | None, int | None]:
+    def locate(self, path: tuple[Any, ...], *, key: bool = False) -> tuple[str, int | None, int | None]:
         """Gives (file, line, column) of the value (or the key) at a data path, as near as known."""
         for prefix, table in self.tables.items():
             if path[: len(prefix)] == prefix and len(path) > len(prefix):
@@ -164,7 +164,7 @@ def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source, li
     return data, source, problems
 
 
-def _read_evidence(evidence: dict, review_path: Path, source: Source, note: Progress) -> list[Problem]:
+def _read_evidence(evidence: dict[Any, Any], review_path: Path, source: Source, note: Progress) -> list[Problem]:
     """Replaces the evidence section's folder of JDs and mapping file by their data."""
     folder = _reference(review_path, source, ("evidence", "jds"), evidence["jds"])
     mapping = _reference(review_path, source, ("evidence", "mapping"), evidence["mapping"])
@@ -190,7 +190,7 @@ def _read_evidence(evidence: dict, review_path: Path, source: Source, note: Prog
     return problems
 
 
-def _read_jd_folder(folder: Path, shown_folder: str, source: Source, at: tuple,
+def _read_jd_folder(folder: Path, shown_folder: str, source: Source, at: tuple[Any, ...],
                     skip: Path | None = None) -> tuple[list[Any], list[Problem]]:
     """Gives the data of every JD file (.yaml, .yml, .md) of a folder, by name, and the problems reading them;
     each file is recorded in `source` under the data path `at + (index,)`. A YAML file holding `pairs` (a
@@ -266,7 +266,7 @@ def load_mapping(path: Path | str) -> Any:
         raise InputError(problems_of(err.errors(include_url=False), parsed.data, source)) from None
 
 
-def _reference(review_path: Path, source: Source, section: tuple, name: str) -> Path | Problem:
+def _reference(review_path: Path, source: Source, section: tuple[Any, ...], name: str) -> Path | Problem:
     """Gives the confined path of a file named for a section, or the located problem."""
     target = referenced(review_path, name)
     if isinstance(target, Path):
@@ -274,7 +274,7 @@ def _reference(review_path: Path, source: Source, section: tuple, name: str) -> 
     return source.problem(section, target)
 
 
-def _unreadable(source: Source, section: tuple, kind: str, shown: str, err: InputError) -> Problem:
+def _unreadable(source: Source, section: tuple[Any, ...], kind: str, shown: str, err: InputError) -> Problem:
     """The problem of a section file that cannot be read, located where the review names it."""
     file, line, column = source.locate(section)
     problem = err.problems[0]
@@ -282,7 +282,7 @@ def _unreadable(source: Source, section: tuple, kind: str, shown: str, err: Inpu
     return Problem(file, line, column, dotted(section), f"cannot read the {kind} file {shown}{where}: {problem.message}")
 
 
-def _read_section_file(data: dict, section: str, name: str, review_path: Path, source: Source,
+def _read_section_file(data: dict[Any, Any], section: str, name: str, review_path: Path, source: Source,
                        note: Progress) -> list[Problem]:
     """Replaces a top-level section that names a YAML file by that file's data."""
     target = _reference(review_path, source, (section,), name)
@@ -303,7 +303,8 @@ def _read_section_file(data: dict, section: str, name: str, review_path: Path, s
     return []
 
 
-def _read_table(parent: dict, section: tuple, review_path: Path, source: Source, note: Progress) -> list[Problem]:
+def _read_table(parent: dict[Any, Any], section: tuple[Any, ...], review_path: Path, source: Source,
+                note: Progress) -> list[Problem]:
     """Replaces a list section that names a table (a CSV file, or a workbook's sheet) by the table's records;
     a table that cannot be read leaves the section in `source.unread`."""
     from . import csv_text, workbook  # only a review with a table needs them

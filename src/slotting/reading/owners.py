@@ -55,7 +55,7 @@ def owners_of(file: Path, top: Path) -> list[Path]:
     return found
 
 
-def _regular(entry: os.DirEntry) -> bool:
+def _regular(entry: os.DirEntry[str]) -> bool:
     """Whether a folder's entry is a regular file (a link to one too); a link loop or a FIFO is not."""
     try:
         return entry.is_file()

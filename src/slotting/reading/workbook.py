@@ -74,12 +74,12 @@ class SheetTable:
     unmatched: list[tuple[str, str]] = field(default_factory=list)  # the review's mapping keys the header lacks
     complete: bool = True  # False when the sheet is refused: it gives no records
 
-    def problem(self, rest: tuple, path: str, message: str) -> Problem:
+    def problem(self, rest: tuple[Any, ...], path: str, message: str) -> Problem:
         """Gives a problem located by sheet and cell at a path inside the section: (record index, field, ...)."""
         row, column = self.locate(rest)
         return Problem(self.file, row, column, path, message, self.sheet, cell_name(row, column) if row and column else None)
 
-    def locate(self, rest: tuple) -> tuple[int | None, int | None]:
+    def locate(self, rest: tuple[Any, ...]) -> tuple[int | None, int | None]:
         """Gives (row, column) in the sheet for a path inside the section: (record index, field, subfield...)."""
         if not rest or not isinstance(rest[0], int) or not 0 <= rest[0] < len(self.row_numbers):
             return self.header_row, None
@@ -92,14 +92,14 @@ class SheetTable:
 
 
 def parse(raw: bytes, file: str, sheet: str | None, record_type: Any = None, mapping: dict[str, str] | None = None,
-          what: str = "a record") -> tuple[list[dict], SheetTable, list[Problem]]:
+          what: str = "a record") -> tuple[list[dict[Any, Any]], SheetTable, list[Problem]]:
     """Gives (records, positions, problems) for one sheet of a workbook's bytes (the first visible sheet
     when `sheet` is None); the record type, when given, names the columns required and the fields that
     take booleans, numbers and percentages; `mapping` renames the header's columns (columns.plan), and `what`
     names a record in messages."""
     table = SheetTable(file, sheet or "", [], [])
 
-    def refuse(message: str, row: int | None = None, column: int | None = None) -> tuple[list, SheetTable, list]:
+    def refuse(message: str, row: int | None = None, column: int | None = None) -> tuple[list[Any], SheetTable, list[Any]]:
         table.complete = False
         return [], table, [_problem(table, row, column, message)]
 
@@ -190,7 +190,7 @@ class _Fields:
 
 
 def _records(rows: list[list[Any]], first_row: int, first_column: int, table: SheetTable, fields: _Fields,
-             percents: dict[workbook_xml.Cell, str], problems: list[Problem]) -> list[dict]:
+             percents: dict[workbook_xml.Cell, str], problems: list[Problem]) -> list[dict[Any, Any]]:
     seen: dict[str, int] = {}
     header: list[str] = []
     for j, value in enumerate(rows[0]):
