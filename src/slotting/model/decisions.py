@@ -239,25 +239,34 @@ def _dates(d: Decision, at: tuple[Any, ...], issued: dt.date | None, by_id: dict
         if d.trial_end is not None and d.trial_end < d.offered:
             found.append((at + ("trial_end",), f"the trial ends ({d.trial_end}) before the offer was made ({d.offered})"))
     if d.type == "appeal" and d.lodged is not None and d.heard is not None:
-        if d.heard < d.lodged:
-            found.append((at + ("heard",), f"heard on {d.heard}, before it was lodged ({d.lodged})"))
-        if d.date < d.heard:
-            found.append((at + ("date",), f"decided on {d.date}, before it was heard ({d.heard})"))
-        target = by_id.get(d.against) if d.against is not None else None
-        if d.against is not None and target is None:
-            found.append((at + ("against",), f"unknown decision {d.against!r}"))
-        elif target is not None:
-            if target.type in ("appeal", "withdrawal", "voluntary_redundancy"):
-                kind = target.type.replace("_", " ")
-                found.append((at + ("against",), f"{d.against!r} is {'an' if kind[0] in 'av' else 'a'} {kind} record: "
-                              "an appeal is against an assessment, a selection or a redeployment decision"))
-            elif d.person not in target.people:
-                found.append((at + ("against",), f"{d.against!r} is not a decision about {d.person!r}"))
-            elif d.lodged < target.date:
-                found.append((at + ("lodged",), f"lodged on {d.lodged}, before the decision appealed against "
-                              f"({d.against!r}, {target.date})"))
-        elif d.against is None and issued is not None and d.lodged < issued:
-            found.append((at + ("lodged",), f"lodged on {d.lodged}, before the slotting list was issued ({issued})"))
+        found += _appeal_dates(d, at, issued, by_id)
+    return found
+
+
+def _appeal_dates(d: Decision, at: tuple[Any, ...], issued: dt.date | None, by_id: dict[str, Decision]) -> Found:
+    """An appeal's dates in their order (lodged, heard, decided), after what it is against, and the decision it is
+    against one that can be appealed, about the same person."""
+    found: Found = []
+    assert d.lodged is not None and d.heard is not None
+    if d.heard < d.lodged:
+        found.append((at + ("heard",), f"heard on {d.heard}, before it was lodged ({d.lodged})"))
+    if d.date < d.heard:
+        found.append((at + ("date",), f"decided on {d.date}, before it was heard ({d.heard})"))
+    target = by_id.get(d.against) if d.against is not None else None
+    if d.against is not None and target is None:
+        found.append((at + ("against",), f"unknown decision {d.against!r}"))
+    elif target is not None:
+        if target.type in ("appeal", "withdrawal", "voluntary_redundancy"):
+            kind = target.type.replace("_", " ")
+            found.append((at + ("against",), f"{d.against!r} is {'an' if kind[0] in 'av' else 'a'} {kind} record: "
+                          "an appeal is against an assessment, a selection or a redeployment decision"))
+        elif d.person not in target.people:
+            found.append((at + ("against",), f"{d.against!r} is not a decision about {d.person!r}"))
+        elif d.lodged < target.date:
+            found.append((at + ("lodged",), f"lodged on {d.lodged}, before the decision appealed against "
+                          f"({d.against!r}, {target.date})"))
+    elif d.against is None and issued is not None and d.lodged < issued:
+        found.append((at + ("lodged",), f"lodged on {d.lodged}, before the slotting list was issued ({issued})"))
     return found
 
 

@@ -155,10 +155,7 @@ def duty_evidence(pair: MappedPair, old: JobDescription, new: JobDescription) ->
         to_new.setdefault(link.old, []).append(link.new + ("" if link.part == 1 else f" ({float(link.part):.0%})"))
         old_parts[link.old] = old_parts.get(link.old, Fraction(0)) + Fraction(link.part)
         new_parts[link.new] = new_parts.get(link.new, Fraction(0)) + Fraction(link.part)
-    who = ", ".join(part for part in (
-        f"assessed by {pair.assessed_by}" if pair.assessed_by else "",
-        f"on {pair.assessed_on}" if pair.assessed_on else "",
-        f"moderated by {pair.moderated_by}" if pair.moderated_by else "") if part) or "no assessor recorded"
+    who = _assessors(pair)
     found = [d for d in old.duties if d.id in old_parts]
     covered = [d for d in new.duties if d.id in new_parts]
     lines = [f"Evidence for {pair.old_post} -> {pair.new_post} ({who}):",
@@ -173,6 +170,14 @@ def duty_evidence(pair: MappedPair, old: JobDescription, new: JobDescription) ->
     if uncovered:
         lines.append("  New duties not covered: " + "; ".join(f"{d.id} {_short(d.text)}" for d in uncovered))
     return lines
+
+
+def _assessors(pair: MappedPair) -> str:
+    """Gives who assessed and moderated a pair, and when, in words."""
+    return ", ".join(part for part in (
+        f"assessed by {pair.assessed_by}" if pair.assessed_by else "",
+        f"on {pair.assessed_on}" if pair.assessed_on else "",
+        f"moderated by {pair.moderated_by}" if pair.moderated_by else "") if part) or "no assessor recorded"
 
 
 def _short(text: str, width: int = 60) -> str:

@@ -84,20 +84,7 @@ def partial_review(data: dict[Any, Any], unread: set[tuple[Any, ...]]) -> Partia
             found.left_out.add(path)
             lists[path] = []
             continue
-        adapter, kept, records = _adapter(_element(ReviewFile, path)), [], []
-        for i, item in enumerate(raw):
-            if not isinstance(item, BaseModel) and not hasattr(item, "__pydantic_fields__"):
-                try:
-                    item = adapter.validate_python(item)
-                except ValidationError:
-                    for key, into in (("id", found.left_out_ids), ("post", found.left_out_held)):
-                        given = item.get(key) if isinstance(item, dict) else None
-                        if isinstance(given, (str, int)) and not isinstance(given, bool) and (
-                                key == "id" or path == ("people",)):
-                            into.add(str(given))
-                    continue
-            kept.append(i)
-            records.append(item)
+        records, kept = _records_kept(raw, path, found)
         lists[path], found.kept[path] = records, kept
         if len(kept) < len(raw):
             found.duplicates += _duplicates(raw, records, kept, path)
@@ -110,6 +97,26 @@ def partial_review(data: dict[Any, Any], unread: set[tuple[Any, ...]]) -> Partia
         values[name] = _section(name, data.get(name), (name,) in unread, found)
     found.review = ReviewFile.model_construct(**values)
     return found
+
+
+def _records_kept(raw: list[Any], path: tuple[str, ...], found: Partial) -> tuple[list[Any], list[int]]:
+    """Gives the records of a list that validate and their indexes in the data; the ids of those left out (and the
+    posts that the people left out hold) are noted in `found`."""
+    adapter, kept, records = _adapter(_element(ReviewFile, path)), [], []
+    for i, item in enumerate(raw):
+        if not isinstance(item, BaseModel) and not hasattr(item, "__pydantic_fields__"):
+            try:
+                item = adapter.validate_python(item)
+            except ValidationError:
+                for key, into in (("id", found.left_out_ids), ("post", found.left_out_held)):
+                    given = item.get(key) if isinstance(item, dict) else None
+                    if isinstance(given, (str, int)) and not isinstance(given, bool) and (
+                            key == "id" or path == ("people",)):
+                        into.add(str(given))
+                continue
+        kept.append(i)
+        records.append(item)
+    return records, kept
 
 
 _KIND_OF = {("grades",): "grade", ("people",): "person", ("old_structure", "posts"): "old post",

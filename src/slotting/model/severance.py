@@ -116,16 +116,9 @@ class Scheme(Model):
             problems.append("pay: capped is the statutory week's-pay limit: give unit: weeks")
         if self.month_weeks is not None and self.unit != "months":
             problems.append("month_weeks is for unit: months")
-        for terms, where in ((self, ""), (self.voluntary, "voluntary.")):
-            if terms is None:
-                continue
-            floor, cap = terms.floor or self.floor, terms.cap or self.cap
-            if floor is not None and cap is not None and floor > cap:
-                problems.append(f"{where}floor ({floor}) is above cap ({cap})")
-            multiplier = terms.multiplier or self.multiplier
-            if self.max_multiplier is not None and multiplier > self.max_multiplier:
-                problems.append(f"{where}multiplier {multiplier} is above the {self.max_multiplier} the scheme allows "
-                                f"({self.name})")
+        problems += self._limits_of(self, "")
+        if self.voluntary is not None:
+            problems += self._limits_of(self.voluntary, "voluntary.")
         missing = [field for field in self.needs if getattr(self, field) is None]
         if missing:
             problems.append(f"the {self.name} scheme needs {' and '.join(missing)}: "
@@ -134,6 +127,18 @@ class Scheme(Model):
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+    def _limits_of(self, terms: Scheme | Terms, where: str) -> list[str]:
+        """Gives what is wrong with one set of terms' floor, cap and multiplier, against the scheme's own."""
+        problems = []
+        floor, cap = terms.floor or self.floor, terms.cap or self.cap
+        if floor is not None and cap is not None and floor > cap:
+            problems.append(f"{where}floor ({floor}) is above cap ({cap})")
+        multiplier = terms.multiplier or self.multiplier
+        if self.max_multiplier is not None and multiplier > self.max_multiplier:
+            problems.append(f"{where}multiplier {multiplier} is above the {self.max_multiplier} the scheme allows "
+                            f"({self.name})")
+        return problems
 
     def terms(self, voluntary: bool) -> Scheme:
         """Gives the scheme with its voluntary terms in place of the compulsory ones, when asked and given."""

@@ -102,22 +102,9 @@ def validate(data: dict[str, Any], place: Place, read: Iterable[Problem] = (), l
     """Gives the ReviewFile for a review's data, or raises InputError with every located problem: those met
     reading it (`read`), its fields', and its references', policy's and cross-sections' checks, run on what could
     be read (model.partial) when some of it does not validate; then, when there are none, `later`'s.
-
-    Each list of records is validated on its own first and takes the place of its data, whose
-    memory then serves the next list (fresh memory is costly; see the README, Large reviews). A list
-    that does not validate is left as read, and the whole review's validation reports its problems
-    with paths from the root.
     """
     read = list(read)
-    for section in LIST_SECTIONS:
-        parent = parent_of(section, data)
-        if parent is None or not isinstance(parent.get(section[-1]), list) or section in place.unread \
-                or len(parent[section[-1]]) < SEPARATELY:
-            continue
-        try:
-            parent[section[-1]] = _records_of(section).validate_python(parent[section[-1]])
-        except ValidationError:
-            continue
+    _records_first(data, place)
     shaped: list[tuple[Any, ...]] = []
     problems = list(read)
     found: partial.Partial | None = None
@@ -126,14 +113,7 @@ def validate(data: dict[str, Any], place: Place, read: Iterable[Problem] = (), l
     except ValidationError as err:
         from . import partial  # only a review with problems needs it (and its imports)
 
-        cells = {_cell_of(p) for p in read} - {None}
-        for error in one_per_value(err.errors(include_url=False)):
-            path, problem = problem_at(error, data, place)
-            if _unread(path, place) or (error["type"] == "missing" and place.column_missing(path)) \
-                    or _cell_of(problem) in cells:
-                continue
-            shaped.append(path)
-            problems.append(problem)
+        problems += _shape_problems(err, data, place, read, shaped)
         found = partial.partial_review(data, place.unread)
         review = found.review
         problems += [place.problem(path, partial.first_at(message, path, None, lambda at: _where(place, at)))
@@ -154,6 +134,37 @@ def validate(data: dict[str, Any], place: Place, read: Iterable[Problem] = (), l
     if problems:
         raise InputError(problems)
     return review
+
+
+def _records_first(data: dict[str, Any], place: Place) -> None:
+    """Validates each long list of records on its own first, in the data's place, so that its data's memory serves
+    the next list (fresh memory is costly; see the README, Large reviews). A list that does not validate is left as
+    read, and the whole review's validation reports its problems with paths from the root."""
+    for section in LIST_SECTIONS:
+        parent = parent_of(section, data)
+        if parent is None or not isinstance(parent.get(section[-1]), list) or section in place.unread \
+                or len(parent[section[-1]]) < SEPARATELY:
+            continue
+        try:
+            parent[section[-1]] = _records_of(section).validate_python(parent[section[-1]])
+        except ValidationError:
+            continue
+
+
+def _shape_problems(err: ValidationError, data: Any, place: Place, read: list[Problem],
+                    shaped: list[tuple[Any, ...]]) -> list[Problem]:
+    """Gives the located problems of the fields refused, but those of sections not read, those a table's header
+    reports, and a second one at a cell already reported; the paths refused are added to `shaped`."""
+    cells = {_cell_of(p) for p in read} - {None}
+    problems = []
+    for error in one_per_value(err.errors(include_url=False)):
+        path, problem = problem_at(error, data, place)
+        if _unread(path, place) or (error["type"] == "missing" and place.column_missing(path)) \
+                or _cell_of(problem) in cells:
+            continue
+        shaped.append(path)
+        problems.append(problem)
+    return problems
 
 
 def _unread(path: tuple[Any, ...], place: Place) -> bool:
