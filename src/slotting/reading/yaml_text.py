@@ -5,15 +5,18 @@ and `12:30` as 750, and expands aliases (a "billion laughs" file). HR data needs
 reader takes libyaml's event stream (its C parser) and resolves every scalar itself:
 
 - quoted and block scalars are text; plain scalars follow the YAML 1.2 core schema for null and
-  booleans (`null`, `~`, empty; `true`/`false` in three spellings) and are otherwise kept as the
-  *text written*, so an id `007`, an answer `No` and a time `12:30` survive, and a salary
+  booleans (`null`, `~`, empty; `true`/`false` in three spellings, see yaml_scalars) and are otherwise
+  kept as the *text written*, so an id `007`, an answer `No` and a time `12:30` survive, and a salary
   `110484.50` becomes an exact Decimal in the model (never a float);
 - duplicate keys, merge keys (`<<`), anchors, aliases and tags other than the core ones are
   errors, each located at its line and column; so are control characters, nesting deeper than
   `limits.NESTING`, a value longer than `limits.TEXT_CHARS` and a list longer than `limits.RECORDS`.
 
-There is no other YAML reader: the positions of values, needed only to locate a problem, come from
-reading the same text again with `positions=True`, which records them as it builds the same data.
+This reader (`reference`) is the definition. For a large file `parse` first asks the compiled reader
+(yaml_fast), which gives data only where it is this reader's by construction and leaves every other text,
+and every text with a problem, to this one; so problems and their positions always come from here. The
+positions of values, needed only to locate a problem, come from reading the same text again with
+`positions=True`, which records them as it builds the same data.
 """
 
 from __future__ import annotations
@@ -27,11 +30,12 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
 from .. import limits
 from ..problems import Problem, dotted
+from . import yaml_fast
+from .yaml_scalars import FALSES as _FALSES
+from .yaml_scalars import NULLS as _NULLS
+from .yaml_scalars import PLAIN as _PLAIN
+from .yaml_scalars import TRUES as _TRUES
 
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUES = frozenset({"true", "True", "TRUE"})
-_FALSES = frozenset({"false", "False", "FALSE"})
-_PLAIN: dict[str, Any] = {**dict.fromkeys(_NULLS), **dict.fromkeys(_TRUES, True), **dict.fromkeys(_FALSES, False)}
 _TAG = "tag:yaml.org,2002:"
 _TEXT_TAGS = frozenset({_TAG + "str", _TAG + "int", _TAG + "float"})
 _CONTAINER_TAGS = frozenset({None, _TAG + "map", _TAG + "seq"})
@@ -248,7 +252,20 @@ def _char_at(text: str, line: int, column: int) -> str:
 
 def parse(text: str, file: str, *, positions: bool = False) -> Parsed:
     """Gives the data of one YAML document and every problem found; with positions, also the
-    (line, column) of every value and key, by data path."""
+    (line, column) of every value and key, by data path. The same as `reference` gives, faster for a
+    large file without problems."""
+    problems = forbidden_characters(text, file)
+    if problems:
+        return Parsed(None, problems)
+    if not positions and len(text) >= yaml_fast.SMALLEST:
+        data = yaml_fast.read(text)
+        if data is not yaml_fast.NOT_READ:
+            return Parsed(data, [])
+    return reference(text, file, positions=positions)
+
+
+def reference(text: str, file: str, *, positions: bool = False) -> Parsed:
+    """Gives what `parse` gives, read from libyaml's events: the definition the compiled reader is held to."""
     problems = forbidden_characters(text, file)
     if problems:
         return Parsed(None, problems)
@@ -271,6 +288,6 @@ def parse(text: str, file: str, *, positions: bool = False) -> Parsed:
         parser.dispose()
     if builder.problems:
         if not positions:  # read again keeping positions, so that each problem says all it can
-            return parse(text, file, positions=True)
+            return reference(text, file, positions=True)
         return Parsed(None, builder.problems, builder.positions, builder.key_positions)
     return Parsed(data, [], builder.positions, builder.key_positions)
