@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from ..model.evidence import JobDescription, Mapping
+from ..model.evidence import JobDescription, MappedPair, Mapping
 
 SUGGEST_AT = 60  # the least similarity suggested
 LOW = 50  # a confirmed link this unlike is worth a second look (texts with no word in common score about 40)
@@ -121,14 +121,23 @@ def _alike(olds: _Texts, news: _Texts, at_least: float) -> Iterator[tuple[int, l
                 shared[j] = shared.get(j, 0) - size
         if not shared:
             continue
-        if len(shared) > MOST_SCORED:
-            order = sorted(j for _, j in heapq.nsmallest(MOST_SCORED, zip(shared.values(), shared)))
-        else:
-            order = sorted(shared)
+        order = _most_shared(shared, MOST_SCORED)
         hits = process.extract(olds.prepared[i], [news.prepared[j] for j in order], scorer=fuzz.token_set_ratio,
                                score_cutoff=at_least, limit=None)
         if hits:
             yield i, [(order[at], _single(score)) for _, score, at in hits]
+
+
+def _most_shared(shared: dict[int, int], most: int) -> list[int]:
+    """Gives, in index order, the `most` new texts sharing the most letters (`shared`: text -> minus the letters),
+    ties to the first text: what heapq.nsmallest(most, zip(shared.values(), shared)) picks, found by sorting the
+    letters alone and taking every text above the last count kept."""
+    if len(shared) <= most:
+        return sorted(shared)
+    last = sorted(shared.values())[most - 1]
+    above = [j for j, letters in shared.items() if letters < last]
+    at = sorted(j for j, letters in shared.items() if letters == last)
+    return sorted(above + at[:most - len(above)])
 
 
 def _single(score: float) -> float:
@@ -179,27 +188,41 @@ def suggest(jds: list[JobDescription], at_least: int = SUGGEST_AT, per_duty: int
 
 def second_looks(jds: list[JobDescription], mapping: Mapping) -> list[SecondLook]:
     """Gives the confirmed links whose wording is very unlike, and the unlinked duty pairs very alike."""
-    from rapidfuzz import fuzz
-
     by = {(jd.structure, jd.post): jd for jd in jds}
     pairs = [(pair, by[("old", pair.old_post)], by[("new", pair.new_post)]) for pair in mapping.pairs
              if ("old", pair.old_post) in by and ("new", pair.new_post) in by]
     _check_size(sum(len(old.duties) * len(new.duties) for _, old, new in pairs))
     found = []
     for pair, old, new in pairs:
-        row = {d.id: d.text for d in old.duties}
-        column = {d.id: d.text for d in new.duties}
-        linked = {(link.old, link.new) for link in pair.links}
-        for link in pair.links:
-            if pair.status == "confirmed" and link.old in row and link.new in column:
-                score = _single(fuzz.token_set_ratio(row[link.old].lower(), column[link.new].lower()))
-                if score < LOW:
-                    found.append(SecondLook(pair.old_post, pair.new_post, link.old, link.new, _shown(score),
-                                            "confirmed, but the wording is unlike"))
-        old_texts, new_texts = _texts([old]), _texts([new])
-        alike = sorted((d, e, score) for i, hits in _alike(old_texts, new_texts, STRONG) for j, score in hits
-                       for _, d in old_texts.places[i] for _, e in new_texts.places[j])
-        found += [SecondLook(pair.old_post, pair.new_post, old.duties[d].id, new.duties[e].id, _shown(score),
-                             "alike, but not linked") for d, e, score in alike
-                  if (old.duties[d].id, new.duties[e].id) not in linked]
+        found += _unlike_links(pair, old, new)
+        found += _alike_unlinked(pair, old, new)
     return found
+
+
+def _unlike_links(pair: MappedPair, old: JobDescription, new: JobDescription) -> list[SecondLook]:
+    """Gives the links of a confirmed pair whose duties' wording is less alike than LOW."""
+    from rapidfuzz import fuzz
+
+    if pair.status != "confirmed":
+        return []
+    row = {d.id: d.text for d in old.duties}
+    column = {d.id: d.text for d in new.duties}
+    found = []
+    for link in pair.links:
+        if link.old in row and link.new in column:
+            score = _single(fuzz.token_set_ratio(row[link.old].lower(), column[link.new].lower()))
+            if score < LOW:
+                found.append(SecondLook(pair.old_post, pair.new_post, link.old, link.new, _shown(score),
+                                        "confirmed, but the wording is unlike"))
+    return found
+
+
+def _alike_unlinked(pair: MappedPair, old: JobDescription, new: JobDescription) -> list[SecondLook]:
+    """Gives the duty pairs of two JDs at least STRONG alike that the pair does not link, in duty order."""
+    linked = {(link.old, link.new) for link in pair.links}
+    old_texts, new_texts = _texts([old]), _texts([new])
+    alike = sorted((d, e, score) for i, hits in _alike(old_texts, new_texts, STRONG) for j, score in hits
+                   for _, d in old_texts.places[i] for _, e in new_texts.places[j])
+    return [SecondLook(pair.old_post, pair.new_post, old.duties[d].id, new.duties[e].id, _shown(score),
+                       "alike, but not linked") for d, e, score in alike
+            if (old.duties[d].id, new.duties[e].id) not in linked]
