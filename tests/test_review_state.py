@@ -160,3 +160,12 @@ def test_validation_inside_pydantic_still_gives_pydantics_error():
     with pytest.raises(ValidationError) as caught:
         ReviewFile.model_validate({"policy": {"assimilate_threshold": 150}})
     assert ("policy", "assimilate_threshold") in [e["loc"] for e in caught.value.errors()]
+
+
+def test_a_copy_of_any_section_drops_what_it_cached(review: ReviewFile):
+    """pydantic's model_copy keeps cached properties: Costing.scheme of the copy must be the copy's own."""
+    costing = review.costing
+    assert costing.scheme.name == "lg-england-wales-2006"
+    nhs = costing.model_copy(update={"severance": costing.model_validate(
+        {"severance": {"scheme": "nhs-afc-section-16", "floor": 20000, "cap": 80000}}).severance})
+    assert nhs.scheme.name != costing.scheme.name and costing.scheme.name == "lg-england-wales-2006"

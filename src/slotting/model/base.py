@@ -9,7 +9,9 @@ loader) raises pydantic's ValidationError as before, which the loader and with_c
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic._internal._model_construction import ModelMetaclass  # the metaclass of BaseModel, to extend it
@@ -52,6 +54,23 @@ class Model(BaseModel, metaclass=_ModelMeta):
     """A section of the input format."""
 
     model_config = CONFIG
+    __kept_on_copy__: ClassVar[frozenset[str]] = frozenset()  # cached properties a copy keeps
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """Gives a copy, as pydantic's model_copy does (`update` is not validated: ReviewFile.with_changes validates),
+        without the values cached from this model's fields (pydantic's copy keeps them), which the copy finds again
+        from its own."""
+        copied = super().model_copy(update=update, deep=deep)
+        for name in _cached(type(self)):
+            copied.__dict__.pop(name, None)
+        return copied
+
+
+@cache
+def _cached(cls: type[Model]) -> tuple[str, ...]:
+    """Gives the names of a model's cached properties that a copy drops."""
+    return tuple(name for klass in cls.__mro__ for name, value in vars(klass).items()
+                 if isinstance(value, cached_property) and name not in cls.__kept_on_copy__)
 
 
 class Record(metaclass=_RecordMeta):

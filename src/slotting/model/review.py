@@ -9,7 +9,7 @@ cross-references once the shapes are valid.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Any
@@ -219,6 +219,8 @@ Spine = Annotated[dict[SpinalPoint, SpinalValue], BeforeValidator(_points_writte
 class ReviewFile(Model):
     """A whole restructure: structures, people, overlaps, policy and costing."""
 
+    __kept_on_copy__ = frozenset({"sources"})  # the record of the files read, not a figure found from the sections
+
     review: Review
     policy: Policy = Field(default_factory=Policy)
     pay_spines: dict[str, Spine] = Field(
@@ -343,18 +345,6 @@ class ReviewFile(Model):
         from .changes import changed
 
         return changed(self, changes)
-
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> ReviewFile:
-        """Gives a copy of the review, as pydantic's model_copy does (`update` is not validated: with_changes
-        validates), without the figures cached from this review's sections, which the copy finds again from its own."""
-        copied = super().model_copy(update=update, deep=deep)
-        for name in _CACHED:
-            copied.__dict__.pop(name, None)
-        return copied
-
-
-# The properties cached from the sections' values; `sources` is the record of the files read, not found from them.
-_CACHED = tuple(name for name, value in vars(ReviewFile).items() if isinstance(value, cached_property) and name != "sources")
 
 
 def read_from(review: ReviewFile, sources: Sources, later: Callable[[ReviewFile], Any] | None = None) -> ReviewFile:
