@@ -20,7 +20,7 @@ def test_load_slot_cost_and_equality_through_the_public_names():
     figures = names["cost"](review, result)
     assert isinstance(figures, names["SavingsResult"])
     assert (figures.total.existing_cost, figures.total.new_cost) == (3475500, 2328400) and figures.target_met
-    summary = names["equality_summary"](review, result, ["gender"], 0)
+    summary = names["equality_summary"](review, result, by=["gender"], suppress_below=0)
     assert isinstance(summary, names["EqualityResult"])
     assert summary.breakdowns[0].counts["F"]["assimilated"] == 5
 

@@ -74,7 +74,7 @@ def test_output_to_a_missing_folder_fails_cleanly(tmp_path: Path):
 def test_internal_error_exits_3_without_traceback(monkeypatch):
     import slotting.cli.run
 
-    def broken(review):
+    def broken(review, **options):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(slotting, "slot", broken)

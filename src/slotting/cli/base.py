@@ -95,8 +95,8 @@ def one_review(files: list[Path]) -> Path:
 def guard(action: Callable[[], int | None]) -> None:
     """Runs a command body: input and output errors exit 1 with plain messages, bugs exit 3 without
     a traceback (unless --debug)."""
+    from .. import InputError, OptionError
     from ..output import OutputError
-    from ..problems import InputError
     from ..render.validate import problems_text
 
     try:
@@ -108,6 +108,8 @@ def guard(action: Callable[[], int | None]) -> None:
         files = sorted({p.file for p in err.problems})
         fail([line.rstrip("\n") for line in problems_text(err.problems)]
              + [f"{len(err.problems)} problem(s) found in {', '.join(files)}; nothing was written."])
+    except OptionError as err:
+        fail(err.lines)
     except OutputError as err:
         fail([str(err)])
     except (typer.Exit, typer.BadParameter):
@@ -121,13 +123,13 @@ def guard(action: Callable[[], int | None]) -> None:
     raise typer.Exit(status or 0)
 
 
-def slotted(path: Path, note: Callable[[str], None]) -> tuple[Any, Any]:
-    """Gives (the review, its slotting) for a review file, naming each stage as it starts."""
+def slotted(path: Path, note: Callable[[str], None], stage: str = "proposal") -> tuple[Any, Any]:
+    """Gives (the review, its slotting at the stage) for a review file, naming each stage as it starts."""
     from .. import load, slot
 
     review = load(path, progress=note)
     note("slotting")
-    return review, slot(review)
+    return review, slot(review, stage="current" if stage == "current" else "proposal")
 
 
 def stages(total: int) -> Any:
@@ -136,24 +138,22 @@ def stages(total: int) -> Any:
     return Stages(total)
 
 
-def write(pieces: Iterable[Any], output: Path | None) -> None:
-    """Writes a command's output; never over an input file, section files included (known only
-    once the review is read)."""
+def write(pieces: Iterable[Any], output: Path | None, inputs: Iterable[Path] = ()) -> None:
+    """Writes a command's output; never over one of the files the output was made from (a review's section files
+    and JDs included: known only once the review is read, from its own record, review.sources)."""
     from ..output import emit, refuse_inputs_as_output
-    from ..reading import files_read
 
-    refuse_inputs_as_output(output, files_read())
+    refuse_inputs_as_output(output, inputs)
     emit(pieces, output)
 
 
 def write_folder(files: Iterable[tuple[str, bytes]], folder: Path, force: bool, *, names: Collection[str],
-                 owned: Callable[[str], bool] | None = None) -> Any:
+                 inputs: Iterable[Path], owned: Callable[[str], bool] | None = None) -> Any:
     """Writes a command's files (made one at a time) into a folder whose other files are kept, whole or not at
     all; never a folder that holds an input. Gives what was written (folder.Written)."""
     from ..output import emit_folder
-    from ..reading import files_read
 
-    return emit_folder(files, folder, names=names, force=force, inputs=files_read(), owned=owned)
+    return emit_folder(files, folder, names=names, force=force, inputs=inputs, owned=owned)
 
 
 def workbook_needs_a_file(format: enum.Enum, output: Path | None, example: str) -> None:

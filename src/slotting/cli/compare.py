@@ -66,36 +66,21 @@ def compare(
         if label and len(label) != len(stage_names):
             raise typer.BadParameter(f"give one --label per stage ({len(stage_names)}); got {len(label)}",
                                      param_hint="--label")
-        labels = list(label) if label else stage_names
-        check_output(output, files)
-        guard(lambda: _report(_by_stage(files[0], labels, stage_names), format, table, output, fail_on_change,
-                              fail_on))
-        return
-    if len(files) < 2:
-        raise typer.BadParameter("give at least two review files to compare", param_hint="FILE")
-    if label and len(label) != len(files):
-        raise typer.BadParameter(f"give one --label per file ({len(files)}); got {len(label)}", param_hint="--label")
-    labels = list(label) if label else _default_labels(files)
+        total = 2 + len(stage_names)
+    else:
+        if len(files) < 2:
+            raise typer.BadParameter("give at least two review files to compare", param_hint="FILE")
+        if label and len(label) != len(files):
+            raise typer.BadParameter(f"give one --label per file ({len(files)}); got {len(label)}",
+                                     param_hint="--label")
+        total = 3 * len(files) + 1
     check_output(output, files)
 
     def body() -> int:
-        from .. import cost, equality_summary, load, slot
-        from ..rules.compare import compare as comparison
-        from ..rules.equality import characteristics_found
+        from .. import compare as comparison
 
-        reviews, results, costs, equalities = [], [], [], []
-        with stages(3 * len(files) + 1) as note:
-            for path in files:
-                review = load(path, progress=note)
-                note("slotting")
-                result = slot(review)
-                note("costing")
-                reviews.append(review)
-                results.append(result)
-                costs.append(cost(review, result))
-                equalities.append(equality_summary(review, result) if characteristics_found(review, result) else None)
-            note("comparing")
-            found = comparison(labels, reviews, results, costs, equalities)
+        with stages(total) as note:
+            found = comparison(files, labels=label or None, stages=stage_names or None, progress=note)  # type: ignore[arg-type]
         return _report(found, format, table, output, fail_on_change, fail_on)
 
     guard(body)
@@ -116,37 +101,13 @@ def _stages(given: Optional[str], files: list[Path]) -> list[str]:
     return names
 
 
-def _by_stage(path: Path, labels: list[str], names: list[str]):
-    """Gives the comparison of one review's stages: each stage's savings, equality and standings as an option."""
-    from .. import cost, equality_summary, load, slot
-    from ..rules.compare import compare as comparison
-    from ..rules.compare import stage_standings
-    from ..rules.equality import characteristics_found
-
-    with stages(2 + len(names)) as note:
-        review = load(path, progress=note)
-        note("slotting")
-        result = slot(review)
-        costs, equalities, standings = [], [], []
-        known = characteristics_found(review, result)
-        for name in names:
-            note(f"the {name} stage")
-            standing = stage_standings(review, result, name)
-            at = standing if name == "current" and review.decisions else None
-            costs.append(cost(review, result, stage=name))  # type: ignore[arg-type]
-            equalities.append(equality_summary(review, result, stage=name if review.decisions else None,
-                                               standings=at) if known else None)
-            standings.append(standing)
-        return comparison(labels, [review] * len(names), [result] * len(names), costs, equalities, standings, names)
-
-
 def _report(found, format: SheetFormat, table: CompareTable, output: Output, fail_on_change: bool,
             fail_on: Optional[FailOn]) -> int:
     """Writes a comparison; gives 0, or fails as --fail-on-change and --fail-on say."""
     from ..render import renderer
 
     options = {"table": table.value} if format is SheetFormat.csv else {}
-    write(renderer("compare", format.value)(found, **options), output)
+    write(renderer("compare", format.value)(found, **options), output, found.sources)
     if fail_on_change or fail_on is not None:
         level = (fail_on or FailOn.any).value
         changed = found.changed(level)
@@ -155,7 +116,3 @@ def _report(found, format: SheetFormat, table: CompareTable, output: Output, fai
             fail([f"{len(changed)} person(s) have a different {_DIFFERENCE[level]} between the options ({given})"])
     return 0
 
-
-def _default_labels(files: list[Path]) -> list[str]:
-    names = [f.name for f in files]
-    return names if len(set(names)) == len(names) else [str(f) for f in files]

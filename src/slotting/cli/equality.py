@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import DataFormat, Output, Review, app, check_output, fail, guard, one_review, slotted, stages, write
+from .base import DataFormat, Output, Review, app, check_output, guard, one_review, slotted, stages, write
 from .run import Stage
 
 
@@ -35,26 +35,13 @@ def equality(
     def body() -> int:
         from .. import equality_summary
         from ..render import renderer
-        from ..rules.equality import characteristics_found
 
         with stages(4) as note:
             review, result = slotted(path, note)
             names = [n.strip() for n in by.split(",") if n.strip()] if by else None
-            known = characteristics_found(review, result)
-            unknown = [n for n in names or [] if n not in known]
-            if unknown:
-                fail([f"no one in the review has the characteristic(s) {', '.join(map(repr, unknown))}; "
-                      f"given: {', '.join(known) or 'none'}"])
-            standings = None
-            if stage is Stage.current and review.decisions:
-                from ..rules.decisions import current
-
-                note("applying the decisions")
-                standings = current(review, result)[1]
             note("counting and disclosure control")
-            summary = equality_summary(review, result, names, suppress_below,
-                                       stage.value if review.decisions else None, standings)
-        write(renderer("equality", format.value)(summary), output)
+            summary = equality_summary(review, result, by=names, suppress_below=suppress_below, stage=stage.value)
+        write(renderer("equality", format.value)(summary), output, review.sources.paths)
         return 0
 
     guard(body)

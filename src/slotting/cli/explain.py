@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .base import app, fail, guard, one_review, slotted, stages, write
+from .base import app, guard, one_review, slotted, stages, write
 
 REVIEW_SUFFIXES = (".yaml", ".yml")
 
@@ -43,55 +43,18 @@ def explain(
     wanted = list(dict.fromkeys(arguments[1:]))  # each once, in the order given
 
     def body() -> int:
-        from ..render.explain import explain_text
+        from .. import explain as explained
 
         with stages(3) as note:
             review, result = slotted(path, note)
-        unknown = [person for person in wanted if result.person(person) is None]
-        if unknown:
-            fail([_unknown(person, [p.id for p in result.people]) for person in unknown])
-        from ..rules.case import cases
-
-        found = cases(review, result).people
+        found = explained(review, result, people=wanted)
         if format is ExplainFormat.json:
-            from ..render.explain_data import explain_json
-
-            write(explain_json(result, wanted, review, found), None)
+            write([found.to_json().encode("utf-8")], None)
         elif format is ExplainFormat.markdown:
-            from ..render.explain_data import explain_markdown
-
-            write(explain_markdown(result, wanted, review, found), None)
+            write(found.markdown(), None)
         else:
-            write(_texts(_with_decisions(explain_text, review, result, found), result, wanted, review, found), None)
+            write(found.text(), None)
         return 0
 
     guard(body)
 
-
-def _texts(explain_text, result, wanted, review, found):
-    """Yields each person's explanation, a blank line between two."""
-    for i, person in enumerate(wanted):
-        if i:
-            yield "\n"
-        yield from explain_text(result, person, review, found[person])
-
-
-def _with_decisions(explain_text, review, result, found):
-    """Gives explain_text that also states where each person stands after the review's decisions, if it has any."""
-    if not review.decisions:
-        return explain_text
-    from ..rules.decisions import decided
-
-    standings = decided(review, result, found)
-    return lambda *args: explain_text(*args, standing=standings.person(args[1]), offers=standings.offers(args[1]))
-
-
-def _unknown(person: str, known: list[str]) -> str:
-    """Gives the message for an id not in the review, with the id meant when one is near (e001 for E001)."""
-    import difflib
-
-    near = [k for k in known if k.casefold() == person.casefold()] or difflib.get_close_matches(person, known, n=1)
-    if near:
-        return f"no person {person!r} in the review; did you mean {near[0]!r}?"
-    shown = ", ".join(known[:10]) + (" ..." if len(known) > 10 else "")
-    return f"no person {person!r} in the review (people in the review: {shown})"

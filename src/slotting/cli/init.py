@@ -31,9 +31,10 @@ def init(
     """
 
     def body() -> int:
+        from .. import starter
         from ..output import OutputError, emit
         from ..render.common import terminal
-        from ..render.starter import REVIEW, WORKBOOK, names, starter
+        from ..render.starter import REVIEW, WORKBOOK, names
 
         wanted = names(format.value)
         if folder.exists() and not folder.is_dir():
@@ -48,7 +49,7 @@ def init(
             fail([f"{folder}: cannot make the folder: {err.strerror or err}"])
         written: list[Path] = []
         try:
-            for name, content in starter(format.value):
+            for name, content in starter(format=format.value):
                 target = folder / name
                 if target.exists() or target.is_symlink():  # made meanwhile: it is someone's
                     raise OutputError(f"{target}: appeared while the starter was written; it was left as it is")

@@ -12,11 +12,9 @@ import typer
 from .base import Review, app, fail, guard, one_review, slotted, stages, write, write_folder
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping
 
     from ..render.letters import Unfilled
-    from ..rules.letters import Letter
-    from ..rules.outcome_letters import NoLetter
 
 
 class LetterFormat(str, enum.Enum):
@@ -78,61 +76,38 @@ def letters(
                                  param_hint="-o")
 
     def body() -> int:
-        from ..reading.templates import letter_templates
+        from .. import letter_templates
+        from .. import letters as make
         from ..render import letters as render
-        from ..rules.letters import OUTCOMES
-        from ..rules.letters import letters as make
-        from ..rules.timeline import timeline
 
         on = date.date() if date is not None else dt.date.today()
-        unfilled = render.Unfilled(allowed=allow_missing)
         with stages(4) as note:
-            templates = render.default_templates()
-            shown = {outcome: f"the default template {outcome}.docx" for outcome in templates}
-            theirs: dict[str, bytes] = {}
-            if template_dir is not None:
-                theirs = letter_templates(template_dir, OUTCOMES)
-                templates |= theirs
-                shown |= {outcome: str(template_dir / f"{outcome}.docx") for outcome in theirs}
             try:
-                ready = render.prepared(templates, shown) if format is LetterFormat.docx else {}
+                templates = letter_templates(template_dir, format=format.value)
             except render.TemplateError as err:
                 fail([str(err), "No letter was written."])
             review, result = slotted(path, note)
             note("writing letters")
-            made = None
-            if stage is LetterStage.current and review.decisions:
-                from ..rules.decisions import current
-                from ..rules.outcome_letters import outcome_letters
-
-                now, standings = current(review, result)
-                assert standings is not None
-                made, none = outcome_letters(review, result, timeline(review, result), now, standings, on)
-                if person is not None and any(n.person == person for n in none):
-                    fail([f"no letter for {person!r} at the current stage: "
-                          f"{next(n.why for n in none if n.person == person)}"])
-                _say_none(none)
-            elif stage is LetterStage.current:
+            made = make(review, result, templates=templates, format=format.value, stage=stage.value, on=on,
+                        allow_missing=allow_missing)
+            if person is not None and person in made.no_letter:
+                made.of(person)  # raises: the person has no letter at this stage
+            if made.no_letter:
+                _say_none(made.no_letter)
+            elif stage is LetterStage.current and not review.decisions:
                 _say(["note: the review records no decisions: the current stage is the proposal, whose letters are "
                       "written"])
-            if made is None:
-                made = make(review, result, timeline(review, result), on=on)
             if person is not None:
-                made = [letter for letter in made if letter.person == person]
-                if not made:
-                    fail([f"no person {person!r} in the review"])
+                made = made.of(person)
             if template_dir is not None:
-                _say_defaults(template_dir, theirs, made, format is LetterFormat.markdown)
+                _say_defaults(template_dir, made.on_default_templates(), format is LetterFormat.markdown)
             try:
                 if output is None:
-                    write(render.one_letter(made[0], unfilled), None)
-                    _warn(unfilled)
+                    write(made.text(), None)
+                    _warn(made.unfilled)
                     return 0
-                suffix = "md" if format is LetterFormat.markdown else "docx"
-                used = {outcome: str(template_dir / f"{outcome}.docx") for outcome in theirs} if template_dir else {}
-                documents = (render.markdown_letters(made, unfilled) if format is LetterFormat.markdown
-                             else render.docx_letters(made, ready, unfilled, used))
-                written = write_folder(documents, output, force, names=render.letter_files(made, suffix),
+                written = write_folder(made.documents(), output, force, names=made.names(),
+                                       inputs=made.sources,
                                        owned=render.is_letter_file)
             except render.TemplateError as err:
                 fail([str(err), "No letter was written."])
@@ -140,9 +115,9 @@ def letters(
                 fail(["letters would print fields that are not set:", *err.lines(),
                       "No letter was written. Give what is missing, or --allow-missing to write the letters with "
                       "placeholders such as [appeals_close not set]."])
-        _warn(unfilled)
+        _warn(made.unfilled)
         others = f" (its {written.others} other file(s) left as they were)" if written.others else ""
-        typer.echo(f"wrote {len(made)} letter(s) and manifest.csv to {output}{others}", err=True)
+        typer.echo(f"wrote {len(made.letters)} letter(s) and manifest.csv to {output}{others}", err=True)
         return 0
 
     guard(body)
@@ -155,27 +130,23 @@ def _say(lines: list[str]) -> None:
         typer.echo(terminal(line), err=True)
 
 
-def _say_defaults(folder: Path, theirs: dict[str, bytes], made: Sequence[Letter], markdown: bool) -> None:
+def _say_defaults(folder: Path, defaults: dict[str, int], markdown: bool) -> None:
     """Says which letters do not use the employer's templates: Markdown letters never do; else the outcomes
-    the folder has no template for, which use the default."""
+    the folder has no template for, which use the default (`defaults`: outcome -> letters)."""
     if markdown:
         _say([f"note: --template-dir {folder} is not used: Markdown letters are made from the default texts"])
         return
-    counts: dict[str, int] = {}
-    for letter in made:
-        if letter.outcome not in theirs:
-            counts[letter.outcome] = counts.get(letter.outcome, 0) + 1
-    if counts:
-        said = "; ".join(f"default:{outcome}.docx for the {n} {outcome} letter(s)" for outcome, n in counts.items())
-        _say([f"note: {folder} has no {', '.join(f'{o}.docx' for o in counts)}; the default templates are used: "
+    if defaults:
+        said = "; ".join(f"default:{outcome}.docx for the {n} {outcome} letter(s)" for outcome, n in defaults.items())
+        _say([f"note: {folder} has no {', '.join(f'{o}.docx' for o in defaults)}; the default templates are used: "
               f"{said} (manifest.csv names each letter's template)"])
 
 
-def _say_none(none: Sequence[NoLetter]) -> None:
+def _say_none(none: Mapping[str, str]) -> None:
     """Says who is given no letter at the current stage, and why (those alike together)."""
     why: dict[str, list[str]] = {}
-    for n in none:
-        why.setdefault(n.why, []).append(n.person)
+    for person, reason in none.items():
+        why.setdefault(reason, []).append(person)
     _say([f"note: no letter for {', '.join(people)}: {reason}" for reason, people in why.items()])
 
 

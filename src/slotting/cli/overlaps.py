@@ -32,15 +32,17 @@ def compute(
     check_output(output, [path])
 
     def body() -> int:
-        from .. import load
+        from .. import OptionError, load, overlaps_compute
         from ..render.overlaps import overlaps_csv, overlaps_yaml
 
         with stages(2) as note:
             review = load(path, progress=note)
-        if review.evidence is None:
-            fail([f"{path}: the review gives no evidence section ({{jds: FOLDER, mapping: FILE}}) to compute from"])
+        try:
+            rows = overlaps_compute(review)
+        except OptionError as err:
+            fail([f"{path}: {line}" for line in err.lines])
         renderer = overlaps_yaml if format is SectionFormat.yaml else overlaps_csv
-        write(renderer(review.mapped), output)
+        write(renderer(rows), output, review.sources.paths)
         return 0
 
     guard(body)
@@ -65,26 +67,12 @@ def suggest(
     check_output(output, [p for p in (mapping,) if p is not None])
 
     def body() -> int:
-        from ..reading import load_jds
-        from ..reading.loader import load_mapping
-        from ..render.overlaps import suggested_yaml
-        from ..rules.suggest import TooMany, second_looks
-        from ..rules.suggest import suggest as suggested
+        from .. import overlaps_suggest
 
         with stages(2) as note:
-            jds = load_jds(folder)
-            note("comparing wording")
-            try:
-                found = suggested(jds, at_least, per_duty)
-            except TooMany as err:
-                fail([f"{folder}: {err}"])
-            looks = []
-            if mapping is not None:
-                try:
-                    looks = second_looks(jds, load_mapping(mapping))
-                except TooMany as err:
-                    fail([f"{mapping}: {err}"])
-        write(suggested_yaml(found, looks), output)
+            found = overlaps_suggest(folder, mapping=mapping, min_similarity=at_least, per_duty=per_duty,
+                                     progress=note)
+        write(found.to_yaml(), output, found.sources)
         return 0
 
     guard(body)

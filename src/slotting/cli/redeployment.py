@@ -27,15 +27,15 @@ def redeployment(
     check_output(output, [path])
 
     def body() -> int:
-        from ..render import redeployment as register
-        from ..rules.case import cases
-        from ..rules.decisions import decided
+        from .. import redeployment as register
+        from ..render import redeployment as rendered
 
         with stages(4) as note:
             review, result = slotted(path, note)
             note("applying the decisions")
-            standings = decided(review, result, cases(review, result))
-        write(getattr(register, f"redeployment_{format.value}")(result, standings), output)
+            found = register(review, result)
+        write(getattr(rendered, f"redeployment_{format.value}")(found.result, found.standings), output,
+              review.sources.paths)
         return 0
 
     guard(body)

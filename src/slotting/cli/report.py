@@ -56,44 +56,25 @@ def report(
         import datetime as dt
         import os
 
-        from .. import __version__, cost, equality_summary
-        from ..reading import inputs_digest
+        from .. import report as paper
         from ..render.common import terminal
-        from ..render.report import Paper, TypesetError, report_markdown, report_pdf
-        from ..rules.equality import characteristics_found
+        from ..render.report import TypesetError
 
         warnings: list[str] = []
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.today()
+        kind = {".docx": "docx", ".md": "markdown"}.get(suffix, "pdf")
         with stages(5) as note:
             review, result = slotted(path, note)
-            note("costing")
-            figures = cost(review, result)
-            equality = (equality_summary(review, result, None, suppress_below)
-                        if "equality" in chosen and characteristics_found(review, result) else None)
-            epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-            day = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit()
-                   else dt.date.today())
-            found = timetable = None
-            if review.review.paper is not None:  # the committee sections: the timetable and the law it applies
-                from ..rules.case import cases
-                from ..rules.timeline import timeline
-
-                found = cases(review, result)
-                timetable = timeline(review, result, found=found)
-            paper = Paper(review, result, figures, equality, title or review.review.name, audience.value, chosen,
-                          __version__, day.isoformat(), inputs_digest(), timetable, found)
             note("typesetting")
             try:
-                if suffix == ".docx":
-                    from ..render.report_docx import report_docx
-
-                    pieces: list[str | bytes] = list(report_docx(paper))
-                else:
-                    pieces = list(report_markdown(paper) if suffix == ".md" else report_pdf(paper, warnings.append))
+                document = paper(review, result, format=kind, title=title, audience=audience.value,  # type: ignore[arg-type]
+                                 sections=chosen, suppress_below=suppress_below, date=day, warn=warnings.append)
             except TypesetError as err:
                 fail([f"{output}: {err}; nothing was written."])
         for line in warnings:
             typer.echo(terminal(line), err=True)
-        write(pieces, output)
+        write([document], output, review.sources.paths)
         return 0
 
     guard(body)

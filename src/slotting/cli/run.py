@@ -37,15 +37,9 @@ def run(
         from ..render import renderer
 
         with stages(3) as note:
-            review, result = slotted(path, note)
-            options = {}
-            if stage is Stage.current and review.decisions:
-                from ..rules.case import cases
-                from ..rules.decisions import decided
-
-                note("applying the decisions")
-                options["decisions"] = decided(review, result, cases(review, result))
-        write(renderer("run", format.value)(result, **options), output)
+            review, result = slotted(path, note, stage.value)
+        options = {"decisions": result.decisions} if result.decisions is not None else {}
+        write(renderer("run", format.value)(result, **options), output, review.sources.paths)
         return 0
 
     guard(body)

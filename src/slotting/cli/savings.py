@@ -82,9 +82,9 @@ def savings(
                                           "profile by financial year: set costing.financial_year_start (or another "
                                           "field of the finance view) in the review")])
             note("costing")
-            result = cost(review, slotting, basis.value if basis else None, target_amount, stage.value)
+            result = cost(review, slotting, basis=basis.value if basis else None, target=target_amount, stage=stage.value)
         options = {"table": table.value} if format is SheetFormat.csv else {}
-        write(renderer("savings", format.value)(result, **options), output)
+        write(renderer("savings", format.value)(result, **options), output, review.sources.paths)
         if result.target_met is False:
             typer.echo(target_line(result), err=True)
             return 1

@@ -12,7 +12,7 @@ def schema() -> None:
     """Print the JSON Schema of the input format (for editors)."""
 
     def body() -> int:
-        from ..model.schema import schema_json
+        from .. import schema as schema_json
 
         sys.stdout.write(schema_json())
         return 0

@@ -45,7 +45,7 @@ def sensitivity(
     check_output(output, [path])
     from decimal import Decimal
 
-    from ..rules.sensitivity import VaryError, parse_varies
+    from .. import VaryError, parse_varies
 
     try:  # every --vary is counted, and the grid too, before the review is read
         varies = parse_varies(vary or [])
@@ -56,18 +56,18 @@ def sensitivity(
 
     def body() -> int:
         from .. import load
+        from .. import sensitivity as analyse
         from ..render import renderer
-        from ..rules.sensitivity import sensitivity as analyse
 
         with stages(3) as note:
             review = load(path, progress=note)
             note("varying the rules")
             try:
-                result = analyse(review, varies, Decimal(str(margin)))
+                result = analyse(review, vary=varies, margin=Decimal(str(margin)))
             except VaryError as err:
                 fail([str(err)])
         options = {"table": table.value} if table is not None and format is DataFormat.csv else {}
-        write(renderer("sensitivity", format.value)(result, **options), output)
+        write(renderer("sensitivity", format.value)(result, **options), output, review.sources.paths)
         return 0
 
     guard(body)

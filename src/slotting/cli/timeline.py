@@ -44,19 +44,14 @@ def timeline(
     check_output(output, [path])
 
     def body() -> int:
+        from .. import timeline as dates
         from ..render import renderer
-        from ..rules.timeline import timeline as dates
 
         with stages(3) as note:
             review, result = slotted(path, note)
-            standings = None
-            if stage is Stage.current and review.decisions:
-                from ..rules.decisions import current
-
-                standings = current(review, result)[1]
-            found = dates(review, result, count_at_risk, standings=standings)
+            found = dates(review, result, count_at_risk=count_at_risk, stage=stage.value)
         options = {"people": people} if format is TimelineFormat.ics else {}
-        write(renderer("timeline", format.value)(found, **options), output)
+        write(renderer("timeline", format.value)(found, **options), output, review.sources.paths)
         if check and found.warnings:
             fail([f"{len(found.warnings)} warning(s) (--check): {w}" for w in found.warnings])
         return 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -43,34 +42,18 @@ def validate(
                                  param_hint="--counts")
 
     def body() -> int:
-        from ..problems import InputError, Problem
-        from ..reading import load
+        from .. import validate as checked
         from ..render.common import terminal
-        from ..render.validate import counts as counted
-        from ..render.validate import problems_github, problems_json, problems_text, summary_line, validation_json
+        from ..render.validate import problems_github, problems_text, summary_line
 
-        problems: list[Problem] = []
-        summaries: list[str] = []
-        reviews: list[dict] = []
-        checked = _with_owners(files, problems) if owners else files
-        with stages(len(checked) + 1) as note:
-            for path in checked:
-                try:
-                    review = load(path, progress=note)
-                except InputError as err:
-                    problems += err.problems
-                    reviews.append({"file": str(path), "valid": False, "problems": len(err.problems),
-                                    **dict.fromkeys(("people", "old_posts", "new_posts", "places", "overlaps"))})
-                    continue
-                found = counted(review)
-                reviews.append({"file": str(path), "valid": True, "problems": 0, **found})
-                summaries.append(summary_line(found) + (f" ({terminal(path)})" if len(checked) > 1 else ""))
-        if counts:
-            sys.stdout.buffer.write(b"".join(validation_json(reviews, problems)))
-            for line in summaries:
-                typer.echo(line, err=True)
-        elif format is ValidateFormat.json:
-            sys.stdout.buffer.write(b"".join(problems_json(problems)))
+        with stages(len(files) + 1) as note:
+            found = checked(*files, owners=owners, progress=note)
+        several = len(found.reviews) > 1
+        summaries = [summary_line(review) + (f" ({terminal(review['file'])})" if several else "")
+                     for review in found.reviews if review["valid"]]
+        problems = found.problems
+        if format is ValidateFormat.json:
+            sys.stdout.buffer.write(found.to_json(counts=counts).encode("utf-8"))
             for line in summaries:
                 typer.echo(line, err=True)
         elif format is ValidateFormat.github:
@@ -86,27 +69,3 @@ def validate(
         return 1 if problems else 0
 
     guard(body)
-
-
-def _with_owners(files: list[Path], problems: list) -> list[Path]:
-    """Gives the reviews to check for the files given: each file's owners (reading.owners) in its place, else the
-    file itself when it is YAML; a table or workbook that no review names is added to `problems`."""
-    import os
-
-    from ..problems import Problem
-    from ..reading.owners import owners_of
-
-    checked: list[Path] = []
-    seen: set[str] = set()
-    for path in files:
-        found = owners_of(path, Path.cwd())
-        if not found and path.suffix.lower() not in (".yaml", ".yml"):
-            problems.append(Problem(str(path), None, None, "", "no review names this file: a table or workbook is "
-                                    "checked through a review in its folder or a folder above it that names it"))
-            continue
-        for review in found or [path]:
-            key = os.path.realpath(review)
-            if key not in seen:
-                seen.add(key)
-                checked.append(review)
-    return checked
