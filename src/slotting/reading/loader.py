@@ -30,7 +30,7 @@ from ..model.review import read_from
 from ..model.sources import Sources
 from ..model.validation import LIST_SECTIONS, parent_of, problems_of, record_type
 from ..problems import InputError, Problem, dotted
-from . import messages, yaml_text
+from . import yaml_text
 from .files import read_bytes, read_text, referenced
 
 if TYPE_CHECKING:
@@ -138,6 +138,8 @@ def _read(review_path: Path, note: Progress) -> tuple[dict[str, Any], Source, li
     source.texts[name] = text
     data = parsed.data
     if not isinstance(data, dict):
+        from . import messages  # only a file that is not a review needs its words
+
         what = "an empty file" if data is None else messages.kind_of(data)
         line, column = yaml_text.parse(text, name, positions=True).positions.get((), (1, 1))
         raise InputError([Problem(name, line, column, "", "expected a mapping of sections (" + ", ".join(SECTIONS)
@@ -323,6 +325,8 @@ def _read_table(parent: dict[Any, Any], section: tuple[Any, ...], review_path: P
     if isinstance(target, Problem):
         return [target]
     if not (is_workbook or is_csv):  # an .xls read as CSV would be refused as "not UTF-8", which misleads
+        from . import messages
+
         return [source.problem(section, messages.unsupported_table(name))]
     shown = str(review_path.parent / name)
     note(f"reading {Path(shown).name}")
