@@ -40,7 +40,7 @@ class Assessment(NamedTuple):
     pay_loss: Decimal | None = None  # % of the current salary lost, when a limit was checked
     points_lost: int | None = None  # spinal points lost, when a limit was checked
 
-    def rank(self, by: RankBy = "old_in_new") -> tuple:
+    def rank(self, by: RankBy = "old_in_new") -> tuple[bool | Decimal | str, ...]:
         """Assimilation before match; then old_in_new (or, ranking by score, the score then
         old_in_new), then new_from_old, highest first; then post id."""
         figures = (-self.old_in_new,) if by == "old_in_new" else (-self.score, -self.old_in_new)
@@ -60,11 +60,11 @@ def _post_of(a: Assessment) -> str:
     return a.post
 
 
-def _strength(a: Assessment) -> tuple:
+def _strength(a: Assessment) -> tuple[bool, Decimal, Decimal]:
     return (a.kind == "assimilation", a.old_in_new, a.new_from_old)
 
 
-def _strength_by_score(a: Assessment) -> tuple:
+def _strength_by_score(a: Assessment) -> tuple[bool, Decimal, Decimal, Decimal]:
     return (a.kind == "assimilation", a.score, a.old_in_new, a.new_from_old)
 
 

@@ -69,7 +69,7 @@ class Placed:
     status: str | None = None  # at a stage: the person's status there
     held: tuple[str, ...] = ()  # at a stage: the posts they hold (on trial: being tried)
 
-    def aspect(self, name: Aspect) -> tuple:
+    def aspect(self, name: Aspect) -> tuple[object, ...]:
         """Gives the facts of one aspect of the slotting: two options differ in it when these differ."""
         if name == "outcome":
             return (self.outcome,) if self.status is None else (self.outcome, self.status, self.held)

@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from ..data import legal_table
 from ..formats import rate
@@ -33,7 +34,8 @@ class NationalInsurance:
     source: str
 
 
-def _row(row: dict) -> NationalInsurance:
+def _row(row: dict[str, Any]) -> NationalInsurance:
+    """Gives the National Insurance figures of one row of data/employer_ni.yaml."""
     return NationalInsurance(row["since"], Decimal(row["rate"]), Decimal(row["threshold"]),
                              Decimal(row.get("rebate", "0")), Decimal(row.get("lel", 0)), Decimal(row.get("uap", 0)),
                              row["source"])
