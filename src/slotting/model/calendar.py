@@ -7,7 +7,6 @@ half-open: [start, end), so the day `end` belongs to the next period.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -63,4 +62,5 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """Gives the same day `months` later, or the last day of that month when it is shorter."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day  # the month's length
+    return dt.date(year, month, min(day.day, last))

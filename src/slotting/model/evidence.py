@@ -10,7 +10,6 @@ The figures are exact fractions: a Decimal when the fraction has one, else a fra
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -29,6 +28,8 @@ def _one_line(value: str) -> str:
     """Gives an id back if it holds no control character or line break, else raises ValueError naming the first.
 
     An id is written into draft mappings, comments and messages: a line break in one could forge a line."""
+    import unicodedata  # only a review with job descriptions needs it
+
     for at, character in enumerate(value, 1):
         if unicodedata.category(character) in _UNSHOWABLE:
             raise ValueError(f"expected an id without control characters or line breaks; character {at} is "
