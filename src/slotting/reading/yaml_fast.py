@@ -48,17 +48,20 @@ SMALLEST = 256 * 1024  # characters; below, starting the child costs more than t
 
 _CHILD = Path(yaml_child.__file__)
 _KEY_CHARS = 1024  # libyaml refuses a key (a "simple key") spanning more characters than this
+_DEEP_INDENT = 100  # spaces; a review nested six deep needs a tenth of that
 
 # A value begins after the start of a line, `- `, `? `, `: `, `[`, `{` or `,` and any spaces: there `&`
-# is an anchor, `*` an alias, `!` a tag and `%` a directive, and libyaml refuses `@` and a backtick.
-# Elsewhere these are text ("R&D", "Finance & HR"), read alike by both parsers. Each is looked for with
-# `in` (a memchr) first: most texts have none.
-_MARKS = "&*!%@`"
+# is an anchor, `*` an alias, `!` a tag and `%` a directive, libyaml refuses `@` and a backtick, and the
+# two parsers read `?x` in a flow collection differently. Elsewhere these are text ("R&D", "Finance & HR"),
+# read alike by both parsers. Each is looked for with `in` (a memchr) first: most texts have none.
+_MARKS = "&*!%@`?"
 _VALUE_START = frozenset("\n[{,:?-")
 # Where a block value begins, libyaml refuses `]` and `}` (rapidyaml reads them as text): after a line's
 # indentation or `: `, `- `, `? `. Only a closer after a space or a line break is looked at.
 _CLOSER = re.compile(r"[\]}](?<=[\n ][\]}])")
 _BEFORE_A_BLOCK_VALUE = frozenset("\n:?-")
+# A plain value beginning with `:` in a flow collection (`[:x]`): libyaml refuses it, rapidyaml reads it.
+_FLOW_COLON = re.compile(r"[\[{,] *:")
 # A line whose key is missing (`: x`, `- : x`): libyaml refuses it, rapidyaml reads an empty key.
 _NO_KEY = re.compile(r"\n[ -]*:(?=[ \n]|\Z)")  # a line break first: a literal, which re scans for fast
 # A plain number that rapidyaml's JSON rewrites: `.5` and `-.5` (a leading point), `5.` (a trailing one);
@@ -66,7 +69,7 @@ _NO_KEY = re.compile(r"\n[ -]*:(?=[ \n]|\Z)")  # a line break first: a literal, 
 _LEADING_POINT = re.compile(r"\.(?<![\w.]\.)[0-9]")
 _TRAILING_POINT = re.compile(r"\.(?<=[0-9]\.)(?=[ \n,\]}#]|\Z)")
 _REWRITTEN = re.compile(r"[-+]?(?:\.[0-9][0-9eE+-]*|[0-9][0-9eE+-]*\.)")
-_TOKEN_END = frozenset(" \n,]}#")
+_NUMBER_CHARS = frozenset("0123456789eE+-._")
 
 
 class _Duplicate(Exception):
@@ -94,14 +97,30 @@ def _begins_a_value(text: str, at: int, after: frozenset[str] = _VALUE_START) ->
 
 
 def _rewritten_number_at(text: str, at: int) -> bool:
-    """Tells whether the point at `at` belongs to a plain number that rapidyaml writes differently."""
+    """Tells whether the point at `at` belongs to a plain number that rapidyaml writes differently: a
+    number-like word that begins a value ("paragraph 8." is text to both parsers)."""
     start = at
-    while start > 0 and text[start - 1] not in " \n[{,:'\"":
+    while start > 0 and text[start - 1] in _NUMBER_CHARS:
         start -= 1
     end = at + 1
-    while end < len(text) and text[end] not in _TOKEN_END:
+    while end < len(text) and text[end] in _NUMBER_CHARS:
         end += 1
-    return _REWRITTEN.fullmatch(text, start, end) is not None
+    return _REWRITTEN.fullmatch(text, start, end) is not None and _begins_a_value(text, start)
+
+
+def _in_a_comment(text: str, at: int) -> bool:
+    """Tells whether the character at `at` follows, on its line, a `#` that begins a comment (after a space
+    or at the line's start) with no quote before it. Such a `#` could otherwise only be inside a quoted or
+    block scalar spanning lines, where the character is text as well: either way it is not a mark or a
+    plain number."""
+    line = text.rfind("\n", 0, at) + 1
+    sharp = text.find("#", line, at)
+    while sharp >= 0:
+        if sharp == line or text[sharp - 1] == " ":
+            before = text[line:sharp]
+            return "'" not in before and '"' not in before
+        sharp = text.find("#", sharp + 1, at)
+    return False
 
 
 def _doubtful(text: str) -> bool:
@@ -119,18 +138,26 @@ def _doubtful(text: str) -> bool:
             return True
     if _NO_KEY.search(text) or _NO_KEY.match(opening):
         return True
+    if any(pair in text for pair in ("[:", "{:", ",:")) or (" :" in text and _FLOW_COLON.search(text)):
+        return True
     for mark in _MARKS:
         if mark in text:
             at = text.find(mark)
             while at >= 0:
-                if _begins_a_value(text, at):
+                if _begins_a_value(text, at) and not _in_a_comment(text, at):
                     return True
                 at = text.find(mark, at + 1)
     for pattern in (_LEADING_POINT, _TRAILING_POINT):
         for found in pattern.finditer(text):
-            if _rewritten_number_at(text, found.start()):
+            if _rewritten_number_at(text, found.start()) and not _in_a_comment(text, found.start()):
                 return True
     return False
+
+
+def _deeply_indented(text: str) -> bool:
+    """Tells whether some line is indented so far that the nesting may be past its limit, or the text is
+    hostile: the reference reader then refuses it without rapidyaml's work on every level first."""
+    return "\n" + " " * _DEEP_INDENT in text or text.startswith(" " * _DEEP_INDENT)
 
 
 def _may_hold_a_long_key(text: str) -> bool:
@@ -236,18 +263,18 @@ class InProcess:
         pass
 
 
-def read(text: str, how: Callable[[bytes], Conversion] = InChild) -> Any:
+def read(text: str, how: Callable[[bytes], Conversion] = InChild, *, refused: re.Pattern[str] | None = None) -> Any:
     """Gives the data of one YAML document exactly as the reference reader gives it for a text in which it
-    finds no problem, or NOT_READ when the reference reader must read the text. The text has no character
-    that yaml_text.forbidden_characters refuses (yaml_text.parse looks first)."""
-    if _may_hold_a_long_key(text):
+    finds no problem, or NOT_READ when the reference reader must read the text: always when the text holds
+    a character of `refused` (looked for while rapidyaml parses)."""
+    if _deeply_indented(text) or _may_hold_a_long_key(text):
         return NOT_READ
     try:
         conversion = how(text.encode("utf-8"))
     except (OSError, UnicodeEncodeError):
         return NOT_READ
     try:
-        if _doubtful(text):
+        if (refused is not None and refused.search(text)) or _doubtful(text):
             return NOT_READ
         written = conversion.output()
         try:

@@ -254,11 +254,8 @@ def parse(text: str, file: str, *, positions: bool = False) -> Parsed:
     """Gives the data of one YAML document and every problem found; with positions, also the
     (line, column) of every value and key, by data path. The same as `reference` gives, faster for a
     large file without problems."""
-    problems = forbidden_characters(text, file)
-    if problems:
-        return Parsed(None, problems)
     if not positions and len(text) >= yaml_fast.SMALLEST:
-        data = yaml_fast.read(text)
+        data = yaml_fast.read(text, refused=_FORBIDDEN)
         if data is not yaml_fast.NOT_READ:
             return Parsed(data, [])
     return reference(text, file, positions=positions)
