@@ -103,6 +103,7 @@ class Cases:
     people: dict[str, Case]
 
     def __getitem__(self, person_id: str) -> Case:
+        """Gives a person's case."""
         return self.people[person_id]
 
 

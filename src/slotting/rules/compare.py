@@ -95,6 +95,7 @@ class PersonRow:
 
     @property
     def outcome_differs(self) -> bool:
+        """True when the person's outcome (or being in the review at all) differs between the options."""
         return len({(p.outcome if p else None) for p in self.options}) > 1
 
     def differs_in(self, level: str) -> bool:

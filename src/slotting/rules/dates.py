@@ -76,6 +76,7 @@ def _bank_holidays(nation: str, year: int) -> frozenset[dt.date]:
 
 
 def is_working_day(day: dt.date, nation: str) -> bool:
+    """True for a weekday that is not a bank holiday of the nation."""
     return day.weekday() < 5 and day not in _bank_holidays(nation, day.year)
 
 

@@ -10,7 +10,7 @@ values; the method hides cells until every hidden cell is protected:
 2. Secondary suppression by the standard rule: no row or column may hold exactly one hidden cell
    (it would be its total minus the rest); the smallest non-zero shown cell of such a line is hidden.
 3. An exact audit (see `pinned`). For each cell it finds pinned, the cheapest shown cells that
-   put it on a cycle are hidden too (see `_close_cycle`); a cell that no shown cells can protect
+   put it on a cycle are hidden too (see `close_cycle`); a cell that no shown cells can protect
    has the table withheld whole.
 
 The audit. Rows and columns add up, so the hidden cells form a circulation: flip the sign of the

@@ -59,6 +59,7 @@ class Entitlements:
 
     @property
     def parts(self) -> tuple[tuple[str, Part], ...]:
+        """Gives the parts by name, in the order every view shows them."""
         return (("redundancy", self.redundancy), ("notice", self.notice), ("pension_strain", self.strain),
                 ("employer_ni", self.employer_ni))
 

@@ -45,15 +45,18 @@ class PersonExit:
 
     @property
     def parts(self) -> tuple[tuple[str, Part], ...]:
+        """Gives the parts of the exit cost by name, in the order every view shows them."""
         return (("redundancy", self.redundancy), ("notice", self.notice), ("pension_strain", self.strain),
                 ("employer_ni", self.employer_ni))
 
     @property
     def total(self) -> Decimal:
+        """Gives the sum of the parts with a figure."""
         return sum((p.amount for _, p in self.parts if p.amount is not None), Decimal(0))
 
     @property
     def missing(self) -> tuple[str, ...]:
+        """Gives the names of the parts with no figure."""
         return tuple(name for name, p in self.parts if p.amount is None)
 
 

@@ -189,6 +189,7 @@ def periods(review: ReviewFile, items: Items, years: tuple[FinancialYear, ...], 
 
 
 def _years_since(effective: dt.date, day: dt.date) -> int:
+    """Gives the protection year a day falls in: the whole years since the effective date."""
     k = 0
     while add_years(effective, k + 1) <= day:
         k += 1

@@ -132,6 +132,7 @@ class SlottingResult:
         object.__setattr__(self, "_at_risk", frozenset(self.ring_fence.may_apply))
 
     def person(self, person_id: str) -> PersonResult | None:
+        """Gives a person's result, or None for someone the slotting does not cover."""
         return self._people_by_id.get(person_id)
 
     def slot_of(self, person_id: str, post_id: str) -> Slot:
@@ -143,10 +144,12 @@ class SlottingResult:
         return person_id in self._at_risk
 
     def post(self, post_id: str) -> PostResult:
+        """Gives a new post's result."""
         return self._posts_by_id[post_id]
 
     @property
     def pools(self) -> tuple[Pool, ...]:
+        """Gives every competitive pool, in the order of the new posts."""
         return tuple(pool for post in self.posts for pool in post.pools)
 
     def pools_of(self, person: PersonResult) -> tuple[Pool, ...]:

@@ -118,6 +118,7 @@ class _Items:
         self._places[key] = self._places.get(key, Decimal(0)) + places
 
     def items(self) -> tuple[tuple[Decimal, Funding, Decimal], ...]:
+        """Gives each salary as (salary, funding, places), in the order first counted."""
         return tuple((*item, self._places[key]) for key, item in self._items.items())
 
 
@@ -135,19 +136,23 @@ class _Table:
         self._tops: dict[str, tuple[Decimal, str | None]] = {}
 
     def group_of(self, post: OldPost | NewPost) -> str:
+        """Gives the row a post is counted in: its group, else its grade's name."""
         name = post.group or self.review.grade[post.grade].name
         self.order.setdefault(name)
         return name
 
     def top_of(self, grade_id: str) -> tuple[Decimal, str | None]:
+        """Gives a grade's top spinal amount and its label when estimated (found once a grade)."""
         if grade_id not in self._tops:
             self._tops[grade_id] = top_of_grade(self.review, self.review.grade[grade_id])
         return self._tops[grade_id]
 
     def cost(self, salary: Decimal, funding: Funding) -> Decimal:
+        """Gives what a salary costs a year on the effective date: with on-costs, less external funding."""
         return self.model.cost(salary, self.day) * (1 - funding_share(funding, self.day))
 
     def add_old(self, post: OldPost) -> None:
+        """Counts an old post: each holder's place and its vacant places (`old_places`)."""
         row = self.existing[self.group_of(post)]
         row[0] += post.count
         for salary, fte, places in old_places(self.review, post, self.top_of, self.estimated):
@@ -180,6 +185,7 @@ class _Table:
 
 
 def _nothing() -> list[Decimal]:
+    """Gives a group's row before anything is counted: no posts, no cost."""
     return [Decimal(0), Decimal(0)]
 
 

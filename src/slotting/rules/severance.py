@@ -98,6 +98,7 @@ def _statutory_scheme(scheme: Scheme, pay: Decimal, age: int, service: int, limi
 
 
 def _per_year(scheme: Scheme, age: int, years: int) -> Decimal:
+    """Gives the scheme's units for `years` years of service up to an age: by its age bands, or its one figure a year."""
     per_year = scheme.per_year
     if isinstance(per_year, list):
         bands = sorted(((b.from_age, b.per_year) for b in per_year if isinstance(b, AgeBand)), reverse=True)

@@ -153,6 +153,7 @@ def _shown(score: float) -> Decimal:
 
 
 def _check_size(compared: int) -> None:
+    """Raises TooMany when more duty pairs than MOST_COMPARED would be compared."""
     if compared > MOST_COMPARED:
         raise TooMany(f"{compared:,} pairs of an old and a new duty to compare; at most {MOST_COMPARED:,} are "
                       "compared in one run: suggest for a part of the JDs at a time (a folder per directorate)")
