@@ -16,19 +16,6 @@ from pathlib import Path
 from .. import limits
 from ..problems import InputError, Problem
 
-_read: dict[str, str] = {}  # every input file read by this process, resolved (never written over) -> its SHA-256
-
-
-def files_read() -> list[Path]:
-    """Gives every input file this process has read (the review and its section files)."""
-    return [Path(p) for p in sorted(_read)]
-
-
-def inputs_digest() -> str:
-    """Gives a SHA-256 of the input files read: over each file's own SHA-256, in the order of their paths, so
-    that a reader can tell which data produced an output."""
-    return hashlib.sha256("".join(_read[p] for p in sorted(_read)).encode()).hexdigest()
-
 
 def _refuse(file: str, message: str, line: int | None = None, column: int | None = None, path: str = "") -> InputError:
     return InputError([Problem(file, line, column, path, message)])
@@ -78,10 +65,8 @@ def read_bytes(path: Path, *, shown_as: str | None = None, record: dict[str, str
             os.close(fd)
     if len(raw) > limits.FILE_BYTES:
         raise _refuse(name, f"the file is larger than {limits.FILE_BYTES:,} bytes")
-    resolved, digest = os.path.realpath(path), hashlib.sha256(raw).hexdigest()
-    _read[resolved] = digest
     if record is not None:
-        record[resolved] = digest
+        record[os.path.realpath(path)] = hashlib.sha256(raw).hexdigest()
     return raw
 
 
