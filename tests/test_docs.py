@@ -209,3 +209,15 @@ def test_the_ci_gate_checks_fail_as_the_tutorial_says():
     assert len(commands) == 3
     for command in commands:
         assert cli(*shlex.split(command)[1:]).exit_code == 1, command
+
+
+def test_the_files_the_docs_name_exist():
+    """A path such as `src/slotting/rules/disclosure.py` in the docs names a file of this tree (modules move)."""
+    named = set()
+    for page in [ROOT / "README.md", *PAGES]:
+        named |= {path.rstrip(".") for path in re.findall(r"\b((?:src|examples|tests|benchmarks|scripts)/[\w/.*-]+)",
+                                                             page.read_text(encoding="utf-8"))}
+    assert len(named) > 20
+    # A pattern (`tests/cases/places_by_*.yaml`, `examples/NAME/_make.py`) names at least one file.
+    missing = sorted(path for path in named if not any(ROOT.glob(path.replace("NAME", "*"))))
+    assert missing == [], f"the docs name files that do not exist: {missing}"
