@@ -1,10 +1,9 @@
 """The input format: pydantic models with bounded field types, the policy, and the reference checks."""
 
-from .costing import Redundancy
+from .costing import Costing, Redundancy
 from .policy import Policy
 from .references import check_references
 from .review import (
-                     Costing,
                      Grade,
                      NewPost,
                      NewStructure,
@@ -16,6 +15,7 @@ from .review import (
                      ReviewFile,
                      SpinalAmount,
 )
+from .sources import SourceFile, Sources
 
 __all__ = ["Costing", "Grade", "NewPost", "NewStructure", "OldPost", "OldStructure", "Overlap", "Person", "Policy",
-           "Redundancy", "Review", "ReviewFile", "SpinalAmount", "check_references"]
+           "Redundancy", "Review", "ReviewFile", "SourceFile", "Sources", "SpinalAmount", "check_references"]
