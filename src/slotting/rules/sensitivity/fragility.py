@@ -158,13 +158,16 @@ class _Figures:
     def _settle(self, old_post: str, row: Overlap, figure: str, value: Decimal, at: Decimal, held: list[Person],
                 new: dict[str, list[Assessment]]) -> None:
         """Settles the holders whose claims the move changes, and notes each whose decision then moves."""
-        first = next(iter(new))
         changed: Changed = {}
-        for p in held:
-            claims_now = new[p.id] if self.by_pay else new[first]
-            sig = signature(claims_now, self.policy)
-            if sig != self.base.signature(p.id):
-                changed[p.id] = (sig, claims_now)
+        if self.by_pay:
+            for p in held:
+                sig = signature(new[p.id], self.policy)
+                if sig != self.base.signature(p.id):
+                    changed[p.id] = (sig, new[p.id])
+        else:  # the holders share their claims, so their signature is found once (and kept once)
+            shared = next(iter(new.values()))
+            sig = signature(shared, self.policy)
+            changed = {p.id: (sig, shared) for p in held if sig != self.base.signature(p.id)}
         if not changed:
             return  # the same claims, ranked the same: nothing the engine decides can change
         moved = self.found.settled(self.review, changed)
