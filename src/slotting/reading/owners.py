@@ -74,6 +74,15 @@ def _named_by(review: Path) -> set[Path]:
     if parsed.problems or not isinstance(data, dict) or "review" not in data:
         return set()
     folder = review.resolve().parent
+    named = {Path(os.path.realpath(folder / name)) for name in _section_files(data) if name and "\x00" not in name}
+    evidence = data.get("evidence")
+    if isinstance(evidence, dict):
+        named |= _evidence_files(evidence, folder)
+    return {path for path in named if path.is_relative_to(folder)}
+
+
+def _section_files(data: dict[str, Any]) -> list[str]:
+    """Gives the names of the files a review's sections and list sections name."""
     names: list[str] = [value for value in data.values() if isinstance(value, str) and value.lower().endswith(_YAML)]
     for section in _LISTS:
         value: Any = data
@@ -83,14 +92,17 @@ def _named_by(review: Path) -> set[Path]:
             value = value.get("file")
         if isinstance(value, str):
             names.append(value)
-    named = {Path(os.path.realpath(folder / name)) for name in names if name and "\x00" not in name}
-    evidence = data.get("evidence")
-    if isinstance(evidence, dict):
-        if isinstance(evidence.get("mapping"), str):
-            named.add(Path(os.path.realpath(folder / evidence["mapping"])))
-        jds = evidence.get("jds")
-        if isinstance(jds, str) and "\x00" not in jds:
-            jd_folder = Path(os.path.realpath(folder / jds))
-            if jd_folder.is_dir() and jd_folder.is_relative_to(folder):
-                named |= {Path(os.path.realpath(p)) for p in jd_folder.iterdir() if p.is_file()}
-    return {path for path in named if path.is_relative_to(folder)}
+    return names
+
+
+def _evidence_files(evidence: dict[str, Any], folder: Path) -> set[Path]:
+    """Gives the resolved mapping file and every file of the JD folder that a review's evidence names."""
+    named: set[Path] = set()
+    if isinstance(evidence.get("mapping"), str):
+        named.add(Path(os.path.realpath(folder / evidence["mapping"])))
+    jds = evidence.get("jds")
+    if isinstance(jds, str) and "\x00" not in jds:
+        jd_folder = Path(os.path.realpath(folder / jds))
+        if jd_folder.is_dir() and jd_folder.is_relative_to(folder):
+            named |= {Path(os.path.realpath(p)) for p in jd_folder.iterdir() if p.is_file()}
+    return named
