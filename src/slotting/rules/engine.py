@@ -85,6 +85,7 @@ def setting(review: ReviewFile) -> Setting:
 
 
 def _placer_key(review: ReviewFile) -> tuple[str, bool]:
+    """Gives the policy fields a setting's placers depend on."""
     return (review.policy.nearest_point_tie, review.policy.protects)
 
 
@@ -329,6 +330,7 @@ def _with_alternatives(review: ReviewFile, state: _State, posts: tuple[PostResul
 
 
 def _summary(count: Counter[Outcome], pools: list[Pool], ring_fenced: int | Decimal) -> Summary:
+    """Gives the slotting's summary from its outcome counts, its pools and its ring-fenced places."""
     return Summary(people=sum(count.values()), assimilated=count["assimilated"], matched=count["matched"],
                    competitive=count["competitive"], displaced=count["displaced"], pools=len(pools),
                    ring_fenced_places=ring_fenced, potential_displacements=count["displaced"] + sum(p.beyond for p in pools))

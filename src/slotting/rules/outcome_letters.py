@@ -73,6 +73,7 @@ def letter_for(standing: Standing, last: Decision | None) -> str | None:
 
 
 def _why_none(standing: Standing, last: Decision | None) -> str:
+    """Gives why the person's latest decision calls for no letter."""
     if standing.status == "withdrawn":
         return "withdrawn"
     if last is None:
@@ -83,6 +84,7 @@ def _why_none(standing: Standing, last: Decision | None) -> str:
 
 
 def _titles(review: ReviewFile, posts: tuple[str, ...]) -> str:
+    """Gives the titles of some new posts, joined by 'and'."""
     return " and ".join(review.new_post[p].title for p in posts)
 
 
@@ -110,6 +112,7 @@ def _what_follows(review: ReviewFile, standing: Standing, case_trial_end: dt.dat
 
 
 def _decision_fields(review: ReviewFile, d: Decision) -> dict[str, str]:
+    """Gives the fields naming the decision a letter reports."""
     return {"decision_ref": d.id, "decision_date": _day(d.date), "decided_by": d.by,
             "decision_post": review.new_post[d.post].title if d.post else ""}
 

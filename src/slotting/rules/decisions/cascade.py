@@ -43,11 +43,13 @@ class Cascade(Records):
         return Decided(tuple(standings), free, tuple(dict.fromkeys(self.warnings)), self._offers_of)
 
     def _status(self, person: CascadePerson) -> tuple[Status, str, tuple[str, ...]]:
+        """Gives the person's status, the reason with the records it cites, and the free places open to them."""
         status, said, offers = self._standing(person)
         cited = list(dict.fromkeys(s.record for s in person.history if s.record != PROPOSAL))
         return status, said + (f" (decisions: {', '.join(cited)})" if cited else " (the proposal)"), offers
 
     def _standing(self, person: CascadePerson) -> tuple[Status, str, tuple[str, ...]]:
+        """Gives the person's status, the reason in words, and the free places open to them."""
         if person.left is not None:
             status, record, day = person.left
             return status, f"{status.replace('_', ' ')} on {day}", ()

@@ -16,6 +16,7 @@ class Records(Places):
     """The cascade's state with the records applied to it, one at a time."""
 
     def apply(self, d: Decision, set_aside: SetAside) -> None:
+        """Applies one record (not an appeal) to the people it names, or says why it cannot be applied."""
         people = [pid for pid in d.people if pid in self.people]
         missing = [pid for pid in d.people if pid not in self.people]
         for pid in missing:
@@ -29,6 +30,7 @@ class Records(Places):
         getattr(self, f"_{d.type}")(d, people, set_aside)
 
     def _withdrawal(self, d: Decision, people: list[str], set_aside: SetAside) -> None:
+        """Applies a withdrawal: the person leaves the process, giving up any place or claim."""
         person = self.people[people[0]]
         if self.gone(person, d, "person"):
             return
@@ -37,6 +39,7 @@ class Records(Places):
         self.note(person, d, f"withdrawn ({d.reason}), recorded by {d.by}: any place or claim they had is given up")
 
     def _voluntary_redundancy(self, d: Decision, people: list[str], set_aside: SetAside) -> None:
+        """Applies a voluntary redundancy request: accepted, the person leaves and their place is free."""
         person = self.people[people[0]]
         if self.gone(person, d, "person"):
             return
@@ -50,6 +53,7 @@ class Records(Places):
         self.note(person, d, f"voluntary redundancy requested on {d.requested}, accepted by {d.by}{freed}")
 
     def _assessment(self, d: Decision, people: list[str], set_aside: SetAside) -> None:
+        """Applies a matched person's assessment: confirmed, they take the post; not, they are at risk."""
         person = self.people[people[0]]
         assert d.post is not None
         if self.gone(person, d, "person"):
@@ -164,6 +168,7 @@ class Records(Places):
         self.at_risk_from(person, d.date)
 
     def _scores(self, d: Decision, pid: str) -> str:
+        """Gives a candidate's selection scores in words (nothing when none are recorded)."""
         scores = next((c.scores for c in d.candidates or () if c.person == pid), {})
         if not scores:
             return ""
@@ -191,11 +196,13 @@ class Records(Places):
         return True
 
     def _holders(self, post: str) -> str:
+        """Gives who holds the post, and by which record, for a message."""
         held = sorted(f"{p.id} ({'the proposal' if p.holds[post][0] == PROPOSAL else p.holds[post][0]})"
                       for p in self.holders.get(post, {}).values())
         return f": held by {', '.join(held)}" if held else ""
 
     def _redeployment(self, d: Decision, people: list[str], set_aside: SetAside) -> None:
+        """Applies a redeployment offer to a person at risk: refused, tried, or taken (on trial or for good)."""
         person = self.people[people[0]]
         assert d.post is not None and d.offered is not None
         if self.gone(person, d, "person"):
@@ -241,6 +248,7 @@ class Records(Places):
 
     @staticmethod
     def _ended(d: Decision) -> str:
+        """Gives the end of a trial period as a reason names it."""
         return f" (ended {d.trial_end})" if d.trial_end else ""
 
     def _priority_check(self, person: CascadePerson, d: Decision, post: str) -> None:
@@ -297,4 +305,5 @@ class Records(Places):
 
 
 def _panel(d: Decision) -> str:
+    """Gives the selection panel as a reason names it."""
     return f" (panel: {d.panel})" if d.panel else ""

@@ -122,6 +122,7 @@ class _Figures:
                 self._post(old_post, rows, held)
 
     def _post(self, old_post: str, rows: list[Overlap], held: list[Person]) -> None:
+        """Notes the fragile decisions of the holders of one old post, moving each figure of each of its rows."""
         judged = held if self.by_pay else held[:1]  # without pay-loss limits, the holders of a post share their claims
         claims = {a.post for p in judged for a in self.base.assessments[p.id] if a.kind}
         for i, row in enumerate(rows):
