@@ -100,6 +100,22 @@ def blocks(draw: st.DrawFn, indent: int) -> list[str]:
     return [header] + [(pad + line) if line else "" for line in lines]
 
 
+@st.composite
+def multiline(draw: st.DrawFn, indent: int) -> list[str]:
+    """A plain or quoted scalar spanning lines: its first line, then its continuation lines."""
+    quote = draw(st.sampled_from(["", "", "'", '"']))
+    words = draw(st.lists(st.sampled_from(["text", "more  text", "", "x:y", "a - b", "5.", "# not", "it's", "\\",
+                                           "\\x41", "end\\", "true", "  deeper"]), min_size=2, max_size=4))
+    if quote == "'":
+        words = [w.replace("'", "''") for w in words]
+    elif quote == '"':
+        words = [w.replace('"', '\\"') for w in words]
+    pad = " " * (indent + draw(st.sampled_from([1, 2, 2, 3])))
+    lines = [quote + words[0]] + [(pad + w) if w else "" for w in words[1:]]
+    lines[-1] += quote + draw(st.sampled_from(["", "", " # c"]))
+    return lines
+
+
 def _flow(draw: st.DrawFn, depth: int) -> str:
     if depth <= 0 or draw(st.integers(0, 2)) == 0:
         return draw(scalars())
@@ -113,7 +129,7 @@ def _flow(draw: st.DrawFn, depth: int) -> str:
 
 def _node(draw: st.DrawFn, indent: int, depth: int) -> tuple[str, list[str]]:
     """A value: (what follows the key or dash on its line, the lines under it)."""
-    kind = draw(st.sampled_from(["scalar", "scalar", "flow", "block-map", "block-seq", "block-scalar"]))
+    kind = draw(st.sampled_from(["scalar", "scalar", "flow", "block-map", "block-seq", "block-scalar", "multiline"]))
     if depth <= 0 or kind == "scalar":
         return draw(scalars()), []
     if kind == "flow":
@@ -121,6 +137,9 @@ def _node(draw: st.DrawFn, indent: int, depth: int) -> tuple[str, list[str]]:
     if kind == "block-scalar":
         header, *lines = draw(blocks(indent))
         return header, lines
+    if kind == "multiline":
+        first, *lines = draw(multiline(indent))
+        return first, lines
     step = draw(st.sampled_from([1, 2, 2, 2, 4]))
     child = indent + step
     if kind == "block-seq" and draw(st.booleans()):
@@ -239,6 +258,9 @@ def test_the_hostile_corpus_reads_alike(tmp_path: Path):
     "a: " + "[" * 17 + "1" + "]" * 17 + "\n", "a: " + "x" * (limits.TEXT_CHARS + 1) + "\n",
     "k" * 1025 + ": 1\n", "{" + "k" * 1025 + ": 1}\n",
     "[a]: 1\n", "a: [b\n]\n", "a: b: c\n", "a: 'x\n",
+    # found by the differential test
+    "- |\n   text", '- "x\\ud800"\n', "id: x\n: {}\n", "}---\n- x\n", "a: [:x]\n", "a: [?x]\n", "a: |5.\n  x\n",
+    'a: "end\\\n\n   text"\n', "a:  5.\r\nb: 1\r\n",
 ])
 def test_what_the_compiled_reader_leaves_to_the_reference(text: str):
     assert fast(text) is NOT_READ

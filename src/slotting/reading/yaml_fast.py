@@ -22,8 +22,10 @@ How each difference is closed:
   and a backtick, refused by libyaml and not by rapidyaml; the length, list and nesting limits are
   bounded from the JSON's lines and measured exactly only when the bound allows a breach;
 - what the two parsers read differently, found by the differential test: tabs, a lone carriage
-  return, a colon more than 1,024 characters into a line (libyaml's limit on a key) and a block
-  scalar in a text without a final line break are left to the reference reader.
+  return, a colon more than 1,024 characters into a line (libyaml's limit on a key), a block scalar
+  in a text without a final line break, an escaped line break in a quoted scalar, a block scalar's
+  header libyaml refuses and some values' first characters (`]`, `}`, `?x` or `:x` in a flow
+  collection, a missing key) are left to the reference reader.
 rapidyaml runs in a child process (yaml_child.py): it reports a text it refuses on the process's
 standard error, which must not reach a user; the child parses while this process scans the text.
 """
@@ -62,12 +64,15 @@ _CLOSER = re.compile(r"[\]}](?<=[\n ][\]}])")
 _BEFORE_A_BLOCK_VALUE = frozenset("\n:?-")
 # A plain value beginning with `:` in a flow collection (`[:x]`): libyaml refuses it, rapidyaml reads it.
 _FLOW_COLON = re.compile(r"[\[{,] *:")
+# A block scalar's header as libyaml reads it (an indentation of 1 to 9 and a chomping sign, in either
+# order, then a comment): rapidyaml reads some others (`|5.`, `|0`) as well.
+_BLOCK_HEADER = re.compile(r"[|>](?:[-+]?[1-9]?|[1-9][-+])(?: +#[^\n]*| *)\r?(?:\n|\Z)")
 # A line whose key is missing (`: x`, `- : x`): libyaml refuses it, rapidyaml reads an empty key.
-_NO_KEY = re.compile(r"\n[ -]*:(?=[ \n]|\Z)")  # a line break first: a literal, which re scans for fast
+_NO_KEY = re.compile(r"\n[ -]*:(?=[ \r\n]|\Z)")  # a line break first: a literal, which re scans for fast
 # A plain number that rapidyaml's JSON rewrites: `.5` and `-.5` (a leading point), `5.` (a trailing one);
 # the points are found by a C scan, and the few found are looked at one by one.
 _LEADING_POINT = re.compile(r"\.(?<![\w.]\.)[0-9]")
-_TRAILING_POINT = re.compile(r"\.(?<=[0-9]\.)(?=[ \n,\]}#]|\Z)")
+_TRAILING_POINT = re.compile(r"\.(?<=[0-9]\.)(?=[ \r\n,\]}#]|\Z)")
 _REWRITTEN = re.compile(r"[-+]?(?:\.[0-9][0-9eE+-]*|[0-9][0-9eE+-]*\.)")
 _NUMBER_CHARS = frozenset("0123456789eE+-._")
 
@@ -130,6 +135,8 @@ def _doubtful(text: str) -> bool:
         return True
     if not text.endswith("\n") and ("|" in text or ">" in text):  # rapidyaml ends a last block scalar with one
         return True
+    if "\\" in text and ("\\\n" in text or "\\\r\n" in text):  # an escaped line break: blank lines after it differ
+        return True
     opening = "\n" + text[:64]
     if text.lstrip(" ")[:1] in ("]", "}"):
         return True
@@ -147,6 +154,12 @@ def _doubtful(text: str) -> bool:
                 if _begins_a_value(text, at) and not _in_a_comment(text, at):
                     return True
                 at = text.find(mark, at + 1)
+    for indicator in "|>":
+        at = text.find(indicator)
+        while at >= 0:
+            if _begins_a_value(text, at) and not _in_a_comment(text, at) and not _BLOCK_HEADER.match(text, at):
+                return True
+            at = text.find(indicator, at + 1)
     for pattern in (_LEADING_POINT, _TRAILING_POINT):
         for found in pattern.finditer(text):
             if _rewritten_number_at(text, found.start()) and not _in_a_comment(text, found.start()):
