@@ -163,21 +163,41 @@ def _table(rows: list[dict[str, Any]]) -> Iterator[str]:
         yield "| " + " | ".join(_cell(_value(row.get(column, ""))) for column in columns) + " |"
 
 
-def legal_tables_page() -> str:
-    """Gives the page of the dated legal tables and the severance schemes, each row with its source, from data/."""
+def legal_tables_page(schema: dict[str, Any] | None = None) -> str:
+    """Gives the page of the policy's cited defaults, the dated legal tables and the severance schemes, each
+    with its source: the policy from the schema's Policy model, the rest from the package's data/ files."""
+    schema = schema if schema is not None else the_schema()
+    policy = schema.get("$defs", {}).get("Policy", {})
     lines = [
-        "# Legal tables and severance schemes (generated)",
+        "# Policy defaults, legal tables and severance schemes (generated)",
         "",
-        "Every legal figure the tool uses lives in a dated table under `src/slotting/data/`, one YAML file a",
-        "table, each row in force from its `since` date with its source; one lookup reads them (the row in force",
-        "on the day a rule needs). `NAME_ni.yaml` holds Northern Ireland's law where it differs. This page is made",
-        "from those files at every docs build. [The law and your sector](../explanation/law.md) explains how a",
-        "review chooses them.",
+        "Made at every docs build: the policy's defaults from the `Policy` model (each default with where it",
+        "comes from), the legal tables and the severance schemes from the package's `src/slotting/data/`.",
+        "[The law and your sector](../explanation/law.md) explains how a review chooses them.",
+        "",
+        "## The policy's defaults",
+        "",
+        "A review's `policy` section sets any of these; the defaults are the reference case's rules, with their",
+        "sources where the model states them.",
+        "",
+        "| field | default | what it is, and its source |",
+        "|---|---|---|",
+    ]
+    for name, node in policy.get("properties", {}).items():
+        default = f"`{json.dumps(node['default'])}`" if "default" in node else "(required)"
+        lines.append(f"| `{name}` | {_cell(default)} | {_cell(node.get('description', ''))} |")
+    lines += [
+        "",
+        "## Legal tables",
+        "",
+        "Every legal figure the tool uses lives in a dated table, one YAML file a table, each row in force from",
+        "its `since` date with its source; one lookup reads them (the row in force on the day a rule needs it).",
+        "`NAME_ni.yaml` holds Northern Ireland's law where it differs.",
         "",
     ]
     for path in sorted(DATA.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        lines += [f"## `{path.name}`", "", _cell(_comment(path)), ""]
+        lines += [f"### `{path.name}`", "", _cell(_comment(path)), ""]
         if data.get("jurisdictions"):
             lines += [f"Jurisdictions: {', '.join(data['jurisdictions'])}.", ""]
         for key, rows in data.items():
@@ -187,7 +207,7 @@ def legal_tables_page() -> str:
               "Named by `costing.severance` (`scheme: NAME`), each term overridable by the review.", ""]
     for path in sorted((DATA / "severance").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        lines += [f"### `{data.get('name', path.stem)}`: {data.get('title', '')}", "", _cell(_comment(path)), "",
+        lines += [f"### `{data.get('name', path.stem)}`", "", _cell(data.get("title", "")) + ". " + _cell(_comment(path)), "",
                   "| term | value |", "|---|---|"]
         lines += [f"| `{key}` | {_cell(_value(value))} |" for key, value in data.items() if key not in ("name", "title")]
         lines.append("")
