@@ -140,25 +140,38 @@ class Decision(Record):
         results = RESULTS.get(self.type)
         if results and self.result is not None and self.result not in results:
             said.append(f"result of a {self.type}: expected {' or '.join(results)}; got {self.result}")
-        if self.type == "appeal" and self.result == "upheld" and self.new_outcome is None:
-            said.append("an upheld appeal needs new_outcome: {post: X}, displaced or withdrawn")
-        if self.type == "appeal" and self.result == "dismissed" and self.new_outcome is not None:
-            said.append("a dismissed appeal has no new_outcome")
-        if self.type == "appeal" and self.new_outcome == "withdrawn" and self.against is None:
-            said.append("new_outcome withdrawn sets aside the decision named by against: give against")
+        if self.type == "appeal":
+            said += self._appeal_fields()
         if self.type == "redeployment":
-            if self.trial == "running" and self.trial_end is None:
-                said.append("a trial still running needs trial_end")
-            if self.response == "refused" and self.trial is not None:
-                said.append("a refused offer has no trial")
-            if self.refusal_reasonable is not None and self.response != "refused":
-                said.append("refusal_reasonable is given only when the offer is refused")
-            if self.response == "refused" and self.suitable and self.refusal_reasonable is None:
-                said.append("a refused offer of suitable employment needs refusal_reasonable: true or false "
-                            "(ERA 1996 s.141(2))")
+            said += self._redeployment_fields()
         if said:
             raise ValueError("; ".join(said))
         return self
+
+    def _appeal_fields(self) -> list[str]:
+        """Gives what an appeal's result, new outcome and target leave out or contradict."""
+        said = []
+        if self.result == "upheld" and self.new_outcome is None:
+            said.append("an upheld appeal needs new_outcome: {post: X}, displaced or withdrawn")
+        if self.result == "dismissed" and self.new_outcome is not None:
+            said.append("a dismissed appeal has no new_outcome")
+        if self.new_outcome == "withdrawn" and self.against is None:
+            said.append("new_outcome withdrawn sets aside the decision named by against: give against")
+        return said
+
+    def _redeployment_fields(self) -> list[str]:
+        """Gives what a redeployment offer's trial, response and refusal leave out or contradict."""
+        said = []
+        if self.trial == "running" and self.trial_end is None:
+            said.append("a trial still running needs trial_end")
+        if self.response == "refused" and self.trial is not None:
+            said.append("a refused offer has no trial")
+        if self.refusal_reasonable is not None and self.response != "refused":
+            said.append("refusal_reasonable is given only when the offer is refused")
+        if self.response == "refused" and self.suitable and self.refusal_reasonable is None:
+            said.append("a refused offer of suitable employment needs refusal_reasonable: true or false "
+                        "(ERA 1996 s.141(2))")
+        return said
 
     @property
     def people(self) -> tuple[str, ...]:
