@@ -95,7 +95,21 @@ def _tidy(node: Any) -> Any:
         return [_tidy(n) for n in node]
     if not isinstance(node, dict):
         return node
-    node = {_KEYWORDS.get(k, k): _tidy(v) for k, v in node.items()}
+    node = _number_not_text({_KEYWORDS.get(k, k): _tidy(v) for k, v in node.items()})
+    numeric = node.get("type") == "number" or any(o.get("type") == "number" for o in node.get("anyOf", []))
+    if isinstance(node.get("default"), str) and _is_number(node["default"]) and numeric:
+        value = Decimal(node["default"])
+        node["default"] = int(value) if value == value.to_integral_value() else float(value)
+    # the loader keeps a plain number written for an id or a text (`id: 12`, `title: 2012`) as the text written
+    if node.get("type") == "string" and (node.get("description") == ID_DESCRIPTION
+                                         or node.get("maxLength") == limits.TEXT_CHARS and "pattern" not in node):
+        node["type"] = ["string", "number"]
+    return node
+
+
+def _number_not_text(node: dict[str, Any]) -> dict[str, Any]:
+    """Gives a node whose options are a number or its text (the reader's form) as the number alone, beside any other
+    options."""
     options = node.get("anyOf")
     if options and {"type": "string"} in options and any(o.get("type") == "number" for o in options):
         number = next(o for o in options if o.get("type") == "number")
@@ -105,14 +119,6 @@ def _tidy(node: Any) -> Any:
             node["anyOf"] = [number, *rest]
         else:
             node.update(number)
-    numeric = node.get("type") == "number" or any(o.get("type") == "number" for o in node.get("anyOf", []))
-    if isinstance(node.get("default"), str) and _is_number(node["default"]) and numeric:
-        value = Decimal(node["default"])
-        node["default"] = int(value) if value == value.to_integral_value() else float(value)
-    # the loader keeps a plain number written for an id or a text (`id: 12`, `title: 2012`) as the text written
-    if node.get("type") == "string" and (node.get("description") == ID_DESCRIPTION
-                                         or node.get("maxLength") == limits.TEXT_CHARS and "pattern" not in node):
-        node["type"] = ["string", "number"]
     return node
 
 
