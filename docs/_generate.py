@@ -7,6 +7,7 @@ tests/test_docs.py calls the page functions directly. The CLI reference is made 
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ DATA = ROOT / "src" / "slotting" / "data"
 SCHEMA_PAGE = "reference/schema.md"
 TABLES_PAGE = "reference/legal-tables.md"
 PACKAGE_PAGE = "contributing/layers.md"
+LIBRARY_PAGE = "reference/library.md"
 
 
 def the_schema() -> dict[str, Any]:
@@ -255,7 +257,42 @@ def package_page() -> str:
     return "\n".join(lines) + "\n"
 
 
-PAGES = {SCHEMA_PAGE: schema_page, TABLES_PAGE: legal_tables_page, PACKAGE_PAGE: package_page}
+def _fenced(text: str, language: str = "text") -> list[str]:
+    # A docstring is shown as written: its numpy-style underlines would be headings in Markdown.
+    return [f"```{language}", text.replace("```", "'''"), "```", ""]
+
+
+def library_page() -> str:
+    """Gives the library reference: every name of `slotting.__all__` with its signature and docstring."""
+    import inspect
+
+    import slotting
+
+    lines = [
+        "# The library (generated)",
+        "",
+        "`import slotting`: every command of the command line is a function here, giving the same figures as",
+        "typed results. Made at every docs build from `slotting.__all__`, each name's signature and docstring",
+        "as `help()` shows them.",
+        "",
+        *_fenced(inspect.getdoc(slotting) or ""),
+    ]
+    for kind, test in (("Functions", inspect.isroutine), ("Types and errors", inspect.isclass)):
+        lines += [f"## {kind}", ""]
+        for name in slotting.__all__:
+            thing = getattr(slotting, name)
+            if not test(thing):
+                continue
+            lines += [f"### `{name}`", ""]
+            if inspect.isroutine(thing):
+                with contextlib.suppress(TypeError, ValueError):  # a builtin may have no signature to show
+                    lines += _fenced(f"{name}{inspect.signature(thing)}", "python")
+            lines += _fenced(inspect.getdoc(thing) or "(no docstring)")
+    return "\n".join(lines)
+
+
+PAGES = {SCHEMA_PAGE: schema_page, TABLES_PAGE: legal_tables_page, PACKAGE_PAGE: package_page,
+         LIBRARY_PAGE: library_page}
 
 
 CLI_PAGE = "reference/cli.md"

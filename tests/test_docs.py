@@ -226,3 +226,17 @@ def test_the_files_the_docs_name_exist():
     # A pattern (`tests/cases/places_by_*.yaml`, `examples/NAME/_make.py`) names at least one file.
     missing = sorted(path for path in named if not any(ROOT.glob(path.replace("NAME", "*"))))
     assert missing == [], f"the docs name files that do not exist: {missing}"
+
+
+def test_the_library_page_gives_every_public_name_with_its_docstring():
+    import inspect
+
+    import slotting
+
+    page = generator().library_page()
+    for name in slotting.__all__:
+        thing = getattr(slotting, name)
+        if inspect.isroutine(thing) or inspect.isclass(thing):
+            assert f"### `{name}`" in page, name
+            first = (inspect.getdoc(thing) or "").split("\n", 1)[0]
+            assert first and first in page, f"{name}: its docstring's first line"
