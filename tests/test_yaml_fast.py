@@ -260,7 +260,7 @@ def test_the_hostile_corpus_reads_alike(tmp_path: Path):
     "[a]: 1\n", "a: [b\n]\n", "a: b: c\n", "a: 'x\n",
     # found by the differential test
     "- |\n   text", '- "x\\ud800"\n', "id: x\n: {}\n", "}---\n- x\n", "a: [:x]\n", "a: [?x]\n", "a: |5.\n  x\n",
-    'a: "end\\\n\n   text"\n', "a:  5.\r\nb: 1\r\n",
+    'a: "end\\\n\n   text"\n', "a:  5.\r\nb: 1\r\n", "'1.5e-3'!'1.5e!3'\n",
 ])
 def test_what_the_compiled_reader_leaves_to_the_reference(text: str):
     assert fast(text) is NOT_READ
@@ -290,6 +290,38 @@ def test_nesting_and_lengths_at_their_limits_read_alike():
         for text in ("a: " + "x" * size + "\n", "a: '" + "x" * size + "'\n", "a: |\n" + "  x\n" * (size // 2),
                      "a: \"" + "\\\"" * size + "\"\n", "[" + ", ".join(["x"] * (size // 2)) + "]\n"):
             agrees(text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(documents(), st.sampled_from([(40, 5, 4), (12, 3, 3), (100, 2, 6), (30, 8, 2)]))
+def test_small_limits_are_kept_alike(monkeypatch, text: str, bounds: tuple[int, int, int]):
+    """With the limits made small, generated documents reach them: the bounds on the JSON must hold."""
+    monkeypatch.setattr(limits, "TEXT_CHARS", bounds[0])
+    monkeypatch.setattr(limits, "RECORDS", bounds[1])
+    monkeypatch.setattr(limits, "NESTING", bounds[2])
+    agrees(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a:\n  - [1, 2]\n  - {b: [c, {d: e}]}\n  -\n    - x\n", "a: [b,\n  c, [d,\n   e]]\n", "[[a, b], {c: d}]\n",
+    "{a: {b: {c: [\n  d]}}}\n", "- a: 1\n  b: [x,\n    y]\n"])
+def test_rapidyaml_writes_json_as_the_bounds_assume(text: str):
+    """A list or mapping written over lines gets one item a line, indented two spaces a level; one written
+    on one line stays on one line (yaml_child.verdict's bounds rest on this)."""
+    json_text, status = yaml_child.convert(text.encode())
+    assert status == yaml_child.READ
+    data = json.loads(json_text, parse_int=str, parse_float=str)
+    for line in json_text.split("\n"):
+        opened = line.count("[") + line.count("{") - line.count("]") - line.count("}")
+        assert opened <= 1, line  # a line opens at most the one container whose items follow, one a line
+    depth = 0
+    for line in json_text.split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        if line.strip() and line.strip()[0] not in "]}":
+            assert indent == 2 * depth, (json_text, line)
+        depth += sum(line.count(c) for c in "[{") - sum(line.count(c) for c in "]}")
+    assert _typed(data) == _typed(yaml_text.reference(text, "t.yaml").data)
 
 
 def test_the_strings_json_cannot_tell_apart_are_yaml_scalars_own():

@@ -32,9 +32,9 @@ AS_STRING = ("~", "Null", "NULL", "True", "TRUE", "False", "FALSE")
 _AMBIGUOUS = re.compile('"(?:' + "|".join(AS_STRING) + r'|-?\.(?:nan|inf))"')
 
 
-def convert(data: bytes) -> tuple[str, int, int]:
-    """Gives (the document as JSON, the number of nodes, READ) for UTF-8 YAML rapidyaml reads as one
-    document ("" for none), or ("", 0, REFUSED or DOCUMENTS)."""
+def convert(data: bytes) -> tuple[str, int]:
+    """Gives (the document as JSON, READ) for UTF-8 YAML rapidyaml reads as one document ("" for none), or
+    ("", REFUSED or DOCUMENTS)."""
     import ryml  # type: ignore[import-untyped]
 
     try:
@@ -42,23 +42,26 @@ def convert(data: bytes) -> tuple[str, int, int]:
         root = tree.root_id()
         if tree.is_stream(root):
             if tree.num_children(root) != 1:
-                return "", 0, DOCUMENTS
+                return "", DOCUMENTS
             root = tree.first_child(root)
-        return ryml.emit_json(tree, root) or "", tree.size(), READ
+        return ryml.emit_json(tree, root) or "", READ
     except Exception:  # rapidyaml's own exceptions, or a scalar it cannot give back as text
-        return "", 0, REFUSED
+        return "", REFUSED
 
 
-def verdict(json_text: str, nodes: int, text_chars: int, records: int, nesting: int) -> int:
-    """Gives READ, AMBIGUOUS or SCAN_NEEDED for the JSON of a document of `nodes` nodes.
+def verdict(json_text: str, text_chars: int, records: int, nesting: int) -> int:
+    """Gives READ, AMBIGUOUS or SCAN_NEEDED for a document's JSON as `convert` writes it.
 
-    A limit might be passed only if: there are more nodes than `records`; a line is longer than
-    `text_chars` (each JSON string is written on one line, and such a line holds a whole aligned block of
-    half that length with no line break); or a line indented 2k (inside k containers) opens enough
-    containers to be more than `nesting` deep."""
+    rapidyaml writes a list or mapping that was written over several lines (block style included) with
+    one item a line, indented two spaces a level, and any other on one line (tests/test_yaml_fast.py holds
+    it to that). So a limit might be passed only if: there are more lines than `records` (a long list
+    written over lines); a line is longer than `text_chars` (a long value, each JSON string being on one
+    line, or a long list on one line), which shows as a whole aligned block of half that length with no
+    line break; or a line indented 2k (inside k containers) opens enough containers to be more than
+    `nesting` deep."""
     if _AMBIGUOUS.search(json_text):
         return AMBIGUOUS
-    if nodes > records:
+    if json_text.count("\n") > records:
         return SCAN_NEEDED
     block = text_chars // 2
     for start in range(0, len(json_text) - block + 1, block):
@@ -75,13 +78,12 @@ def main() -> int:
     """Gives the exit status: the verdict on the text read from stdin (see the module's docstring)."""
     text_chars, records, nesting = (int(x) for x in sys.argv[1:4])
     sys.path[:0] = sys.argv[4:]
-    json_text, nodes, status = convert(sys.stdin.buffer.read())
+    json_text, status = convert(sys.stdin.buffer.read())
     if status != READ:
         return status
     sys.stdout.buffer.write(json_text.encode("utf-8", "surrogatepass"))
     sys.stdout.close()
-    return verdict(json_text, nodes, text_chars, records, nesting)
-
+    return verdict(json_text, text_chars, records, nesting)
 
 if __name__ == "__main__":
     sys.exit(main())

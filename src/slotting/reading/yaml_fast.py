@@ -20,7 +20,8 @@ How each difference is closed:
   document, by rapidyaml; anchors, aliases, tags, directives and merge keys by looking for the
   characters that begin them where a value begins (`&`, `*`, `!`, `%`, `<<`), which also finds `@`
   and a backtick, refused by libyaml and not by rapidyaml; the length, list and nesting limits are
-  bounded from the JSON's lines and measured exactly only when the bound allows a breach;
+  bounded from the JSON's lines (yaml_child.verdict) and measured exactly only when the bound allows a
+  breach;
 - what the two parsers read differently, found by the differential test: tabs, a lone carriage
   return, a colon more than 1,024 characters into a line (libyaml's limit on a key), a block scalar
   in a text without a final line break, an escaped line break in a quoted scalar, a block scalar's
@@ -54,10 +55,11 @@ _DEEP_INDENT = 100  # spaces; a review nested six deep needs a tenth of that
 
 # A value begins after the start of a line, `- `, `? `, `: `, `[`, `{` or `,` and any spaces: there `&`
 # is an anchor, `*` an alias, `!` a tag and `%` a directive, libyaml refuses `@` and a backtick, and the
-# two parsers read `?x` in a flow collection differently. Elsewhere these are text ("R&D", "Finance & HR"),
-# read alike by both parsers. Each is looked for with `in` (a memchr) first: most texts have none.
+# two parsers read `?x` in a flow collection differently. Right after a closing quote libyaml refuses them
+# all, and rapidyaml not. Elsewhere these are text ("R&D", "Finance & HR"), read alike by both parsers.
+# Each is looked for with `in` (a memchr) first: most texts have none.
 _MARKS = "&*!%@`?"
-_VALUE_START = frozenset("\n[{,:?-")
+_VALUE_START = frozenset("\n[{,:?-'\"")
 # Where a block value begins, libyaml refuses `]` and `}` (rapidyaml reads them as text): after a line's
 # indentation or `: `, `- `, `? `. Only a closer after a space or a line break is looked at.
 _CLOSER = re.compile(r"[\]}](?<=[\n ][\]}])")
@@ -93,8 +95,8 @@ def _refuse_constant(name: str) -> Any:
 
 
 def _begins_a_value(text: str, at: int, after: frozenset[str] = _VALUE_START) -> bool:
-    """Tells whether the character at `at` is the first of a value: nothing but spaces before it on its
-    line, or after one of `after` (by default `- ? : [ { ,`)."""
+    """Tells whether the character at `at` is the first of a value (or follows a quoted one): nothing but
+    spaces before it on its line, or after one of `after` (by default `- ? : [ { ,` and quotes)."""
     before = at - 1
     while before >= 0 and text[before] == " ":
         before -= 1
@@ -261,10 +263,10 @@ class InProcess:
     it refuses goes to this process's standard error)."""
 
     def __init__(self, encoded: bytes):
-        json_text, nodes, status = yaml_child.convert(encoded)
+        json_text, status = yaml_child.convert(encoded)
         self.json = json_text.encode("utf-8", "surrogatepass")
         self.status = status if status != yaml_child.READ else yaml_child.verdict(
-            json_text, nodes, limits.TEXT_CHARS, limits.RECORDS, limits.NESTING)
+            json_text, limits.TEXT_CHARS, limits.RECORDS, limits.NESTING)
 
     def output(self) -> bytes:
         return self.json
