@@ -21,10 +21,10 @@ def test_the_readme_is_short():
     assert README.stat().st_size < 15_000, "the README is a first screen or two; the rest belongs in docs/"
 
 
-def test_the_readme_gives_the_two_set_up_commands():
-    text = README.read_text(encoding="utf-8")
-    assert ("```sh\npython -m pip install -e . && slotting run examples/leicester_2011.yaml\n"
-            "python -m pip install -e '.[test]' && python -m pytest\n```") in text
+def test_the_readme_and_the_docs_home_give_the_two_set_up_commands():
+    for page in (README, ROOT / "docs" / "index.md"):
+        assert ("```sh\npython -m pip install -e . && slotting run examples/leicester_2011.yaml\n"
+                "python -m pip install -e '.[test]' && python -m pytest\n```") in page.read_text(encoding="utf-8"), page
 
 
 def test_the_readme_shows_the_main_commands_run():
