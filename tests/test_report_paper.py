@@ -208,7 +208,7 @@ def small_paper(seed: int, people: int) -> Paper:
         del person["characteristics.ethnicity"]  # one characteristic: its table and the totals are the whole story
     review = load_data(data, seed)
     result = slot(review)
-    return Paper(review, result, cost(review, result), equality_summary(review, result, None, 5), "t", "public",
+    return Paper(review, result, cost(review, result), equality_summary(review, result, suppress_below=5), "t", "public",
                  ("summary", "slotting", "equality"), "v", "2011-12-13", "0" * 64)
 
 
@@ -299,7 +299,7 @@ def shared_paper(seed: int, people: int) -> Paper:
         person["characteristics.disability"] = rng.choice("YN")
     review = load_data(data, seed)
     result = slot(review)
-    return Paper(review, result, cost(review, result), equality_summary(review, result, None, 5), "t", "public",
+    return Paper(review, result, cost(review, result), equality_summary(review, result, suppress_below=5), "t", "public",
                  ("summary", "slotting", "equality"), "v", "2011-12-13", "0" * 64)
 
 

@@ -19,7 +19,8 @@ Audience = Literal["public", "confidential"]
 @public
 def report(review: ReviewFile, result: SlottingResult | None = None, *, format: ReportFormat = "pdf",
            title: str | None = None, audience: Audience = "public", sections: Sequence[str] | None = None,
-           suppress_below: int = 5, date: dt.date | None = None, warn: Callable[[str], None] | None = None) -> bytes:
+           suppress_below: int = 5, date: dt.date | None = None, warn: Callable[[str], None] | None = None,
+           every_post: bool = False) -> bytes:
     """Gives the committee paper: summary, structure charts, outcome, savings, equality and method, as a document.
 
     Every figure comes from the same results as the other commands. The footer of every page gives the tool's
@@ -45,6 +46,9 @@ def report(review: ReviewFile, result: SlottingResult | None = None, *, format: 
         The paper's date; default today.
     warn:
         Called with each warning of typesetting (a font missing, a glyph replaced).
+    every_post:
+        Draw every post of a structure, however many (by default a structure of over 1,000 posts is drawn as one
+        box per group).
 
     Returns
     -------
@@ -86,7 +90,7 @@ def report(review: ReviewFile, result: SlottingResult | None = None, *, format: 
         timetable = timeline(review, result, found=found)
     day = date if date is not None else dt.date.today()
     paper = Paper(review, result, figures, equality, title or review.review.name, audience, chosen, __version__,
-                  day.isoformat(), review.sources.digest, timetable, found)
+                  day.isoformat(), review.sources.digest, timetable, found, every_post=every_post)
     if format == "markdown":
         return "".join(report_markdown(paper)).encode("utf-8")
     if format == "docx":

@@ -30,6 +30,9 @@ def report(
                                                     "(default: all).", show_default=False)] = None,
     suppress_below: Annotated[int, typer.Option("--suppress-below", min=0, max=1000, help="Equality counts from 1 "
                                                 "to N-1 shown as <N, as in slotting equality.")] = 5,
+    every_post: Annotated[bool, typer.Option("--every-post", help="Draw every post of a structure, however many "
+                                             "(default: a structure of over 1,000 posts as one box per group).")
+                          ] = False,
 ) -> None:
     """Write the committee paper: summary, structure charts, outcome, savings, equality and method.
 
@@ -69,7 +72,8 @@ def report(
             note("typesetting")
             try:
                 document = paper(review, result, format=kind, title=title, audience=audience.value,  # type: ignore[arg-type]
-                                 sections=chosen, suppress_below=suppress_below, date=day, warn=warnings.append)
+                                 sections=chosen, suppress_below=suppress_below, date=day, warn=warnings.append,
+                                 every_post=every_post)
             except TypesetError as err:
                 fail([f"{output}: {err}; nothing was written."])
         for line in warnings:

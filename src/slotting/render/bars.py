@@ -6,7 +6,8 @@ from __future__ import annotations
 import textwrap
 from decimal import Decimal
 
-from .chart_svg import COLOURS, GAP_X, GAP_Y, legend, svg, text
+from .chart_svg import COLOURS, GAP_X, GAP_Y, svg, text
+from .chart_svg import legend as legend_svg
 
 
 def group_chart(groups: list[tuple[str, dict[str, int | Decimal]]], legend: list[str]) -> str:
@@ -23,7 +24,7 @@ def group_chart(groups: list[tuple[str, dict[str, int | Decimal]]], legend: list
             body.append(text(x + 20, y + 24.5 + 10 * j, f"{n:,} {COLOURS[key][1]}", 7, "start"))
     rows = -(-len(groups) // per_row)
     height = 8 + rows * (h + GAP_Y) + 18
-    body += legend(legend, height - 6, per_row * (w + GAP_X))
+    body += legend_svg(legend, height - 6, per_row * (w + GAP_X))
     return svg(per_row * (w + GAP_X) + GAP_X, height + 8, body)
 
 
@@ -87,7 +88,7 @@ def outcome_bar(counts: list[tuple[str, int]]) -> str:
         if w > 16:
             body.append(text(x + w / 2, 18.5, str(n), 8, colour="#fff", weight="bold"))
         x += w
-    body += legend([k for k, n in counts if n], 40, width)
+    body += legend_svg([k for k, n in counts if n], 40, width)
     return svg(width + 20, 50, body)
 
 

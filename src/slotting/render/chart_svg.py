@@ -91,21 +91,49 @@ def _height(box: Box, title: list[str], extra: list[str]) -> float:
     return 8 + LINE * len(title) + 8.6 * len(extra) + bar
 
 
-def box(x: float, y: float, box: Box) -> list[str]:
-    """Gives a post's box: its title, its place count and (mixed) its outcomes' lines and their bar."""
+# A box's words set apart from its SVG, for the typesetter to set as text: (x of the box's left edge, y of the
+# title's first baseline, the title's lines, y of the first baseline of the lines under it, those lines).
+Label = tuple[float, float, str, float, str]
+
+
+@dataclass(frozen=True)
+class Sized:
+    """A box with its lines and its height, worked out once."""
+
+    box: Box
+    title: list[str]
+    extra: list[str]
+    height: float
+
+
+def sized(box: Box) -> Sized:
+    """Gives the box with its title's lines, the lines under it and its height."""
+    title, extra = title_lines(box.title), _extra_lines(box)
+    return Sized(box, title, extra, _height(box, title, extra))
+
+
+def box(x: float, y: float, box: Box | Sized, labels: list[Label] | None = None) -> list[str]:
+    """Gives a post's box: its title, its place count and (mixed) its outcomes' lines and their bar. With
+    `labels`, the words are added to them instead of the SVG (the typesetter sets text many times faster than
+    it draws an SVG's)."""
+    made = box if isinstance(box, Sized) else sized(box)
+    box, title, extra, height = made.box, made.title, made.extra, made.height
     mixed = box.key == "mixed"
     colour = "#546e7a" if mixed else COLOURS[box.key][0]
-    title, extra = title_lines(box.title), _extra_lines(box)
-    height = _height(box, title, extra)
     body = [f"<rect x='{x:.1f}' y='{y:.1f}' width='{BOX_W}' height='{height:.1f}' rx='3' fill='{colour}' "
             f"fill-opacity='{0.04 if mixed else 0.15}' stroke='{colour}' stroke-width='1'/>"]
     at = y + 4 + TITLE_PT
-    for line in title:
-        body.append(text(x + BOX_W / 2, at, line, TITLE_PT))
-        at += LINE
-    for line in extra:
-        body.append(text(x + BOX_W / 2, at - 0.6, line, SMALL_PT, colour="#263238"))
-        at += 8.6
+    if labels is not None:
+        below = at + LINE * len(title)
+        labels.append((round(x, 1), round(at, 1), "\n".join(title), round(below - 0.6, 1), "\n".join(extra)))
+        at = below + 8.6 * len(extra)
+    else:
+        for line in title:
+            body.append(text(x + BOX_W / 2, at, line, TITLE_PT))
+            at += LINE
+        for line in extra:
+            body.append(text(x + BOX_W / 2, at - 0.6, line, SMALL_PT, colour="#263238"))
+            at += 8.6
     if mixed:  # the places' outcomes as proportions of one bar, in the legend's colours
         total = float(sum(n for _, n in box.parts)) or 1.0
         left = x + 6

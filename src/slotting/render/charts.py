@@ -24,9 +24,12 @@ from .chart_svg import (
     PAGE_W,
     STACK_GAP,
     Box,
+    Label,
+    Sized,
     box,
     box_height,
     legend_height,
+    sized,
     svg,
     title_lines,
 )
@@ -50,6 +53,7 @@ class Chart:
     height: float
     under: str | None  # the title of the post (or group) whose branch this chart draws, when it is one
     posts: int  # boxes drawn
+    labels: tuple[Label, ...] = ()  # the boxes' words, when they are set apart from the SVG (see chart_svg.box)
 
 
 @dataclass
@@ -62,7 +66,7 @@ class _Tree:
     legend: list[str]
     below: dict[str, int] = field(init=False)
     order: dict[str, int] = field(init=False)
-    heights: dict[tuple[str, bool], float] = field(default_factory=dict)
+    sizes: dict[tuple[str, bool], Sized] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.below = _below(self.kids)
@@ -76,21 +80,26 @@ class _Tree:
         n = self.below[node]
         return replace(box, note=(f"\u2193 {n:,} {'post' if n == 1 else 'posts'} below it:", "on the chart headed by it"))
 
-    def height(self, node: str, cut: bool) -> float:
-        """Gives the height of the box as drawn."""
+    def sized(self, node: str, cut: bool) -> Sized:
+        """Gives the box as drawn, with its lines and its height."""
         key = (node, cut)
-        found = self.heights.get(key)
+        found = self.sizes.get(key)
         if found is None:
-            found = self.heights[key] = box_height(self.shown(node, cut))
+            found = self.sizes[key] = sized(self.shown(node, cut))
         return found
 
+    def height(self, node: str, cut: bool) -> float:
+        """Gives the height of the box as drawn."""
+        return self.sized(node, cut).height
 
-def structure_charts(boxes: list[Box], legend: list[str], page_w: float = PAGE_W, page_h: float = PAGE_H
-                     ) -> list[Chart]:
+
+def structure_charts(boxes: list[Box], legend: list[str], page_w: float = PAGE_W, page_h: float = PAGE_H, *,
+                     apart: bool = False) -> list[Chart]:
     """Gives the charts that draw every box under its parent: the whole structure when it fits a page at its
     natural size (7 pt text), else split by branch: a chart of the upper levels, in which a branch drawn on its
     own chart is one box saying so, then each such branch; the children of one post too many for a page are
-    drawn over several charts. The work is linear in the boxes where the children of a post are leaves."""
+    drawn over several charts. The work is linear in the boxes where the children of a post are leaves. With
+    `apart`, the boxes' words are each chart's labels rather than the SVG's text."""
     kids = layout.children_of([layout.Node(b.id, b.parent, BOX_W, 0.0) for b in boxes])
     tree = _Tree({b.id: b for b in boxes}, kids, legend)
     charts: list[Chart] = []
@@ -100,8 +109,10 @@ def structure_charts(boxes: list[Box], legend: list[str], page_w: float = PAGE_W
         head, roots = work[at]
         at += 1
         for chunk, cut in _pieces(tree, head, roots, page_w, page_h):
-            drawn, w, h, n = _draw(tree, head, chunk, set(cut))
-            charts.append(Chart(drawn, w, h, tree.by_id[head].title if head is not None else None, n))
+            labels: list[Label] | None = [] if apart else None
+            drawn, w, h, n = _draw(tree, head, chunk, set(cut), labels)
+            under = tree.by_id[head].title if head is not None else None
+            charts.append(Chart(drawn, w, h, under, n, tuple(labels or ())))
             work.extend((c, kids[c]) for c in cut)
     return charts
 
@@ -336,8 +347,9 @@ def _measure(tree: _Tree, head: str | None, roots: list[str], cut: set[str]) -> 
 LINE_STYLE = "stroke='#607d8b' stroke-width='0.8'"
 
 
-def _draw(tree: _Tree, head: str | None, roots: list[str], cut: set[str]) -> tuple[str, float, float, int]:
-    """Gives (SVG, width, height, boxes drawn) of one chart."""
+def _draw(tree: _Tree, head: str | None, roots: list[str], cut: set[str], labels: list[Label] | None
+          ) -> tuple[str, float, float, int]:
+    """Gives (SVG, width, height, boxes drawn) of one chart; with `labels`, the boxes' words go there."""
     nodes, stacks = _nodes(tree, head, roots, cut)
     placed = layout.tidy(nodes, GAP_X, GAP_Y)
     size = {n.id: n for n in nodes}
@@ -356,9 +368,9 @@ def _draw(tree: _Tree, head: str | None, roots: list[str], cut: set[str]) -> tup
             body.append(f"<polyline points='{px:.1f},{py:.1f} {px:.1f},{mid:.1f} {cx:.1f},{mid:.1f} {cx:.1f},{y:.1f}' "
                         f"fill='none' {LINE_STYLE}/>")
         if n.id.startswith(STACK):
-            drawn += _draw_stack(tree, stacks[n.id[len(STACK):]], x, y, cut, body)
+            drawn += _draw_stack(tree, stacks[n.id[len(STACK):]], x, y, cut, body, labels)
             continue
-        body += box(x, y, tree.shown(n.id, n.id in cut))
+        body += box(x, y, tree.sized(n.id, n.id in cut), labels)
         drawn += 1
     width = max(p.x + size[i].width for i, p in placed.items()) + 2 * GAP_X
     width = float(math.ceil(max(width, LEGEND_W)))  # whole points: the page places it at exactly this width
@@ -367,7 +379,8 @@ def _draw(tree: _Tree, head: str | None, roots: list[str], cut: set[str]) -> tup
     return svg(width, height, body), width, height, drawn
 
 
-def _draw_stack(tree: _Tree, columns: list[list[str]], x: float, y: float, cut: set[str], body: list[str]) -> int:
+def _draw_stack(tree: _Tree, columns: list[list[str]], x: float, y: float, cut: set[str], body: list[str],
+                labels: list[Label] | None) -> int:
     """Adds a stack's columns to the body, each hanging its boxes from a spine; gives the boxes drawn."""
     spines = [x + 4 + c * (BOX_W + STACK_INDENT) for c in range(len(columns))]
     if len(columns) > 1:  # a rail along the columns' tops, from which each hangs
@@ -379,7 +392,7 @@ def _draw_stack(tree: _Tree, columns: list[list[str]], x: float, y: float, cut: 
             h = tree.height(k, k in cut)
             middle = cy + h / 2
             body.append(f"<line x1='{spine:.1f}' y1='{middle:.1f}' x2='{spine + 6:.1f}' y2='{middle:.1f}' {LINE_STYLE}/>")
-            body += box(spine + 6, cy, tree.shown(k, k in cut))
+            body += box(spine + 6, cy, tree.sized(k, k in cut), labels)
             drawn += 1
             end = cy + h / 2
             cy += h + STACK_GAP

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -11,7 +11,8 @@ from ..model.types import written
 from ..rules.finance_headline import FinanceHeadline
 from ..rules.results import OUTCOMES
 from ..rules.sensitivity import Fragile, Headline, SensitivityResult
-from .common import json_chunks, markdown, markdown_table, money, number, terminal, text_cells, to_csv
+from .common import json_chunks, markdown, markdown_table, money, number, terminal, to_csv
+from .tables import Column, Rows
 
 SWEEP_FIGURES = ["people", *OUTCOMES, "potential displacements", "full-year saving", "target"]
 # Added to the sweep only when a variant asks for the finance view: the one-off exit costs, the net saving over
@@ -46,8 +47,8 @@ def sweep_header(s: SensitivityResult) -> list[str]:
     return [*(_short(f) for f in s.fields), *SWEEP_FIGURES, *(FINANCE_FIGURES if _finance(s) else [])]
 
 
-def sweep_rows(s: SensitivityResult) -> list[list[str]]:
-    rows = []
+def sweep_rows(s: SensitivityResult) -> Iterator[list[str]]:
+    """Yields the sweep's rows of figures, one a variant."""
     finance = _finance(s)
     for h in s.sweep:
         summary = h.summary
@@ -59,13 +60,13 @@ def sweep_rows(s: SensitivityResult) -> list[list[str]]:
             f = h.finance
             row += ([money(f.exit_costs), money(f.net_saving, brackets=True), _payback(f)] if f is not None
                     else ["-"] * len(FINANCE_FIGURES))
-        rows.append(row)
-    return rows
+        yield row
 
 
-def fragile_rows(s: SensitivityResult) -> list[list[str]]:
-    return [[f.person, _decision(f.outcome, f.posts), f"{f.source}: {f.figure}", written(f.value), written(f.at),
-             written(f.distance), f.crossing, _decision(f.then_outcome, f.then_posts)] for f in s.fragile]
+def fragile_rows(s: SensitivityResult) -> Iterator[list[str]]:
+    """Yields the fragile decisions' rows, one a decision."""
+    return ([f.person, _decision(f.outcome, f.posts), f"{f.source}: {f.figure}", written(f.value), written(f.at),
+             written(f.distance), f.crossing, _decision(f.then_outcome, f.then_posts)] for f in s.fragile)
 
 
 def _headings(s: SensitivityResult) -> list[str]:
@@ -78,30 +79,26 @@ def _headings(s: SensitivityResult) -> list[str]:
 
 
 def sensitivity_table(s: SensitivityResult) -> Iterator[Any]:
-    from rich import box
+    """Yields the sweep and the fragile decisions as tables (rich is imported only for this format)."""
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
     parts: list[Any] = []
     if s.sweep:
-        table = Table(title=Text(f"Sensitivity: {terminal(s.review)}"), title_justify="left", title_style="bold",
-                      box=box.SIMPLE_HEAD, pad_edge=False)
-        for name in sweep_header(s):
-            table.add_column(name, justify="right", overflow="fold")
-        for row in sweep_rows(s):
-            table.add_row(*text_cells(row))
-        parts.append(table)
+        sweep = [Column(name, "right") for name in sweep_header(s)]
+        parts.append(Rows(sweep, lambda: _safe(sweep_rows(s)), title=Text(f"Sensitivity: {terminal(s.review)}"),
+                          count=len(s.sweep)))
     if s.margin > 0:
         parts.append(Text(_headings(s)[0]))
         if s.fragile:
-            table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-            for name in FRAGILE_HEADER:
-                table.add_column(name, overflow="fold")
-            for row in fragile_rows(s):
-                table.add_row(*text_cells(row))
-            parts.append(table)
+            parts.append(Rows([Column(name) for name in FRAGILE_HEADER], lambda: _safe(fragile_rows(s)),
+                              count=len(s.fragile)))
     yield Group(*parts)
+
+
+def _safe(rows: Iterable[list[str]]) -> Iterator[list[str]]:
+    """Gives rows with every cell made safe for a terminal (control characters shown escaped)."""
+    return ([terminal(cell) for cell in row] for row in rows)
 
 
 def sensitivity_markdown(s: SensitivityResult) -> Iterator[str]:

@@ -56,9 +56,7 @@ def paper_data(p: Paper, structures: list[Structure] | None = None) -> dict[str,
     if "summary" in p.sections:
         data["summary"] = summary_sentences(p)
     if "structure" in p.sections:
-        data["structure"] = [{"heading": h, "note": n,
-                              "charts": [{"under": c.under or "", "width": min(c.width, charts.PAGE_W)}
-                                         for c in drawn]}
+        data["structure"] = [{"heading": h, "note": n, "charts": [_chart(c) for c in drawn]}
                              for h, drawn, n in (structures if structures is not None else structure_charts(p))]
     if "slotting" in p.sections:
         data.update(slotting_data(p))
@@ -71,6 +69,15 @@ def paper_data(p: Paper, structures: list[Structure] | None = None) -> dict[str,
         data["pay_ranges"] = first_rows([["Grade", "Spine", "Points", "Bottom", "Top"], *_pay_ranges(p)], ROWS,
                                         "grades", "slotting validate")
     return data
+
+
+def _chart(c: charts.Chart) -> dict[str, Any]:
+    """Gives what the template needs of a structure chart: the post it continues from, its width on the page,
+    and (when its words are set apart) its natural size and its labels."""
+    found: dict[str, Any] = {"under": c.under or "", "width": min(c.width, charts.PAGE_W)}
+    if c.labels:
+        found |= {"natural": c.width, "height": c.height, "labels": c.labels}
+    return found
 
 
 def slotting_data(p: Paper) -> dict[str, Any]:

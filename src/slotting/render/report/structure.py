@@ -66,10 +66,10 @@ STRUCTURE_NOTE_PUBLIC_NEW = ("This public paper draws the new structure alone: h
 PartsOf = Callable[[Paper, str], tuple[str, Parts]]
 
 
-def structure_charts(p: Paper) -> list[Structure]:
+def structure_charts(p: Paper, *, apart: bool = False) -> list[Structure]:
     """Gives (heading, charts, note) for the old and the new structure: every post drawn, split over several
     charts by branch when the structure does not fit a page, or (unless the paper draws every post) one box
-    per group beyond DRAWN posts."""
+    per group beyond DRAWN posts. With `apart`, each chart's words are its labels, for Typst to set as text."""
     confidential = p.audience == "confidential"
     old = ("The existing structure, coloured by the outcome of each post's holder" if confidential else
            "The existing structure", p.review.old_structure.posts, _old_parts,
@@ -85,7 +85,7 @@ def structure_charts(p: Paper) -> list[Structure]:
         if len(posts) > DRAWN and not p.every_post:
             drawn, note = _by_group(p, posts, group, parts_of, legend)
         else:
-            drawn, note = _post_by_post(p, posts, group, parts_of, legend)
+            drawn, note = _post_by_post(p, posts, group, parts_of, legend, apart)
         made.append((name, drawn, note))
     return made
 
@@ -110,8 +110,8 @@ def _by_group(p: Paper, posts: Sequence[OldPost | NewPost], group: dict[str, str
     return [charts.Chart(svg, w, h, None, len(counts))], note
 
 
-def _post_by_post(p: Paper, posts: Sequence[OldPost | NewPost], group: dict[str, str], parts_of: PartsOf, legend: list[str]
-                  ) -> tuple[list[charts.Chart], str]:
+def _post_by_post(p: Paper, posts: Sequence[OldPost | NewPost], group: dict[str, str], parts_of: PartsOf,
+                  legend: list[str], apart: bool) -> tuple[list[charts.Chart], str]:
     """Gives the charts that draw every post under the post it reports to (else under its group), and their note."""
     lines = any(post.reports_to for post in posts)
     boxes = []
@@ -121,7 +121,7 @@ def _post_by_post(p: Paper, posts: Sequence[OldPost | NewPost], group: dict[str,
                                 key, post.count, parts))
     if not lines:
         boxes = [charts.Box(f"group:{g}", g, None, "group") for g in dict.fromkeys(group.values())] + boxes
-    drawn = charts.structure_charts(boxes, legend)
+    drawn = charts.structure_charts(boxes, legend, apart=apart)
     note = ("Posts are drawn under the post they report to (reports_to)." if lines else
             "No reporting lines are given: posts are grouped under their group (the savings table's rows).")
     if any(post.count > 1 for post in posts):
