@@ -42,7 +42,8 @@ COMMANDS = {
 # Where importing the top-level module loads nothing of weight, the module the package actually uses.
 USED_MODULE = {"lxml": "lxml.etree"}
 # Imported only in a child process (which sys.modules of the command's own process cannot show).
-IN_A_CHILD = {"typst": "report pdf, report docx (in a child process)"}
+IN_A_CHILD = {"typst": "report pdf, report docx (in a child process)",
+              "rapidyaml": "any command on a YAML file of 256K characters or more (in a child process)"}
 # Runs one command through the app in this process, then prints the top-level modules it loaded.
 PROBE = """
 import json, sys, tempfile
