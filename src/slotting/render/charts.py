@@ -20,6 +20,7 @@ from .chart_svg import (
     GAP_X,
     GAP_Y,
     LEGEND_W,
+    LINE,
     PAGE_H,
     PAGE_W,
     STACK_GAP,
@@ -173,7 +174,9 @@ def _pieces(tree: _Tree, head: str | None, roots: list[str], page_w: float, page
 def _levels(tree: _Tree, head: str | None, chunk: list[str], page_h: float) -> set[str]:
     """Gives the nodes whose branches go to charts of their own so that the chunk's levels fit the page's
     height: the height grows with the levels, so a binary search."""
-    low, high = 1, _depth(chunk, tree.kids)
+    # no more levels than boxes of the least height fit the page, so the search never walks a long chain whole
+    most = int(page_h / (8 + LINE + GAP_Y)) + 1
+    low, high = 1, _depth(chunk, tree.kids, most)
     while low < high:
         mid = (low + high + 1) // 2
         if _measure(tree, head, chunk, _cut_at(chunk, tree.kids, mid))[1] <= page_h:
@@ -262,10 +265,10 @@ def _pre_order(kids: dict[str | None, list[str]]) -> list[str]:
     return order
 
 
-def _depth(roots: list[str], kids: dict[str | None, list[str]]) -> int:
-    """Gives the levels below the roots (0: none)."""
+def _depth(roots: list[str], kids: dict[str | None, list[str]], most: int) -> int:
+    """Gives the levels below the roots (0: none), or `most` when there are more."""
     level, frontier = 0, [k for n in roots for k in kids.get(n, [])]
-    while frontier:
+    while frontier and level < most:
         level += 1
         frontier = [k for n in frontier for k in kids.get(n, [])]
     return level
