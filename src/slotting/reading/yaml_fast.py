@@ -64,8 +64,9 @@ _VALUE_START = frozenset("\n[{,:?-'\"")
 # indentation or `: `, `- `, `? `. Only a closer after a space or a line break is looked at.
 _CLOSER = re.compile(r"[\]}](?<=[\n ][\]}])")
 _BEFORE_A_BLOCK_VALUE = frozenset("\n:?-")
-# A plain value beginning with `:` in a flow collection (`[:x]`): libyaml refuses it, rapidyaml reads it.
-_FLOW_COLON = re.compile(r"[\[{,] *:")
+# A plain value beginning with `:` in a flow collection (`[:x]`, `{a: :x}`): libyaml refuses it,
+# rapidyaml reads it. Looked for as `[:`, `{:`, `,:` and `::` first, and with spaces only where " :" is.
+_FLOW_COLON = re.compile(r"[\[{,:] *:")
 # A block scalar's header as libyaml reads it (an indentation of 1 to 9 and a chomping sign, in either
 # order, then a comment): rapidyaml reads some others (`|5.`, `|0`) as well.
 _BLOCK_HEADER = re.compile(r"[|>](?:[-+]?[1-9]?|[1-9][-+])(?: +#[^\n]*| *)\r?(?:\n|\Z)")
@@ -147,7 +148,7 @@ def _doubtful(text: str) -> bool:
             return True
     if _NO_KEY.search(text) or _NO_KEY.match(opening):
         return True
-    if any(pair in text for pair in ("[:", "{:", ",:")) or (" :" in text and _FLOW_COLON.search(text)):
+    if any(pair in text for pair in ("[:", "{:", ",:", "::")) or (" :" in text and _FLOW_COLON.search(text)):
         return True
     for mark in _MARKS:
         if mark in text:
