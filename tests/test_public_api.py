@@ -272,3 +272,34 @@ def test_results_show_as_slotting_names(example):
     _, result = example
     assert type(result).__module__ == "slotting" and repr(result).startswith("SlottingResult(")
     assert "class SlottingResult" in pydoc.render_doc(slotting.SlottingResult)
+
+
+_LAYERS = ("slotting.api", "slotting.rules", "slotting.render", "slotting.model", "slotting.reading", "pydantic")
+
+
+def _imported_by(*args: str) -> set[str]:
+    """Gives the modules of the package's layers (and pydantic) that `slotting ARGS` imports, run afresh."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    code = ("import sys; from slotting.console import main; sys.argv = ['slotting', *sys.argv[1:]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            f"sys.stderr.write('\\n'.join(m for m in sys.modules if m.startswith({_LAYERS!r})))")
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120,
+                          env={"PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "PATH": ""})
+    return {line for line in done.stderr.splitlines() if line.startswith(_LAYERS)}
+
+
+def test_help_and_version_import_no_layer_of_the_library():
+    """`slotting --help` costs typer's start alone: the library's layers are imported by the command that runs."""
+    assert _imported_by("--help") == set()
+    # a command's own help: typer builds its parameters (this typer does so through pydantic), nothing of ours
+    assert {m for m in _imported_by("run", "--help") if not m.startswith("pydantic")} == set()
+
+
+def test_validate_imports_no_rules_and_no_renderer_of_another_command():
+    found = _imported_by("validate", str(EXAMPLE))
+    assert any(m.startswith("slotting.reading") for m in found)
+    assert not [m for m in found if m.startswith(("slotting.rules", "slotting.render.run", "slotting.render.report"))]

@@ -92,8 +92,8 @@ def test_slotted_basis_costs_a_pool_at_the_mean_of_its_candidates_beside_a_direc
     result = slot(review)
     [post] = result.posts
     assert post.assimilated == ("P1",) and [p.candidates for p in post.pools] == [("P2", "P3")]
-    assert cost(review, result, "slotted").total.new_cost == Decimal(62500)
-    assert cost(review, result, "top").total.new_cost == Decimal(64000)
+    assert cost(review, result, basis="slotted").total.new_cost == Decimal(62500)
+    assert cost(review, result, basis="top").total.new_cost == Decimal(64000)
 
 
 def test_protection_of_a_pool_is_its_places_times_the_mean_of_its_candidates():
@@ -117,8 +117,8 @@ def test_a_saving_exactly_equal_to_the_target_meets_it(tmp_path):
     review = build(POOLED)
     result = slot(review)
     saving = cost(review, result).total.saving
-    assert cost(review, result, None, saving).target_met is True
-    assert cost(review, result, None, saving + 1).target_met is False
+    assert cost(review, result, target=saving).target_met is True
+    assert cost(review, result, target=saving + 1).target_met is False
 
 
 def test_estimated_points_are_listed_by_label():
@@ -126,7 +126,7 @@ def test_estimated_points_are_listed_by_label():
     place on NEW-SD-ECS is costed at the estimated SP17."""
     review = load(EXAMPLE)
     assert cost(review, slot(review)).estimated_points == ()
-    assert cost(review, slot(review), "slotted").estimated_points == ("SP17 £114734 (slotted to NEW-SD-ECS)",)
+    assert cost(review, slot(review), basis="slotted").estimated_points == ("SP17 £114734 (slotted to NEW-SD-ECS)",)
 
 
 # --- redundancy estimate ------------------------------------------------------------------------
@@ -222,10 +222,10 @@ def test_every_estimated_amount_used_is_named_once():
     so the top of G2 is not used for them."""
     review = build(ESTIMATED_TOPS)
     result = slot(review)
-    top = cost(review, result, "top").estimated_points
+    top = cost(review, result, basis="top").estimated_points
     assert top == ("S SP6 (top of G2) £32000", "S SP9 (top of G3) £42000",
                    "SP6 £32000 (slotted to N1)", "SP6 £32000 (slotted to N2)")
-    slotted = cost(review, result, "slotted").estimated_points
+    slotted = cost(review, result, basis="slotted").estimated_points
     assert slotted == ("S SP9 (top of G3) £42000", "SP6 £32000 (slotted to N1)", "SP6 £32000 (slotted to N2)")
 
 
@@ -235,15 +235,15 @@ def test_a_pool_on_an_estimated_point_names_its_candidates_points():
         {"old_post": "O2", "new_post": "N1", "old_in_new": 50, "new_from_old": 50}]})
     result = slot(review)
     assert [p.candidates for p in result.pools] == [("P1", "P2")]
-    points = cost(review, result, "slotted").estimated_points
+    points = cost(review, result, basis="slotted").estimated_points
     assert "SP6 £32000 (slotted to N1), SP6 £32000 (slotted to N1)" in points
 
 
 def test_the_conventions_name_the_basis():
     review = build(POOLED)
     result = slot(review)
-    assert cost(review, result, "top").conventions[2] == "New posts: at the top of the grade, for every place."
-    assert cost(review, result, "slotted").conventions[2] == (
+    assert cost(review, result, basis="top").conventions[2] == "New posts: at the top of the grade, for every place."
+    assert cost(review, result, basis="slotted").conventions[2] == (
         "New posts: filled places at the slotted salary (a competitive pool's places at the mean of its "
         "candidates' slotted salaries), empty places at the top of the grade.")
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from .base import Output, Reviews, SheetFormat, app, check_output, fail, guard, stages, write
+
+if TYPE_CHECKING:
+    from .. import Comparison
 
 
 class FailOn(str, enum.Enum):
@@ -101,7 +104,7 @@ def _stages(given: Optional[str], files: list[Path]) -> list[str]:
     return names
 
 
-def _report(found, format: SheetFormat, table: CompareTable, output: Output, fail_on_change: bool,
+def _report(found: Comparison, format: SheetFormat, table: CompareTable, output: Output, fail_on_change: bool,
             fail_on: Optional[FailOn]) -> int:
     """Writes a comparison; gives 0, or fails as --fail-on-change and --fail-on say."""
     from ..render import renderer
