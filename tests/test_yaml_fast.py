@@ -335,7 +335,7 @@ def test_the_strings_json_cannot_tell_apart_are_yaml_scalars_own():
 
 def test_a_large_review_is_read_in_a_child_process_as_the_reference_reads_it(tmp_path: Path):
     path = tmp_path / "review.yaml"
-    generate.write_yaml(generate.build(2000), path)
+    generate.write_yaml(generate.build(2500), path)
     text = path.read_text(encoding="utf-8")
     assert len(text) >= yaml_fast.SMALLEST
     data = yaml_fast.read(text)
@@ -350,7 +350,7 @@ def test_a_large_review_is_read_in_a_child_process_as_the_reference_reads_it(tmp
                                    ("name: Person 1,", "name: Person\x07 1,"), ("age: ", "age: :")])
 def test_a_large_review_with_a_problem_is_located_by_the_reference_reader(tmp_path: Path, capfd, edit):
     path = tmp_path / "review.yaml"
-    generate.write_yaml(generate.build(2000), path)
+    generate.write_yaml(generate.build(2500), path)
     text = path.read_text(encoding="utf-8").replace(*edit, 1)
     assert yaml_fast.read(text) is NOT_READ
     assert yaml_text.parse(text, "r.yaml") == yaml_text.reference(text, "r.yaml")
