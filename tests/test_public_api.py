@@ -303,3 +303,16 @@ def test_validate_imports_no_rules_and_no_renderer_of_another_command():
     found = _imported_by("validate", str(EXAMPLE))
     assert any(m.startswith("slotting.reading") for m in found)
     assert not [m for m in found if m.startswith(("slotting.rules", "slotting.render.run", "slotting.render.report"))]
+
+
+def test_a_what_if_goes_through_the_same_door(example):
+    """A what-if made with the review's validated with_changes slots, costs and compares as a file does."""
+    review, result = example
+    stricter = review.with_changes(policy={"assimilate_threshold": 90})
+    changed = slotting.slot(stricter)
+    assert changed.summary.assimilated < result.summary.assimilated
+    found = slotting.compare([review, stricter], labels=["75%", "90%"])
+    assert found.outcomes_differ and found.sources == tuple(review.sources.paths)
+    with pytest.raises(slotting.InputError) as raised:
+        review.with_changes(policy={"assimilate_threshold": 150})
+    assert raised.value.problems[0].path == "policy.assimilate_threshold"
