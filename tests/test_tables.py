@@ -55,3 +55,16 @@ def test_a_small_table_is_rich_s_own() -> None:
     table = Rows(columns, lambda: rows, count=2)
     assert isinstance(table.standin(), Table) and table.standin().row_count == 2
     assert _drawn(table, 80, False) == _drawn(_rich(columns, rows, ""), 80, False).replace("\n", "\n", 1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(lines=st.lists(CELLS, max_size=8), width=st.integers(5, 60))
+def test_lines_draws_what_rich_draws_of_each_text(lines: list[str], width: int) -> None:
+    from rich.console import Group
+
+    from slotting.render.tables import Lines
+
+    fast = Group(Text("Heading", style="bold"), Lines(lambda: iter(lines)))
+    slow = Group(Text("Heading", style="bold"), *(Text(line) for line in lines))
+    assert _drawn(fast, width, False) == _drawn(slow, width, False)
+    assert _drawn(fast, width, True) == _drawn(slow, width, True)

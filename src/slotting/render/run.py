@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .. import limits
@@ -13,6 +13,7 @@ from ..rules.decisions import Decided, Standing
 from ..rules.protection import by_year, describe, fall
 from ..rules.results import OUTCOMES, Alternative, PersonResult, PostResult, Slot, SlottingResult
 from .common import json_chunks, markdown, markdown_table, money, number, terminal, text_cells, to_csv
+from .tables import Lines
 from .wording import Wording, places, plural
 
 HEADINGS = {
@@ -268,31 +269,44 @@ class _OutcomeTable:
 
     Up to LARGE_TABLE rows it is a rich Table. Beyond, rich's layout costs too much time per row (see
     the README, Large reviews), so the same columns are laid out here at fixed widths, with long names
-    folded onto further lines as rich does.
+    folded onto further lines as rich does; the rows are made from the people as they are written.
     """
 
     LARGE_TABLE = 500
 
     def __init__(self, title: str, people: list[PersonResult]):
         self.title, self.people = title, people
+        self._widths: dict[bool, list[int]] = {}
 
-    def _layout(self, wide: bool) -> tuple[list[int], list[str], list[list[str]]]:
-        keep = [i for i in range(len(TABLE_HEADER)) if wide or i != 1]
-        rows = [[terminal(row[i]) for i in keep] for p in self.people for row in _slot_cells(p, short=not wide)]
-        return keep, [TABLE_HEADER[i] for i in keep], rows
+    @staticmethod
+    def _keep(wide: bool) -> list[int]:
+        return [i for i in range(len(TABLE_HEADER)) if wide or i != 1]
+
+    def _rows(self, wide: bool) -> Iterator[list[str]]:
+        keep = self._keep(wide)
+        return ([terminal(row[i]) for i in keep] for p in self.people for row in _slot_cells(p, short=not wide))
+
+    def _widths_of(self, wide: bool) -> list[int]:
+        """The widest cell of each column, its header included (found once for each layout)."""
+        if wide not in self._widths:
+            widths = [len(TABLE_HEADER[i]) for i in self._keep(wide)]
+            for row in self._rows(wide):
+                widths = [max(w, len(cell)) for w, cell in zip(widths, row)]
+            self._widths[wide] = widths
+        return self._widths[wide]
 
     def _table(self, wide: bool) -> Any:
         from rich import box
         from rich.table import Table
         from rich.text import Text
 
-        keep, header, rows = self._layout(wide)
+        keep = self._keep(wide)
         table = Table(title=Text(self.title), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                       pad_edge=False, padding=(0, 1) if wide else (0, 1, 0, 0), expand=False)
-        for name, i in zip(header, keep):
-            table.add_column(name, justify="right" if i >= 5 else "left", no_wrap=i != 1,
+        for i in keep:
+            table.add_column(TABLE_HEADER[i], justify="right" if i >= 5 else "left", no_wrap=i != 1,
                              overflow="fold", ratio=1 if i == 1 else None)
-        for row in rows:
+        for row in self._rows(wide):
             table.add_row(*text_cells(row))
         return table
 
@@ -304,29 +318,28 @@ class _OutcomeTable:
         if len(self.people) <= self.LARGE_TABLE:  # every column of the narrow layout keeps its values whole
             natural = Measurement.get(console, options, self._table(False)).maximum
             return Measurement(natural, max(natural, options.max_width))
-        _, header, rows = self._layout(False)
-        natural = sum(max(len(header[c]), *(len(r[c]) for r in rows)) + 1 for c in range(len(header))) + 1
+        natural = sum(w + 1 for w in self._widths_of(False)) + 1
         return Measurement(natural, max(natural, options.max_width))
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
         wide = options.max_width >= 120
         if len(self.people) > self.LARGE_TABLE:
-            keep, header, rows = self._layout(wide)
-            right = [i >= 5 for i in keep]
-            yield from _fixed_width(self.title, header, rows, right, options.max_width,
+            keep = self._keep(wide)
+            header = [TABLE_HEADER[i] for i in keep]
+            yield from _fixed_width(self.title, header, self._rows(wide), [i >= 5 for i in keep],
+                                    list(self._widths_of(wide)), options.max_width,
                                     fold=keep.index(1) if wide else None)
             return
         yield self._table(wide)
 
 
-def _fixed_width(title: str, header: list[str], rows: list[list[str]], right: list[bool], width: int,
-                 fold: int | None):
-    """Yields a table as rich Segments: a bold title, a header, a rule and the rows, padded to fixed
-    widths; the `fold` column (names) is narrowed to fit the width and its long cells wrapped."""
+def _fixed_width(title: str, header: list[str], rows: Iterable[list[str]], right: list[bool], widths: list[int],
+                 width: int, fold: int | None) -> Iterator[Any]:
+    """Yields a table as rich Segments: a bold title, a header, a rule and the rows, padded to the widths of their
+    widest cells; the `fold` column (names) is narrowed to fit the width and its long cells wrapped."""
     from rich.segment import Segment
     from rich.style import Style
 
-    widths = [max(len(header[c]), *(len(r[c]) for r in rows)) for c in range(len(header))]
     if fold is not None:
         others = sum(w + 1 for c, w in enumerate(widths) if c != fold) + 2
         widths[fold] = max(len(header[fold]), min(widths[fold], width - others))
@@ -340,11 +353,17 @@ def _fixed_width(title: str, header: list[str], rows: list[list[str]], right: li
     for row in rows:
         if fold is None or len(row[fold]) <= widths[fold]:
             lines.append(line(row))
-            continue
-        first, *rest = textwrap.wrap(row[fold], widths[fold]) or [""]  # a name of spaces wraps to nothing
-        lines.append(line([*row[:fold], first, *row[fold + 1:]]))
-        lines += [line(["" if c != fold else part for c in range(len(row))]) for part in rest]
-    yield Segment("\n".join(lines) + "\n\n")
+        else:
+            first, *rest = textwrap.wrap(row[fold], widths[fold]) or [""]  # a name of spaces wraps to nothing
+            lines.append(line([*row[:fold], first, *row[fold + 1:]]))
+            lines += [line(["" if c != fold else part for c in range(len(row))]) for part in rest]
+        if len(lines) >= _CHUNK:
+            yield Segment("\n".join(lines) + "\n")
+            lines.clear()
+    yield Segment("".join(f"{text}\n" for text in lines) + "\n")
+
+
+_CHUNK = 1000  # lines written as one segment
 
 
 def run_table(result: SlottingResult, decisions: Decided | None = None) -> Iterator[Any]:
@@ -359,18 +378,16 @@ def run_table(result: SlottingResult, decisions: Decided | None = None) -> Itera
         if people:
             parts.append(_OutcomeTable(f"{HEADINGS[outcome]}: {len(people)}", people))
     parts.append(Text(TABLE_NOTE, style="dim"))
-    pools = _pool_lines(result, terminal)
-    if pools:
+    if any(post.pools for post in result.posts):
         parts.append(Text("Competitive pools", style="bold"))
-        parts += [Text("  " + line) for line in pools]
+        parts.append(Lines(lambda: ("  " + line for line in _pool_lines(result, terminal))))
     parts.append(Text("Summary", style="bold"))
     parts += [Text("  " + line) for line in _summary_lines(result)]
-    ring = _ring_fence_lines(result, terminal)
     parts.append(Text(f"Ring-fenced posts: {_ring_fenced_posts(result)}", style="bold"))
-    parts += [Text("  " + line) for line in ring]
+    parts.append(Lines(lambda: ("  " + line for line in _ring_fence_lines(result, terminal))))
     if decisions is not None:
         parts.append(Text("After the decisions recorded (run --stage proposal for the proposal alone)", style="bold"))
-        parts += [Text("  " + line) for line in _decision_lines(decisions, terminal)]
+        parts.append(Lines(lambda: ("  " + line for line in _decision_lines(decisions, terminal))))
     yield Group(*parts)
 
 

@@ -220,3 +220,42 @@ def _widest(rows: Iterable[Sequence[str]]) -> list[Sequence[str]]:
                     chosen[number] = row
     keep = {number for _, number in best.values()}
     return [chosen[number] for number in sorted(keep)]
+
+
+class Lines:
+    """A rich renderable: lines of plain text (made safe for a terminal), each as rich draws a Text of it (a line
+    longer than the width wrapped at its words), made afresh each time `lines()` is called and never kept."""
+
+    def __init__(self, lines: Callable[[], Iterable[str]]):
+        self.lines = lines
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        from rich.measure import Measurement
+        from rich.text import Text
+
+        least = most = 0
+        for line in self.lines():
+            if line.isascii() and line.isprintable():
+                longest = len(line)
+                word = max(map(len, line.split()), default=longest)
+            else:
+                word, longest = Measurement.get(console, options, Text(line))
+            least, most = max(least, word), max(most, longest)
+        return Measurement(least, most).with_maximum(options.max_width)
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        from rich.segment import Segment
+        from rich.text import Text
+
+        width = options.max_width
+        written: list[str] = []
+        for line in self.lines():
+            if line.isascii() and line.isprintable() and len(line) <= width and line[-1:] != " ":
+                written.append(line)
+                continue
+            if written:
+                yield Segment("".join(f"{text}\n" for text in written))
+                written.clear()
+            yield from console.render(Text(line), options)
+        if written:
+            yield Segment("".join(f"{text}\n" for text in written))
