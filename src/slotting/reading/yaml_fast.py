@@ -69,6 +69,9 @@ _BEFORE_A_BLOCK_VALUE = frozenset("\n:?-")
 # A plain value beginning with `:` in a flow collection (`[:x]`, `{a: :x}`): libyaml refuses it,
 # rapidyaml reads it. Looked for as `[:`, `{:`, `,:` and `::` first, and with spaces only where " :" is.
 _FLOW_COLON = re.compile(r"[\[{,:] *:")
+# A list entry after a flow collection or a quoted scalar on the same line (`- [a] - b`): libyaml refuses
+# it, rapidyaml reads another entry.
+_ENTRY_AFTER_A_VALUE = re.compile(r"[\]}'\"] *-(?=[ \r\n]|\Z)")
 # A block scalar's header as libyaml reads it (an indentation of 1 to 9 and a chomping sign, in either
 # order, then a comment): rapidyaml reads some others (`|5.`, `|0`) as well.
 _BLOCK_HEADER = re.compile(r"[|>](?:[-+]?[1-9]?|[1-9][-+])(?: +#[^\n]*| *)\r?(?:\n|\Z)")
@@ -142,13 +145,12 @@ def _doubtful(text: str) -> bool:
         return True
     if "\\" in text and ("\\\n" in text or "\\\r\n" in text):  # an escaped line break: blank lines after it differ
         return True
-    opening = "\n" + text[:64]
     if text.lstrip(" ")[:1] in ("]", "}"):
         return True
     for found in _CLOSER.finditer(text):
         if _begins_a_value(text, found.start(), _BEFORE_A_BLOCK_VALUE):
             return True
-    if _NO_KEY.search(text) or _NO_KEY.match(opening):
+    if _NO_KEY.search(text) or _NO_KEY.match("\n" + text[:64]) or _ENTRY_AFTER_A_VALUE.search(text):
         return True
     if any(pair in text for pair in ("[:", "{:", ",:", "::")) or (" :" in text and _FLOW_COLON.search(text)):
         return True
