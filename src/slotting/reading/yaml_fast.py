@@ -66,9 +66,11 @@ _VALUE_START = frozenset("\n[{,:?-'\"")
 # indentation or `: `, `- `, `? `. Only a closer after a space or a line break is looked at.
 _CLOSER = re.compile(r"[\]}](?<=[\n ][\]}])")
 _BEFORE_A_BLOCK_VALUE = frozenset("\n:?-")
-# A plain value beginning with `:` in a flow collection (`[:x]`, `{a: :x}`): libyaml refuses it,
-# rapidyaml reads it. Looked for as `[:`, `{:`, `,:` and `::` first, and with spaces only where " :" is.
-_FLOW_COLON = re.compile(r"[\[{,:] *:")
+# A plain value beginning with `:` in a flow collection (`[:x]`, `{a: :x}`), or a colon right before a
+# flow indicator (`{a:}`, `{id:,name: x}`): libyaml refuses them, rapidyaml reads them. Looked for without
+# spaces first, and with spaces only where " :" is.
+_COLON_BEFORE = re.compile(r":[,\[\]{}:]")
+_COLON_AFTER = re.compile(r"[\[{,] *:")
 # A list entry after a flow collection or a quoted scalar on the same line (`- [a] - b`): libyaml refuses
 # it, rapidyaml reads another entry.
 _ENTRY_AFTER_A_VALUE = re.compile(r"[\]}'\"] *-(?=[ \r\n]|\Z)")
@@ -152,7 +154,7 @@ def _doubtful(text: str) -> bool:
             return True
     if _NO_KEY.search(text) or _NO_KEY.match("\n" + text[:64]) or _ENTRY_AFTER_A_VALUE.search(text):
         return True
-    if any(pair in text for pair in ("[:", "{:", ",:", "::")) or (" :" in text and _FLOW_COLON.search(text)):
+    if _COLON_BEFORE.search(text) or re.search(r"[\[{,]:", text) or (" :" in text and _COLON_AFTER.search(text)):
         return True
     for mark in _MARKS:
         if mark in text:
