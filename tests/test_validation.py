@@ -46,3 +46,20 @@ def test_a_long_list_gives_the_same_whether_validated_first_or_not(tmp_path: Pat
                                                                   for p in first)
     else:
         assert not isinstance(first, list) and len(first.people) == 1_220
+
+
+def test_loading_a_plain_review_imports_no_reader_or_wording_it_does_not_use():
+    """The table, workbook and Markdown readers, the partial review and the error wording are imported only when a
+    review needs them (issue 32: import only what a command uses)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, slotting; slotting.load(sys.argv[1]); "
+            "print(' '.join(m for m in sys.modules if m.startswith('slotting.'))))")
+    found = set(subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True,
+                               check=True).stdout.split())
+    unused = {"slotting.reading.csv_text", "slotting.reading.workbook", "slotting.reading.workbook_xml",
+              "slotting.reading.jd_markdown", "slotting.model.partial", "slotting.model.messages",
+              "slotting.reading.messages", "slotting.model.changes", "slotting.model.schema"}
+    assert "slotting.model.validation" in found
+    assert not found & unused, found & unused
