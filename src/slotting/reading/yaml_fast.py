@@ -70,7 +70,7 @@ _BEFORE_A_BLOCK_VALUE = frozenset("\n:?-")
 # flow indicator (`{a:}`, `{id:,name: x}`): libyaml refuses them, rapidyaml reads them. Looked for without
 # spaces first, and with spaces only where " :" is.
 _COLON_BEFORE = re.compile(r":[,\[\]{}:]")
-_COLON_AFTER = re.compile(r"[\[{,] *:")
+_COLON_AFTER = re.compile(r"[\[{,:] *:")
 # A list entry after a flow collection or a quoted scalar on the same line (`- [a] - b`): libyaml refuses
 # it, rapidyaml reads another entry.
 _ENTRY_AFTER_A_VALUE = re.compile(r"[\]}'\"] *-(?=[ \r\n]|\Z)")
