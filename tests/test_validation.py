@@ -55,7 +55,7 @@ def test_loading_a_plain_review_imports_no_reader_or_wording_it_does_not_use():
     import sys
 
     code = ("import sys, slotting; slotting.load(sys.argv[1]); "
-            "print(' '.join(m for m in sys.modules if m.startswith('slotting.'))))")
+            "print(' '.join(m for m in sys.modules if m.startswith('slotting.')))")
     found = set(subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True,
                                check=True).stdout.split())
     unused = {"slotting.reading.csv_text", "slotting.reading.workbook", "slotting.reading.workbook_xml",
