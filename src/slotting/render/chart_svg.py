@@ -112,28 +112,70 @@ def sized(box: Box) -> Sized:
     return Sized(box, title, extra, _height(box, title, extra))
 
 
-def box(x: float, y: float, box: Box | Sized, labels: list[Label] | None = None) -> list[str]:
+LINES = "#607d8b"  # the colour of the lines from a post to those below it
+
+
+class Apart:
+    """A chart drawn for the typesetter: its boxes' words as labels, and its shapes merged by style into a few
+    paths, each rectangle's fill its colour over white (Typst draws one path of many rectangles far faster than
+    as many elements, and an opaque fill faster than a transparent one)."""
+
+    def __init__(self) -> None:
+        self.labels: list[Label] = []
+        self.lines: list[str] = []
+        self.boxes: dict[str, list[str]] = {}  # by colour
+        self.bars: dict[str, list[str]] = {}  # by colour
+
+    def line(self, points: list[tuple[float, float]]) -> None:
+        self.lines.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in points))
+
+    def box(self, x: float, y: float, height: float, colour: str) -> None:
+        self.boxes.setdefault(colour, []).append(
+            f"M{x + 3:.1f} {y:.1f}h{BOX_W - 6}a3 3 0 0 1 3 3v{height - 6:.1f}a3 3 0 0 1 -3 3h{6 - BOX_W}"
+            f"a3 3 0 0 1 -3 -3v{6 - height:.1f}a3 3 0 0 1 3 -3z")
+
+    def bar(self, x: float, y: float, width: float, colour: str) -> None:
+        self.bars.setdefault(colour, []).append(f"M{x:.1f} {y:.1f}h{width:.1f}v5h{-width:.1f}z")
+
+    def body(self) -> list[str]:
+        """Gives the shapes: the lines, then the boxes over them, then the bars of mixed boxes."""
+        made = [f"<path d='{''.join(self.lines)}' fill='none' stroke='{LINES}' stroke-width='0.8'/>"] if self.lines else []
+        made += [f"<path d='{''.join(d)}' fill='{_over_white(c, 0.04 if c == MIXED else 0.15)}' stroke='{c}' "
+                 "stroke-width='1'/>" for c, d in self.boxes.items()]
+        return made + [f"<path d='{''.join(d)}' fill='{c}'/>" for c, d in self.bars.items()]
+
+
+MIXED = "#546e7a"  # the outline of a box whose places differ
+
+
+def _over_white(colour: str, opacity: float) -> str:
+    """Gives the colour that `colour` at `opacity` makes over white."""
+    return "#" + "".join(f"{round(255 - (255 - int(colour[i:i + 2], 16)) * opacity):02x}" for i in (1, 3, 5))
+
+
+def box(x: float, y: float, box: Box | Sized, apart: Apart | None = None) -> list[str]:
     """Gives a post's box: its title, its place count and (mixed) its outcomes' lines and their bar. With
-    `labels`, the words are added to them instead of the SVG (the typesetter sets text many times faster than
-    it draws an SVG's)."""
+    `apart`, its words and shapes go there instead (see Apart)."""
     made = box if isinstance(box, Sized) else sized(box)
     box, title, extra, height = made.box, made.title, made.extra, made.height
     mixed = box.key == "mixed"
-    colour = "#546e7a" if mixed else COLOURS[box.key][0]
+    colour = MIXED if mixed else COLOURS[box.key][0]
+    at = y + 4 + TITLE_PT
+    if apart is not None:
+        below = at + LINE * len(title)
+        apart.labels.append((round(x, 1), round(at, 1), "\n".join(title), round(below - 0.6, 1), "\n".join(extra)))
+        apart.box(x, y, height, colour)
+        if mixed:
+            _bar(box, x, below + 8.6 * len(extra), apart)
+        return []
     body = [f"<rect x='{x:.1f}' y='{y:.1f}' width='{BOX_W}' height='{height:.1f}' rx='3' fill='{colour}' "
             f"fill-opacity='{0.04 if mixed else 0.15}' stroke='{colour}' stroke-width='1'/>"]
-    at = y + 4 + TITLE_PT
-    if labels is not None:
-        below = at + LINE * len(title)
-        labels.append((round(x, 1), round(at, 1), "\n".join(title), round(below - 0.6, 1), "\n".join(extra)))
-        at = below + 8.6 * len(extra)
-    else:
-        for line in title:
-            body.append(text(x + BOX_W / 2, at, line, TITLE_PT))
-            at += LINE
-        for line in extra:
-            body.append(text(x + BOX_W / 2, at - 0.6, line, SMALL_PT, colour="#263238"))
-            at += 8.6
+    for line in title:
+        body.append(text(x + BOX_W / 2, at, line, TITLE_PT))
+        at += LINE
+    for line in extra:
+        body.append(text(x + BOX_W / 2, at - 0.6, line, SMALL_PT, colour="#263238"))
+        at += 8.6
     if mixed:  # the places' outcomes as proportions of one bar, in the legend's colours
         total = float(sum(n for _, n in box.parts)) or 1.0
         left = x + 6
@@ -143,6 +185,16 @@ def box(x: float, y: float, box: Box | Sized, labels: list[Label] | None = None)
                         f"fill='{COLOURS[key][0]}'/>")
             left += width
     return body
+
+
+def _bar(box: Box, x: float, at: float, apart: Apart) -> None:
+    """Adds a mixed box's bar of its places' outcomes, as proportions, in the legend's colours."""
+    total = float(sum(n for _, n in box.parts)) or 1.0
+    left = x + 6
+    for key, n in box.parts:
+        width = (BOX_W - 12) * float(n) / total
+        apart.bar(left, at - 5, width, COLOURS[key][0])
+        left += width
 
 
 def legend_height(keys: list[str], width: float) -> float:

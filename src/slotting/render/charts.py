@@ -24,6 +24,7 @@ from .chart_svg import (
     PAGE_H,
     PAGE_W,
     STACK_GAP,
+    Apart,
     Box,
     Label,
     Sized,
@@ -110,10 +111,10 @@ def structure_charts(boxes: list[Box], legend: list[str], page_w: float = PAGE_W
         head, roots = work[at]
         at += 1
         for chunk, cut in _pieces(tree, head, roots, page_w, page_h):
-            labels: list[Label] | None = [] if apart else None
-            drawn, w, h, n = _draw(tree, head, chunk, set(cut), labels)
+            words = Apart() if apart else None
+            drawn, w, h, n = _draw(tree, head, chunk, set(cut), words)
             under = tree.by_id[head].title if head is not None else None
-            charts.append(Chart(drawn, w, h, under, n, tuple(labels or ())))
+            charts.append(Chart(drawn, w, h, under, n, tuple(words.labels) if words is not None else ()))
             work.extend((c, kids[c]) for c in cut)
     return charts
 
@@ -350,9 +351,10 @@ def _measure(tree: _Tree, head: str | None, roots: list[str], cut: set[str]) -> 
 LINE_STYLE = "stroke='#607d8b' stroke-width='0.8'"
 
 
-def _draw(tree: _Tree, head: str | None, roots: list[str], cut: set[str], labels: list[Label] | None
+def _draw(tree: _Tree, head: str | None, roots: list[str], cut: set[str], apart: Apart | None
           ) -> tuple[str, float, float, int]:
-    """Gives (SVG, width, height, boxes drawn) of one chart; with `labels`, the boxes' words go there."""
+    """Gives (SVG, width, height, boxes drawn) of one chart; with `apart`, the boxes' words and shapes go there
+    (see chart_svg.Apart)."""
     nodes, stacks = _nodes(tree, head, roots, cut)
     placed = layout.tidy(nodes, GAP_X, GAP_Y)
     size = {n.id: n for n in nodes}
@@ -368,36 +370,48 @@ def _draw(tree: _Tree, head: str | None, roots: list[str], cut: set[str], labels
             px, py = q.x + GAP_X + size[n.parent].width / 2, q.y + 8 + size[n.parent].height
             mid = y - GAP_Y / 2
             cx = x + n.width / 2 if not n.id.startswith(STACK) else x + 4
-            body.append(f"<polyline points='{px:.1f},{py:.1f} {px:.1f},{mid:.1f} {cx:.1f},{mid:.1f} {cx:.1f},{y:.1f}' "
-                        f"fill='none' {LINE_STYLE}/>")
+            if apart is not None:
+                apart.line([(px, py), (px, mid), (cx, mid), (cx, y)])
+            else:
+                body.append(f"<polyline points='{px:.1f},{py:.1f} {px:.1f},{mid:.1f} {cx:.1f},{mid:.1f} {cx:.1f},{y:.1f}' "
+                            f"fill='none' {LINE_STYLE}/>")
         if n.id.startswith(STACK):
-            drawn += _draw_stack(tree, stacks[n.id[len(STACK):]], x, y, cut, body, labels)
+            drawn += _draw_stack(tree, stacks[n.id[len(STACK):]], x, y, cut, body, apart)
             continue
-        body += box(x, y, tree.sized(n.id, n.id in cut), labels)
+        body += box(x, y, tree.sized(n.id, n.id in cut), apart)
         drawn += 1
     width = max(p.x + size[i].width for i, p in placed.items()) + 2 * GAP_X
     width = float(math.ceil(max(width, LEGEND_W)))  # whole points: the page places it at exactly this width
+    if apart is not None:
+        body = apart.body()
     body += legend_svg(tree.legend, bottom + 18, width)
     height = float(math.ceil(bottom + 8 + legend_height(tree.legend, width)))
     return svg(width, height, body), width, height, drawn
 
 
 def _draw_stack(tree: _Tree, columns: list[list[str]], x: float, y: float, cut: set[str], body: list[str],
-                labels: list[Label] | None) -> int:
-    """Adds a stack's columns to the body, each hanging its boxes from a spine; gives the boxes drawn."""
+                apart: Apart | None) -> int:
+    """Adds a stack's columns to the body (or `apart`), each hanging its boxes from a spine; gives the boxes
+    drawn."""
+    def line(x1: float, y1: float, x2: float, y2: float) -> None:
+        if apart is not None:
+            apart.line([(x1, y1), (x2, y2)])
+        else:
+            body.append(f"<line x1='{x1:.1f}' y1='{y1:.1f}' x2='{x2:.1f}' y2='{y2:.1f}' {LINE_STYLE}/>")
+
     spines = [x + 4 + c * (BOX_W + STACK_INDENT) for c in range(len(columns))]
     if len(columns) > 1:  # a rail along the columns' tops, from which each hangs
-        body.append(f"<line x1='{spines[0]:.1f}' y1='{y:.1f}' x2='{spines[-1]:.1f}' y2='{y:.1f}' {LINE_STYLE}/>")
+        line(spines[0], y, spines[-1], y)
     drawn = 0
     for spine, column in zip(spines, columns):
         cy = end = y
         for k in column:
             h = tree.height(k, k in cut)
             middle = cy + h / 2
-            body.append(f"<line x1='{spine:.1f}' y1='{middle:.1f}' x2='{spine + 6:.1f}' y2='{middle:.1f}' {LINE_STYLE}/>")
-            body += box(spine + 6, cy, tree.sized(k, k in cut), labels)
+            line(spine, middle, spine + 6, middle)
+            body += box(spine + 6, cy, tree.sized(k, k in cut), apart)
             drawn += 1
             end = cy + h / 2
             cy += h + STACK_GAP
-        body.append(f"<line x1='{spine:.1f}' y1='{y:.1f}' x2='{spine:.1f}' y2='{end:.1f}' {LINE_STYLE}/>")
+        line(spine, y, spine, end)
     return drawn
