@@ -294,7 +294,7 @@ def test_the_hostile_corpus_reads_alike(tmp_path: Path):
     # found by the differential test
     "- |\n   text", '- "x\\ud800"\n', "id: x\n: {}\n", "}---\n- x\n", "a: [:x]\n", "a: [?x]\n", "a: |5.\n  x\n",
     'a: "end\\\n\n   text"\n', "a:  5.\r\nb: 1\r\n", "'1.5e-3'!'1.5e!3'\n", "a: {b: :x}\n",
-    "- {b: 1}    - {c: 2}\n", "- 'a' - b\n", "- {id:,name: x}\n", "- [a:]\n",
+    "- {b: 1}    - {c: 2}\n", "- 'a' - b\n", "- {id:,name: x}\n", "- [a:]\n", "id: |2\n   \n",
 ])
 def test_what_the_compiled_reader_leaves_to_the_reference(text: str):
     assert fast(text) is NOT_READ

@@ -74,9 +74,9 @@ _COLON_AFTER = re.compile(r"[\[{,:] *:")
 # A list entry after a flow collection or a quoted scalar on the same line (`- [a] - b`): libyaml refuses
 # it, rapidyaml reads another entry.
 _ENTRY_AFTER_A_VALUE = re.compile(r"[\]}'\"] *-(?=[ \r\n]|\Z)")
-# A block scalar's header as libyaml reads it (an indentation of 1 to 9 and a chomping sign, in either
-# order, then a comment): rapidyaml reads some others (`|5.`, `|0`) as well.
-_BLOCK_HEADER = re.compile(r"[|>](?:[-+]?[1-9]?|[1-9][-+])(?: +#[^\n]*| *)\r?(?:\n|\Z)")
+# A block scalar's header as both parsers read it: a chomping sign, then a comment. rapidyaml reads some
+# that libyaml refuses (`|5.`, `|0`), and with an indentation given (`|2`), lines of spaces differently.
+_BLOCK_HEADER = re.compile(r"[|>][-+]?(?: +#[^\n]*| *)\r?(?:\n|\Z)")
 # A line whose key is missing (`: x`, `- : x`): libyaml refuses it, rapidyaml reads an empty key.
 _NO_KEY = re.compile(r"\n[ -]*:(?=[ \r\n]|\Z)")  # a line break first: a literal, which re scans for fast
 # A plain number that rapidyaml's JSON rewrites: `.5` and `-.5` (a leading point), `5.` (a trailing one);
