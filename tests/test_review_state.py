@@ -171,3 +171,12 @@ def test_a_copy_of_any_section_drops_what_it_cached(review: ReviewFile):
     nhs = costing.model_copy(update={"severance": costing.model_validate(
         {"severance": {"scheme": "nhs-afc-section-16", "floor": 20000, "cap": 80000}}).severance})
     assert nhs.scheme.name != costing.scheme.name and costing.scheme.name == "lg-england-wales-2006"
+
+
+def test_a_spinal_point_changed_by_its_text_or_number_is_the_same_point(review: ReviewFile):
+    for point in (2, "2"):
+        merged = review.with_changes(pay_spines={"UCOC/T": {point: {"amount": 66500}}})
+        assert merged.pay_spines["UCOC/T"][2].amount == 66500 and merged.pay_spines["UCOC/T"][2].estimated
+        replaced = review.with_changes(pay_spines={"UCOC/T": {point: 66500}})  # a number: the amount alone
+        assert replaced.pay_spines["UCOC/T"][2].amount == 66500 and not replaced.pay_spines["UCOC/T"][2].estimated
+        assert list(replaced.pay_spines["UCOC/T"]) == list(review.pay_spines["UCOC/T"])

@@ -43,6 +43,9 @@ def merged(current: Any, change: Any) -> Any:
         base = dict(current)
     else:
         return change
+    # A key given as text names the key written as a number (a spinal point 2 changed by "2"), as a file's would.
+    spelled = {str(key): key for key in base}
     for key, value in change.items():
+        key = spelled.get(str(key), key)
         base[key] = merged(base.get(key), value)
     return base
