@@ -37,15 +37,15 @@ def merged(current: Any, change: Any) -> Any:
     if not isinstance(change, Mapping):
         return change
     if isinstance(current, BaseModel):
-        base: dict[str, Any] = {name: getattr(current, name) for name in current.model_fields_set}
+        base: dict[Any, Any] = {name: getattr(current, name) for name in current.model_fields_set}
         base.update(current.model_extra or {})
     elif isinstance(current, Mapping):
         base = dict(current)
     else:
         return change
     # A key given as text names the key written as a number (a spinal point 2 changed by "2"), as a file's would.
-    spelled = {str(key): key for key in base}
-    for key, value in change.items():
-        key = spelled.get(str(key), key)
+    spelled: dict[str, Any] = {str(key): key for key in base}
+    for given, value in change.items():
+        key = spelled.get(str(given), given)
         base[key] = merged(base.get(key), value)
     return base

@@ -107,7 +107,7 @@ def _tidy(node: Any) -> Any:
     return node
 
 
-def _number_not_text(node: dict[str, Any]) -> dict[str, Any]:
+def _number_not_text(node: dict[Any, Any]) -> dict[Any, Any]:
     """Gives a node whose options are a number or its text (the reader's form) as the number alone, beside any other
     options."""
     options = node.get("anyOf")
