@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 SMALL = 200  # rows that rich lays out itself
@@ -105,40 +106,36 @@ class Rows:
         yield Segment.line()
 
 
-@dataclass(frozen=True)
 class _Place:
     """A column as laid out: its width, its padding and the room for text inside."""
 
-    column: Column
-    width: int
-    left: int
-    right: int
+    __slots__ = ("column", "width", "left", "right", "room", "lead", "trail", "fold")
 
-    @property
-    def room(self) -> int:
-        return self.width - self.left - self.right
+    def __init__(self, column: Column, width: int, left: int, right: int):
+        self.column, self.width, self.left, self.right = column, width, left, right
+        self.room = width - left - right
+        self.lead, self.trail = " " * left, " " * right
+        self.fold = self.room >= 1 and column.overflow == "fold" and not column.no_wrap
 
 
 def _row(console: Any, options: Any, row: Sequence[str], places: Sequence[_Place]) -> list[str]:
     """Gives the lines of one body row: each cell padded to its column, a long one wrapped as rich wraps it."""
-    cells: list[list[str]] = []
+    cells: list[Sequence[str]] = []
     for text, place in zip(row, places):
-        room, column = place.room, place.column
+        room = place.room
         plain = text.isascii() and text.isprintable()  # one cell a character, and nothing for rich to expand
         if plain and len(text) <= room and text[:1] != " " and text[-1:] != " ":
-            shown = [text.rjust(room) if column.justify == "right" else text.ljust(room)]
-        elif plain and room >= 1 and column.overflow == "fold" and not column.no_wrap:
-            shown = _folded(text, room, column.justify)
+            right = place.column.justify == "right"
+            cells.append((place.lead + (text.rjust(room) if right else text.ljust(room)) + place.trail,))
+        elif plain and place.fold:
+            cells.append(_folded(text, room, place.column.justify, place.lead, place.trail))
         else:  # a column squeezed to nothing, wide characters, or another overflow: rich itself
             cells.append(_wrapped(console, options, text, place))
-            continue
-        cells.append([" " * place.left + line + " " * place.right for line in shown])
     height = max(1, *(len(cell) for cell in cells))  # rich gives every row a line
     if height == 1 and all(cells):
         return [" " + " ".join(cell[0] for cell in cells) + " "]
-    for cell, place in zip(cells, places):
-        cell += [" " * place.width] * (height - len(cell))
-    return [" " + " ".join(cell[n] for cell in cells) + " " for n in range(height)]
+    full = [[*cell, *[" " * place.width] * (height - len(cell))] for cell, place in zip(cells, places)]
+    return [" " + " ".join(cell[n] for cell in full) + " " for n in range(height)]
 
 
 def _padding(index: int, count: int) -> tuple[int, int]:
@@ -146,17 +143,20 @@ def _padding(index: int, count: int) -> tuple[int, int]:
     return (0 if index == 0 else 1), (0 if index == count - 1 else 1)
 
 
-def _folded(text: str, room: int, justify: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _folded(text: str, room: int, justify: str, lead: str, trail: str) -> tuple[str, ...]:
     """Gives the lines of a plain ASCII cell wrapped as rich wraps it with overflow "fold" (rich.text.Text.wrap):
-    broken at words, a word longer than the room folded, spaces past the room dropped, each line justified."""
+    broken at words, a word longer than the room folded, spaces past the room dropped, each line justified and
+    padded. Kept for the texts that recur (a threshold, a post), cell after cell."""
     breaks = _breaks(text, room)
     lines = []
     for start, end in zip([0, *breaks], [*breaks, len(text)]):
         line = text[start:end]
         if len(line) > room:  # rich.text.Text.rstrip_end: only the spaces beyond the room go
             line = line[:max(room, len(line.rstrip()))]
-        lines.append(line.rstrip()[:room].rjust(room) if justify == "right" else line[:room].ljust(room))
-    return lines
+        shown = line.rstrip()[:room].rjust(room) if justify == "right" else line[:room].ljust(room)
+        lines.append(lead + shown + trail)
+    return tuple(lines)
 
 
 _WORD = re.compile(r"\s*\S+\s*")  # a word and the spaces after it (rich._wrap.re_word)
@@ -203,22 +203,27 @@ def _widest(rows: Iterable[Sequence[str]]) -> list[Sequence[str]]:
     """Gives, in their order, the rows that hold some column's longest word or longest line."""
     from rich.cells import cell_len
 
-    best: dict[tuple[int, str], tuple[int, int]] = {}  # (column, "word" or "line") -> (cells, row number)
+    lines: list[tuple[int, int]] = []  # for each column, (cells, row number) of its longest line
+    words: list[tuple[int, int]] = []  # and of its longest word
     chosen: dict[int, Sequence[str]] = {}
     for number, row in enumerate(rows):
+        if not lines:
+            lines = [(-1, -1)] * len(row)
+            words = [(-1, -1)] * len(row)
         for column, text in enumerate(row):
-            if text.isascii() and text.isprintable():  # one cell a character, one line
-                line = len(text)
-                word = max(map(len, text.split()), default=line)
-            else:
-                line = max(map(cell_len, text.splitlines()), default=0)
-                word = max(map(cell_len, text.split()), default=line)
-            for kind, size in (("word", word), ("line", line)):
-                held = best.get((column, kind))
-                if held is None or size > held[0]:
-                    best[column, kind] = (size, number)
-                    chosen[number] = row
-    keep = {number for _, number in best.values()}
+            plain = text.isascii() and text.isprintable()  # one cell a character, one line
+            size = len(text)
+            if plain and size <= words[column][0]:  # neither its line nor a word of it can be longer
+                continue
+            line = size if plain else max(map(cell_len, text.splitlines()), default=0)
+            word = max(map(len if plain else cell_len, text.split()), default=line)
+            if line > lines[column][0]:
+                lines[column] = (line, number)
+                chosen[number] = row
+            if word > words[column][0]:
+                words[column] = (word, number)
+                chosen[number] = row
+    keep = {number for _, number in lines + words}
     return [chosen[number] for number in sorted(keep)]
 
 
