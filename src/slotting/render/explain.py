@@ -28,6 +28,26 @@ def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | No
     if p is None:
         raise KeyError(person_id)
     wording = Wording(result.policy)
+    lines = [*_head_lines(result, p, review), "", wording.reason(p, result), "", *_evidence(review, p),
+             _policy_line(result.policy), "", *_claim_lines(result, p, wording), *_competitor_lines(result, p)]
+    choices = _policy_choices(p, result.policy)
+    if choices:
+        lines += ["", "Where the policy's settings decided it:", *(f"  {line}" for line in choices)]
+    if any(post.ring_fence_tiers for post in result.posts):
+        lines += ["", "May apply for ring-fenced posts (the tier in use holds them): "
+                  + (", ".join(p.may_apply_for) or "none")]
+    if result.policy.alternatives and result.at_risk(p.id):
+        lines += ["", *_alternative_lines(result, p, wording)]
+    lines += _pay_lines(result.policy, p)
+    if case is not None:
+        lines += case_lines(case)
+    if standing is not None:
+        lines += _standing_lines(standing, offers)
+    yield "".join(terminal(line) + "\n" for line in lines)
+
+
+def _head_lines(result: SlottingResult, p: PersonResult, review: ReviewFile | None) -> list[str]:
+    """Gives who the person is, their outcome and, for a part-timer, the FTE their figures are scaled by."""
     lines = [f"{p.name or p.id} ({p.id}), current post {p.current_post}{_post_held(review, p.current_post)}",
              f"Outcome: {p.outcome}" + (" (on hold)" if p.on_hold else "")]
     fte = review.fte(p.id) if review is not None else None
@@ -35,66 +55,73 @@ def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | No
         shown = format(fte.normalize(), "f")
         lines.append(f"Part time: {shown} FTE. Salaries here are full-time equivalents; their pay, its cost, any "
                      f"protection and a week's pay are at {shown} of them (now {money(p.current_salary * fte)} a year).")
-    lines += ["", wording.reason(p, result), ""]
-    lines += _evidence(review, p)
-    policy = result.policy
-    lines.append(f"Policy: assimilate at {percent(policy.assimilate_threshold)} with grade distance up to "
-                 f"{allowed(policy, 'assimilation')}; match at {percent(policy.match_threshold)} with grade distance "
-                 f"up to {allowed(policy, 'match')}; overlap measure {policy.overlap_measure}"
-                 + ("; claims ranked by score." if policy.rank_by == "score" else "."))
-    lines.append("")
+    return lines
+
+
+def _policy_line(policy: Policy) -> str:
+    """Gives the thresholds, grade distances and overlap measure the policy decides claims by."""
+    return (f"Policy: assimilate at {percent(policy.assimilate_threshold)} with grade distance up to "
+            f"{allowed(policy, 'assimilation')}; match at {percent(policy.match_threshold)} with grade distance "
+            f"up to {allowed(policy, 'match')}; overlap measure {policy.overlap_measure}"
+            + ("; claims ranked by score." if policy.rank_by == "score" else "."))
+
+
+def _claim_lines(result: SlottingResult, p: PersonResult, wording: Wording) -> list[str]:
+    """Gives each of the person's claims, best first: what became of it, its figures and its distance to the
+    thresholds."""
     if not p.assessments:
-        lines.append("Claims: none (no overlap is recorded between their post and any new post in the review).")
-    else:
-        lines.append("Claims, best first:")
-        slotted = {s.post for s in p.slots}
-        for i, a in enumerate(p.assessments, 1):
-            title = result.post(a.post).title
-            if not a.kind:
-                state = "-> rejected"
-            elif a.post in slotted:
-                state = "-> pursued"
-            elif p.slots:
-                state = "-> not pursued: it ranks below the claim pursued (only the top claim is pursued)"
-            else:
-                state = "-> not pursued: no place was left after assimilation"
-            lines.append(f"  {i}. {a.post} ({title}) {state}")
-            lines.append(f"     {wording.why(a)}.")
-            lines.append(f"     Distance: {distances(a.score, policy)}.")
+        return ["Claims: none (no overlap is recorded between their post and any new post in the review)."]
+    lines = ["Claims, best first:"]
+    slotted = {s.post for s in p.slots}
+    for i, a in enumerate(p.assessments, 1):
+        if not a.kind:
+            state = "-> rejected"
+        elif a.post in slotted:
+            state = "-> pursued"
+        elif p.slots:
+            state = "-> not pursued: it ranks below the claim pursued (only the top claim is pursued)"
+        else:
+            state = "-> not pursued: no place was left after assimilation"
+        lines += [f"  {i}. {a.post} ({result.post(a.post).title}) {state}", f"     {wording.why(a)}.",
+                  f"     Distance: {distances(a.score, result.policy)}."]
+    return lines
+
+
+def _competitor_lines(result: SlottingResult, p: PersonResult) -> list[str]:
+    """Gives the others in the person's pools, up to limits.COMPETITORS_LISTED of them."""
     competitors = result.competitors(p)
-    if competitors:
-        lines.append("")
-        shown = ", ".join(competitors[:limits.COMPETITORS_LISTED])
-        more = len(competitors) - limits.COMPETITORS_LISTED
-        lines.append("Competing with: " + shown + (f" and {more:,} more (see run --format json, posts[].pools)"
-                                                   if more > 0 else ""))
-    choices = _policy_choices(p, policy)
-    if choices:
-        lines.append("")
-        lines.append("Where the policy's settings decided it:")
-        lines += [f"  {line}" for line in choices]
-    if any(post.ring_fence_tiers for post in result.posts):
-        lines.append("")
-        lines.append("May apply for ring-fenced posts (the tier in use holds them): "
-                     + (", ".join(p.may_apply_for) or "none"))
-    if policy.alternatives and result.at_risk(p.id):
-        lines.append("")
-        limited = policy.alternatives_limits is not None
-        head = "Suitable alternatives" if not limited else "Alternatives"
-        head += " if not selected" if p.outcome == "competitive" else ""
-        lines.append(f"{head} (ring-fenced posts they may apply for, best score first"
-                     + ("; each suitable or not under policy.alternatives_limits):" if limited else "):"))
-        for alt in p.alternatives:
-            change = money(alt.pay_change) if alt.pay_change < 0 else "+" + money(alt.pay_change)
-            lines.append(f"  {alt.post} ({result.post(alt.post).title}): score {percent(alt.score)}, grade distance "
-                         f"{alt.grade_distance:+d}, spinal point {alt.spinal_point} at {money(alt.new_salary)} "
-                         f"({change} a year)" + (f"; {wording.suitability(alt)}" if limited else ""))
-        if not p.alternatives:
-            lines.append("  none: no ring-fenced post has an overlap with their post.")
+    if not competitors:
+        return []
+    shown = ", ".join(competitors[:limits.COMPETITORS_LISTED])
+    more = len(competitors) - limits.COMPETITORS_LISTED
+    return ["", "Competing with: " + shown + (f" and {more:,} more (see run --format json, posts[].pools)"
+                                              if more > 0 else "")]
+
+
+def _alternative_lines(result: SlottingResult, p: PersonResult, wording: Wording) -> list[str]:
+    """Gives the ring-fenced posts a person at risk may apply for, best score first, with their pay and (with
+    policy.alternatives_limits) whether each is suitable."""
+    limited = result.policy.alternatives_limits is not None
+    head = "Suitable alternatives" if not limited else "Alternatives"
+    head += " if not selected" if p.outcome == "competitive" else ""
+    lines = [f"{head} (ring-fenced posts they may apply for, best score first"
+             + ("; each suitable or not under policy.alternatives_limits):" if limited else "):")]
+    for alt in p.alternatives:
+        change = money(alt.pay_change) if alt.pay_change < 0 else "+" + money(alt.pay_change)
+        lines.append(f"  {alt.post} ({result.post(alt.post).title}): score {percent(alt.score)}, grade distance "
+                     f"{alt.grade_distance:+d}, spinal point {alt.spinal_point} at {money(alt.new_salary)} "
+                     f"({change} a year)" + (f"; {wording.suitability(alt)}" if limited else ""))
+    if not p.alternatives:
+        lines.append("  none: no ring-fenced post has an overlap with their post.")
+    return lines
+
+
+def _pay_lines(policy: Policy, p: PersonResult) -> list[str]:
+    """Gives the pay on each post the person is slotted to, and how a fall in pay is protected."""
+    lines = []
     for s in p.slots:
-        lines.append("")
-        lines.append(f"Pay on {s.post}: spinal point {s.pay.point}, {money(s.pay.amount)} a year "
-                     f"({s.pay.rule}){'; this point is an ESTIMATED value' if s.pay.estimated else ''}.")
+        lines += ["", f"Pay on {s.post}: spinal point {s.pay.point}, {money(s.pay.amount)} a year "
+                  f"({s.pay.rule}){'; this point is an ESTIMATED value' if s.pay.estimated else ''}."]
         if s.pay.protection and policy.protection.scheme == "cash" and policy.protection.cap is None \
                 and not p.protected_allowances:
             lines.append(f"  Pay falls by {money(s.pay.protection)} a year: protected for "
@@ -106,11 +133,7 @@ def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | No
             lines.append(f"  Pay falls by {money(s.pay.protection)} a year{with_allowances}: {describe(policy, protected)}.")
         else:
             lines.append("  Pay does not fall: no protection needed.")
-    if case is not None:
-        lines += case_lines(case)
-    if standing is not None:
-        lines += _standing_lines(standing, offers)
-    yield "".join(terminal(line) + "\n" for line in lines)
+    return lines
 
 
 def _post_held(review: ReviewFile | None, post_id: str) -> str:
