@@ -36,6 +36,7 @@ from .chart_svg import (
     title_lines,
 )
 from .chart_svg import legend as legend_svg
+from .chart_tree import cut_at, depth, descendants, pre_order, split, stack_columns, visible
 
 __all__ = ["COLOURS", "PAGE_H", "PAGE_W", "Box", "Chart", "box_height", "cost_bars", "group_chart", "outcome_bar",
            "profile_bars", "structure_charts", "title_lines"]
@@ -71,8 +72,8 @@ class _Tree:
     sizes: dict[tuple[str, bool], Sized] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.below = _below(self.kids)
-        self.order = {n: i for i, n in enumerate(_pre_order(self.kids))}
+        self.below = descendants(self.kids)
+        self.order = {n: i for i, n in enumerate(pre_order(self.kids))}
 
     def shown(self, node: str, cut: bool) -> Box:
         """Gives the box as drawn: a branch drawn on a chart of its own says so under its title."""
@@ -119,20 +120,6 @@ def structure_charts(boxes: list[Box], legend: list[str], page_w: float = PAGE_W
     return charts
 
 
-def _below(kids: dict[str | None, list[str]]) -> dict[str, int]:
-    """Gives each node's count of descendants."""
-    count: dict[str, int] = {}
-    order: list[str] = []
-    stack = list(kids[None])
-    while stack:
-        node = stack.pop()
-        order.append(node)
-        stack.extend(kids.get(node, []))
-    for node in reversed(order):
-        count[node] = sum(1 + count[k] for k in kids.get(node, []))
-    return count
-
-
 def _pieces(tree: _Tree, head: str | None, roots: list[str], page_w: float, page_h: float
             ) -> list[tuple[list[str], list[str]]]:
     """Gives the charts that draw `roots` (under `head`, repeated on top of each): [(roots drawn, nodes whose
@@ -152,12 +139,12 @@ def _pieces(tree: _Tree, head: str | None, roots: list[str], page_w: float, page
         chunk = rest[:1]
         cut = _levels(tree, head, chunk, page_h)
         while not fits(chunk, cut):  # then the widest branches on charts of their own
-            shown = [n for n in _visible(chunk, kids, cut) if kids.get(n) and n not in cut]
+            shown = [n for n in visible(chunk, kids, cut) if kids.get(n) and n not in cut]
             if not shown:
                 break  # one box, too large for the page: drawn all the same (it is scaled to fit)
             # the largest branch below the roots; a root's own children only when no other branch is left
             cut.add(max(shown, key=lambda n: (n not in chunk, tree.below[n], -tree.order[n])))
-        drawn = set(_visible(chunk, kids, cut))
+        drawn = set(visible(chunk, kids, cut))
         cut = {n for n in cut if n in drawn}  # a branch cut inside another that was cut is drawn with that one
         while len(chunk) < len(rest):  # the next roots, whole or as one box whose branch has its own chart
             more, nxt = rest[:len(chunk) + 1], rest[len(chunk)]
@@ -177,14 +164,14 @@ def _levels(tree: _Tree, head: str | None, chunk: list[str], page_h: float) -> s
     height: the height grows with the levels, so a binary search."""
     # no more levels than boxes of the least height fit the page, so the search never walks a long chain whole
     most = int(page_h / (8 + LINE + GAP_Y)) + 1
-    low, high = 1, _depth(chunk, tree.kids, most)
+    low, high = 1, depth(chunk, tree.kids, most)
     while low < high:
         mid = (low + high + 1) // 2
-        if _measure(tree, head, chunk, _cut_at(chunk, tree.kids, mid))[1] <= page_h:
+        if _measure(tree, head, chunk, cut_at(chunk, tree.kids, mid))[1] <= page_h:
             low = mid
         else:
             high = mid - 1
-    return _cut_at(chunk, tree.kids, low) if high >= 1 else set()
+    return cut_at(chunk, tree.kids, low) if high >= 1 else set()
 
 
 def _leaf_pieces(tree: _Tree, head: str, leaves: list[str], fits: _Fits, page_w: float, page_h: float
@@ -244,70 +231,6 @@ def _pieces_slowly(tree: _Tree, head: str, leaves: list[str], fits: _Fits) -> li
     return pieces
 
 
-def _visible(roots: list[str], kids: dict[str | None, list[str]], cut: set[str]) -> list[str]:
-    """Gives the nodes a chart draws: the roots and what is below them, down to the cut nodes."""
-    seen, stack = [], list(roots)
-    while stack:
-        node = stack.pop()
-        seen.append(node)
-        if node not in cut:
-            stack.extend(kids.get(node, []))
-    return seen
-
-
-def _pre_order(kids: dict[str | None, list[str]]) -> list[str]:
-    """Gives the nodes parents first, siblings in their order."""
-    order: list[str] = []
-    stack = list(reversed(kids[None]))
-    while stack:
-        node = stack.pop()
-        order.append(node)
-        stack.extend(reversed(kids.get(node, [])))
-    return order
-
-
-def _depth(roots: list[str], kids: dict[str | None, list[str]], most: int) -> int:
-    """Gives the levels below the roots (0: none), or `most` when there are more."""
-    level, frontier = 0, [k for n in roots for k in kids.get(n, [])]
-    while frontier and level < most:
-        level += 1
-        frontier = [k for n in frontier for k in kids.get(n, [])]
-    return level
-
-
-def _cut_at(roots: list[str], kids: dict[str | None, list[str]], limit: int) -> set[str]:
-    """Gives the nodes `limit` levels below the roots that have children: their branches go to charts of their
-    own."""
-    frontier = list(roots)
-    for _ in range(limit):
-        frontier = [k for n in frontier for k in kids.get(n, [])]
-    return {n for n in frontier if kids.get(n)}
-
-
-def _split(kids: dict[str | None, list[str]], children: list[str], cut: set[str]) -> tuple[list[str], list[str]]:
-    """Gives (the children drawn in a stack of columns, the others): the children drawn without children of their
-    own are stacked when there are more than three, or two or more beside children with branches, as printed
-    organisation charts hang staff posts; a stack takes a column's width where a row would take one each."""
-    leaves = [k for k in children if not kids.get(k) or k in cut]
-    others = [k for k in children if kids.get(k) and k not in cut]
-    if len(leaves) > 3 or (len(leaves) > 1 and others):
-        return leaves, others
-    return [], children
-
-
-def _stack_columns(heights: list[float], room: float) -> list[list[int]]:
-    """Gives the stack's columns (indexes into heights), each at most `room` tall when it can be."""
-    columns: list[list[int]] = [[]]
-    used = 0.0
-    for i, h in enumerate(heights):
-        if columns[-1] and used + h > room:
-            columns.append([])
-            used = 0.0
-        columns[-1].append(i)
-        used += h + STACK_GAP
-    return columns
-
-
 def _nodes(tree: _Tree, head: str | None, roots: list[str], cut: set[str]
            ) -> tuple[list[layout.Node], dict[str, list[list[str]]]]:
     """Gives the layout's nodes for a chart (a stack of leaves is one node) and each stack's columns."""
@@ -319,10 +242,10 @@ def _nodes(tree: _Tree, head: str | None, roots: list[str], cut: set[str]
 
     def hang(parent: str, children: list[str]) -> list[str]:
         """Adds a stack of the leaves among the children; gives the children drawn one by one."""
-        leaves, others = _split(kids, children, cut)
+        leaves, others = split(kids, children, cut)
         if leaves:
             heights = [tree.height(k, k in cut) for k in leaves]
-            columns = _stack_columns(heights, STACK_ROOM)
+            columns = stack_columns(heights, STACK_ROOM)
             stacks[parent] = [[leaves[i] for i in col] for col in columns]
             width = len(columns) * (BOX_W + STACK_INDENT)
             height = max(sum(heights[i] + STACK_GAP for i in col) for col in columns) - STACK_GAP
