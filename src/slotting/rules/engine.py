@@ -110,22 +110,26 @@ class Phases:
 
 def assimilate_and_match(review: ReviewFile, prepared: Setting, people: list[Person],
                          assessments: dict[str, list[Assessment]], posts: dict[str, NewPost] | None = None,
-                         within: set[str] | None = None, also_full: frozenset[str] | set[str] = frozenset()) -> Phases:
+                         within: set[str] | None = None, also_full: frozenset[str] | set[str] = frozenset(),
+                         weight: Callable[[str], int | Decimal] | None = None) -> Phases:
     """Gives the slots that assimilation and matching give `people`, judged by `assessments`, on `posts`
     (default: every post in review), under the review's policy.
 
     The seam a caller that re-slots part of a review uses (the sensitivity analysis): `prepared` is the review's
     setting; with `within`, only those posts' fullness after assimilation is found by this run, and `also_full`
-    says which of the other posts are full (as a whole run found them). Phases 3 and 4 (the ring-fence, the
-    displaced) follow from these slots and are left to `slot`.
+    says which of the other posts are full (as a whole run found them). `weight` gives a person's share of a
+    place (default the policy's: one a head, or their FTE): the engine decides from a person's claims and share
+    alone, so one person with the claims of several and their total share is slotted as each of them would be.
+    Phases 3 and 4 (the ring-fence, the displaced) follow from these slots and are left to `slot`.
     """
-    state, full = _phases(review, prepared, people, assessments, posts, within, also_full)
+    state, full = _phases(review, prepared, people, assessments, posts, within, also_full, weight)
     return Phases(state.slots, full)
 
 
 def _phases(review: ReviewFile, base: Setting, people: list[Person], assessments: dict[str, list[Assessment]],
             posts: dict[str, NewPost] | None = None, within: set[str] | None = None,
-            also_full: frozenset[str] | set[str] = frozenset()) -> tuple[_State, set[str]]:
+            also_full: frozenset[str] | set[str] = frozenset(),
+            weight: Callable[[str], int | Decimal] | None = None) -> tuple[_State, set[str]]:
     """Gives the state of assimilation and matching for `people` on `posts` (default: all in review), and the
     posts full after assimilation. With `within`, only those posts' fullness after assimilation comes from
     this run, and `also_full` gives the others'."""
@@ -133,7 +137,7 @@ def _phases(review: ReviewFile, base: Setting, people: list[Person], assessments
     by_fte = review.policy.places == "fte"
     state = _State({pid: _Post(p, p.count * p.fte if by_fte else p.count) for pid, p in posts.items()},
                    {p.id: p.salary for p in people}, {pid: base.placers[p.grade] for pid, p in posts.items()},
-                   review.fte if by_fte else _one_each)
+                   weight or (review.fte if by_fte else _one_each))
     filled = _assimilate(state, people, assessments, review)
     full: set[str] | _Full = filled
     if within is not None:

@@ -9,7 +9,8 @@ full run would by construction.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import Any
 
 from ...model import Policy, ReviewFile
@@ -22,7 +23,13 @@ Signature = tuple[str, tuple[Any, ...]]  # what the engine takes from a person's
 
 
 class Baseline:
-    """The file's own slotting: each person's claims, slots and decision, and who claims each post."""
+    """The file's own slotting: each person's claims, slots and decision, and who claims each post.
+
+    People whose claims are the same whatever is moved are settled as one group: a person's claims come from
+    their old post's rows alone, and under pay-loss limits from their salary too, so the holders of an old post
+    (of one salary, under limits) form a group. A group is stood for by its first member, with the group's total
+    share of a place; the indexes of who claims what hold these representatives.
+    """
 
     def __init__(self, review: ReviewFile) -> None:
         self.review = review
@@ -32,23 +39,40 @@ class Baseline:
         self.slots = {pid: list(phases.slots.get(pid, ())) for pid in self.assessments}
         self.filled = phases.full
         self.person = {p.id: p for p in self.setting.people}
-        self.assimilated = {pid for pid, slots in self.slots.items() if any(s.basis == "assimilation" for s in slots)}
-        self.claimants: dict[str, set[str]] = defaultdict(set)  # new post -> people with a claim on it
-        self.match_claimants: dict[str, set[str]] = defaultdict(set)
-        for pid, claims in self.assessments.items():
-            for a in claims:
-                if a.kind:
-                    self.claimants[a.post].add(pid)
-                if a.kind == "match":
-                    self.match_claimants[a.post].add(pid)
         self.decision = {pid: decision_of(slots) for pid, slots in self.slots.items()}
+        self._group(review)
+        self.assimilated = {rep for rep in self.members if any(s.basis == "assimilation" for s in self.slots[rep])}
+        self.claimants: dict[str, set[str]] = defaultdict(set)  # new post -> representatives with a claim on it
+        self.match_claimants: dict[str, set[str]] = defaultdict(set)
+        for rep in self.members:
+            for a in self.assessments[rep]:
+                if a.kind:
+                    self.claimants[a.post].add(rep)
+                if a.kind == "match":
+                    self.match_claimants[a.post].add(rep)
         self._signatures: dict[str, Signature] = {}
+
+    def _group(self, review: ReviewFile) -> None:
+        """Finds the groups: each one's representative, its members and its total share of a place."""
+        by_pay = review.policy.max_pay_loss is not None
+        share: Callable[[str], int | Decimal] = review.fte if review.policy.places == "fte" else _one
+        self.members: dict[str, list[str]] = defaultdict(list)  # representative -> the group, by id
+        self.weight: dict[str, int | Decimal] = {}
+        first: dict[tuple[str, Decimal | None], str] = {}  # (old post, salary when it counts) -> first member
+        for p in self.setting.people:
+            rep = first.setdefault((p.post, p.salary if by_pay else None), p.id)
+            self.members[rep].append(p.id)
+            self.weight[rep] = self.weight.get(rep, 0) + share(p.id)
 
     def signature(self, pid: str) -> Signature:
         """Gives a person's signature in the file (see `signature`), found once."""
         if pid not in self._signatures:
             self._signatures[pid] = signature(self.assessments[pid], self.review.policy)
         return self._signatures[pid]
+
+
+def _one(_person: str) -> int:
+    return 1
 
 
 def decision_of(slots: Iterable[Slot]) -> Decision:
@@ -58,33 +82,34 @@ def decision_of(slots: Iterable[Slot]) -> Decision:
 
 
 def settle_locally(base: Baseline, review: ReviewFile, changed: dict[str, list[Assessment]]) -> dict[str, Decision]:
-    """Gives the decisions that differ from the base when some people's claims change, settling only the
-    posts the change can reach.
+    """Gives the decisions that differ from the base when some groups' claims change (`changed` and the result
+    are by group representative), settling only the posts the change can reach.
 
-    Assimilation changes only on the posts the changed people claimed before or claim now (T0); which
-    posts are full after it, only among those; so matching changes only for the changed people and for
+    Assimilation changes only on the posts the changed groups claimed before or claim now (T0); which
+    posts are full after it, only among those; so matching changes only for the changed groups and for
     those still unslotted after assimilation with a match claim on a T0 post, on the posts they claim
-    (T1). Everyone who claims a post of T0 and T1 is settled again with their claims; every other post
-    keeps its claimants, places and fullness, and every other person their slots.
+    (T1). Every group that claims a post of T0 and T1 is settled again with its claims and its share of a
+    place; every other post keeps its claimants, places and fullness, and every other group its slots.
     """
     reach, involved = _reach(base, changed)
-    people = [base.person[pid] for pid in sorted(involved)]
-    assessments = {pid: changed[pid] if pid in changed else base.assessments[pid] for pid in involved}
+    people = [base.person[rep] for rep in sorted(involved)]
+    assessments = {rep: changed[rep] if rep in changed else base.assessments[rep] for rep in involved}
     posts = {a.post: base.setting.posts[a.post] for claims_ in assessments.values() for a in claims_ if a.kind}
-    phases = assimilate_and_match(review, base.setting, people, assessments, posts, within=reach, also_full=base.filled)
+    phases = assimilate_and_match(review, base.setting, people, assessments, posts, within=reach, also_full=base.filled,
+                                  weight=base.weight.__getitem__)
     moved = {}
-    for pid in involved:
-        slots = [s for s in phases.slots.get(pid, ()) if s.post in reach]
-        slots += [s for s in base.slots[pid] if s.post not in reach]
+    for rep in involved:
+        slots = [s for s in phases.slots.get(rep, ()) if s.post in reach]
+        slots += [s for s in base.slots[rep] if s.post not in reach]
         decision = decision_of(slots)
-        if decision != base.decision[pid]:
-            moved[pid] = decision
+        if decision != base.decision[rep]:
+            moved[rep] = decision
     return moved
 
 
 def _reach(base: Baseline, changed: dict[str, list[Assessment]]) -> tuple[set[str], set[str]]:
-    """Gives the posts a change of some people's claims can reach (T0 and T1, see `settle_locally`) and the
-    people who claim them."""
+    """Gives the posts a change of some groups' claims can reach (T0 and T1, see `settle_locally`) and the
+    groups (by representative) that claim them."""
     def claims(pid: str) -> list[Assessment]:
         return changed[pid] if pid in changed else base.assessments[pid]
 

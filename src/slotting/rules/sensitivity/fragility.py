@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -67,34 +67,40 @@ def fragile(review: ReviewFile, margin: Decimal) -> list[Fragile]:
     thresholds = {name: as_decimal(getattr(policy, name)) for name in THRESHOLDS if getattr(policy, name) is not None}
     _Figures(found, review, margin, thresholds).search()
     _Thresholds(found, review, margin, thresholds).search()
-    return sorted(found.nearest.values(), key=lambda f: (f.person, f.distance, f.source, f.figure))
+    return sorted(found.each_person(), key=lambda f: (f.person, f.distance, f.source, f.figure))
 
 
 class _Found:
-    """The fragile decisions found so far (the nearest move for each person, source and figure), and the local
-    settlings already made."""
+    """The fragile decisions found so far (the nearest move for each group, source and figure: the members of a
+    group share their claims, so their decisions move together), and the local settlings already made."""
 
     def __init__(self, base: Baseline) -> None:
         self.base = base
         self.nearest: dict[tuple[str, str, str], Fragile] = {}
         self._settled: dict[tuple[tuple[str, Signature], ...], dict[str, Decision]] = {}
 
-    def note(self, pid: str, source: str, figure: str, value: Decimal, at: Decimal, crossed: str,
+    def note(self, rep: str, source: str, figure: str, value: Decimal, at: Decimal, crossed: str,
              then: Decision) -> None:
-        """Keeps the move when it is the nearest yet for the person, source and figure."""
-        key = (pid, source, figure)
-        now = self.base.decision[pid]
-        candidate = Fragile(pid, now[0], now[1], source, figure, value, at, crossed, then[0], then[1])
+        """Keeps the move when it is the nearest yet for the group (by its representative), source and figure."""
+        key = (rep, source, figure)
+        now = self.base.decision[rep]
+        candidate = Fragile(rep, now[0], now[1], source, figure, value, at, crossed, then[0], then[1])
         if key not in self.nearest or candidate.distance < self.nearest[key].distance:
             self.nearest[key] = candidate
 
+    def each_person(self) -> list[Fragile]:
+        """Gives the fragile decisions found, one for each member of each group."""
+        members = self.base.members
+        return [f if pid == f.person else replace(f, person=pid) for f in self.nearest.values()
+                for pid in members[f.person]]
+
     def settled(self, changed_review: ReviewFile, changed: Changed) -> dict[str, Decision]:
-        """Gives the decisions a change moves, settled locally once for each set of changed claims: the engine
-        decides from a person's claims only what their signature holds, so equal signatures give equal
-        decisions."""
-        key = tuple(sorted((pid, sig) for pid, (sig, _) in changed.items()))
+        """Gives the decisions a change of some groups' claims moves, by representative, settled locally once for
+        each set of changed claims: the engine decides from a person's claims only what their signature holds, so
+        equal signatures give equal decisions."""
+        key = tuple(sorted((rep, sig) for rep, (sig, _) in changed.items()))
         if key not in self._settled:
-            self._settled[key] = settle_locally(self.base, changed_review, {pid: c for pid, (_, c) in changed.items()})
+            self._settled[key] = settle_locally(self.base, changed_review, {rep: c for rep, (_, c) in changed.items()})
         return self._settled[key]
 
 
@@ -107,22 +113,24 @@ class _Figures:
         self.policy = review.policy
         self.thresholds = set(thresholds.values())
         self.named = {v: name for name, v in thresholds.items()}
-        self.by_pay = self.policy.max_pay_loss is not None  # pay-loss limits judge each holder apart
+        self.by_pay = self.policy.max_pay_loss is not None  # pay-loss limits judge each salary apart
         self.judge: Assessor = assessor(self.policy)
         self.old_grade: dict[str, Grade] = {pid: review.grade[post.grade] for pid, post in review.old_post.items()}
 
     def search(self) -> None:
         """Notes every fragile decision an overlap figure's move makes."""
-        holders: dict[str, list[Person]] = defaultdict(list)
-        for p in self.base.setting.people:
-            holders[p.post].append(p)
+        holders: dict[str, list[Person]] = defaultdict(list)  # old post -> the representatives of its holders
+        for rep in self.base.members:
+            person = self.base.person[rep]
+            holders[person.post].append(person)
         for old_post, rows in self.base.setting.by_old_post.items():
             held = holders.get(old_post)
             if held:
                 self._post(old_post, rows, held)
 
     def _post(self, old_post: str, rows: list[Overlap], held: list[Person]) -> None:
-        """Notes the fragile decisions of the holders of one old post, moving each figure of each of its rows."""
+        """Notes the fragile decisions of the holders of one old post (their groups' representatives), moving each
+        figure of each of its rows."""
         judged = held if self.by_pay else held[:1]  # without pay-loss limits, the holders of a post share their claims
         claims = {a.post for p in judged for a in self.base.assessments[p.id] if a.kind}
         for i, row in enumerate(rows):
@@ -165,7 +173,7 @@ class _Figures:
                 sig = signature(new[p.id], self.policy)
                 if sig != self.base.signature(p.id):
                     changed[p.id] = (sig, new[p.id])
-        else:  # the holders share their claims, so their signature is found once (and kept once)
+        else:  # the holders share their claims: one group
             shared = next(iter(new.values()))
             sig = signature(shared, self.policy)
             changed = {p.id: (sig, shared) for p in held if sig != self.base.signature(p.id)}
@@ -204,10 +212,10 @@ class _Thresholds:
         self.found, self.base, self.review, self.margin = found, found.base, review, margin
         self.thresholds = thresholds
         self.scores = sorted({as_decimal(a.score) for claims in self.base.assessments.values() for a in claims})
-        self.by_score: dict[Decimal, set[str]] = defaultdict(set)
-        for pid, claims in self.base.assessments.items():
-            for a in claims:
-                self.by_score[as_decimal(a.score)].add(pid)
+        self.by_score: dict[Decimal, set[str]] = defaultdict(set)  # score -> the representatives with a claim of it
+        for rep in self.base.members:
+            for a in self.base.assessments[rep]:
+                self.by_score[as_decimal(a.score)].add(rep)
 
     def search(self) -> None:
         """Notes every fragile decision a threshold's move makes."""
