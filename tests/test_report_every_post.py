@@ -145,3 +145,49 @@ def test_every_post_on_a_small_structure_says_the_same(tmp_path):
         result = cli("report", str(EXAMPLE), "-o", str(path), *args)
         assert result.exit_code == 0, result.stderr
     assert sorted(pdf_text(plain.read_bytes()).split()) == sorted(pdf_text(every.read_bytes()).split())
+
+
+def test_one_line_titles_are_wrapped_as_textwrap_wraps_them():
+    """title_lines skips textwrap for a title of one line; on any text it gives what textwrap gives."""
+    import textwrap
+
+    from slotting.render.chart_svg import TITLE_LINES, WRAP, title_lines
+
+    def reference(title: str) -> list[str]:
+        lines = textwrap.wrap(title[:WRAP * (TITLE_LINES + 1)], WRAP) or ["-"]
+        if len(lines) > TITLE_LINES:
+            lines = lines[:TITLE_LINES]
+            lines[-1] = lines[-1][:WRAP - 1].rstrip() + "\u2026"
+        return lines
+
+    rng = random.Random(3)
+    alphabet = "ab  \t\n\r\x0b\x0c\u00a0\u2003x-\u2013,.\u738b"
+    for _ in range(20000):
+        title = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        assert title_lines(title) == reference(title), repr(title)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_levels_a_chart_takes_are_those_of_the_whole_search(seed: int):
+    """The search for the levels that fit a page stops at the most that could; it finds what the search over every
+    level of the branch finds (chains, fans and random trees, on pages of several heights)."""
+    from slotting.render import chart_tree
+
+    rng = random.Random(seed)
+    n = rng.randrange(2, 400)
+    shape = seed % 3
+    boxes = [charts.Box(f"n{i}", "Post " * rng.randrange(1, 9), None if i == 0 else
+                        f"n{i - 1}" if shape == 0 else "n0" if shape == 1 else f"n{rng.randrange(i)}", "post")
+             for i in range(n)]
+    tree = charts._Tree({b.id: b for b in boxes}, charts.layout.children_of(
+        [charts.layout.Node(b.id, b.parent, charts.BOX_W, 0.0) for b in boxes]), ["post", "outside"])
+    page_h = rng.choice([120.0, 400.0, 900.0])
+    low, high = 1, chart_tree.depth(["n0"], tree.kids, 10**9)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if charts._measure(tree, None, ["n0"], chart_tree.cut_at(["n0"], tree.kids, mid))[1] <= page_h:
+            low = mid
+        else:
+            high = mid - 1
+    whole = chart_tree.cut_at(["n0"], tree.kids, low) if high >= 1 else set()
+    assert charts._levels(tree, None, ["n0"], page_h) == whole
