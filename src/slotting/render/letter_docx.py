@@ -240,6 +240,20 @@ class LetterTemplate:
         main = next((m for t, m in package if t == _OFFICE + "officeDocument"), None)
         if main is None or main not in self.parts:
             raise TemplateError(f"{self.shown}: not a Word document (it has no main document part)")
+        found = self._document(main)
+        core = next((m for t, m in package if t == _CORE and m in self.parts), None)
+        unfilled = [f"{core} ({_PROPERTIES_NAMED.get(e.tag, e.tag)})" for e in self._properties(core, found)
+                    if _MARKUP.search(e.text or "")] if core else []
+        known = {u.member for u in found} | {core}
+        unfilled += [m for m, data in self.parts.items() if m not in known and m.endswith((".xml", ".rels"))
+                     and _MARKUP.search(_TAG.sub("", data.decode("utf-8", errors="replace")))]
+        if unfilled:
+            raise TemplateError(f"{self.shown}: fields in {', '.join(unfilled)} would never be filled (fields are filled "
+                                f"only in {_FILLED} properties); move them into the letter's body")
+        return found
+
+    def _document(self, main: str) -> list[_Part]:
+        """Gives the main part's body and the headers, footers and footnotes it relates, as docxtpl fills them."""
         root = _xml(self.parts[main])
         body = root.find(f"{{{_W}}}body")
         if body is None:
@@ -251,15 +265,6 @@ class LetterTemplate:
                                   _before(_string(_xml(self.parts[member])), self.helper)))
             elif kind == _OFFICE + "footnotes" and member in self.parts:
                 found.append(_Notes(member, "the footnotes", _before(self.parts[member].decode("utf-8"), self.helper)))
-        core = next((m for t, m in package if t == _CORE and m in self.parts), None)
-        unfilled = [f"{core} ({_PROPERTIES_NAMED.get(e.tag, e.tag)})" for e in self._properties(core, found)
-                    if _MARKUP.search(e.text or "")] if core else []
-        known = {u.member for u in found} | {core}
-        unfilled += [m for m, data in self.parts.items() if m not in known and m.endswith((".xml", ".rels"))
-                     and _MARKUP.search(_TAG.sub("", data.decode("utf-8", errors="replace")))]
-        if unfilled:
-            raise TemplateError(f"{self.shown}: fields in {', '.join(unfilled)} would never be filled (fields are filled "
-                                f"only in {_FILLED} properties); move them into the letter's body")
         return found
 
     def _properties(self, core: str, found: list[_Part]) -> list[Any]:

@@ -124,19 +124,11 @@ class Sandbox(SandboxedEnvironment):
         return False
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator in ("*", "+") and (isinstance(left, (list, tuple)) or isinstance(right, (list, tuple))):
-            raise Refused(f"lists cannot be repeated or joined with {operator}")
-        if operator == "%" and isinstance(left, str):
-            raise Refused("text cannot be formatted with %; write each field where it goes")
+        _refuse_binop(operator, left, right)
         if operator == "*":
             text, times = (left, right) if isinstance(left, str) else (right, left)
             if isinstance(text, str) and isinstance(times, int):
                 self.budget.would_build(len(text) * max(times, 0))
-            elif isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > _INT_BITS:
-                raise Refused("it multiplies numbers too large for a letter")
-        elif operator == "**" and isinstance(left, int) and isinstance(right, int):
-            if right > 0 and abs(left) > 1 and right * left.bit_length() > _INT_BITS:
-                raise Refused("it raises a number to a power too large for a letter")
         elif operator == "+" and isinstance(left, str) and isinstance(right, str):
             self.budget.would_build(len(left) + len(right))
         return self.budget.built(super().call_binop(context, operator, left, right))
@@ -211,6 +203,21 @@ class _Counted(NodeTransformer):
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
         self.generic_visit(node)
         return self._call("_concat", list(node.nodes), node.lineno)
+
+
+def _refuse_binop(operator: str, left: Any, right: Any) -> None:
+    """Raises Refused for an operation a letter has no need of that could build a value without bound: lists repeated
+    or joined, text formatted with %, numbers multiplied or raised past _INT_BITS."""
+    if operator in ("*", "+") and (isinstance(left, (list, tuple)) or isinstance(right, (list, tuple))):
+        raise Refused(f"lists cannot be repeated or joined with {operator}")
+    if operator == "%" and isinstance(left, str):
+        raise Refused("text cannot be formatted with %; write each field where it goes")
+    if not (isinstance(left, int) and isinstance(right, int)):
+        return
+    if operator == "*" and left.bit_length() + right.bit_length() > _INT_BITS:
+        raise Refused("it multiplies numbers too large for a letter")
+    if operator == "**" and right > 0 and abs(left) > 1 and right * left.bit_length() > _INT_BITS:
+        raise Refused("it raises a number to a power too large for a letter")
 
 
 def _refusal(tree: nodes.Template) -> tuple[str, int] | None:
