@@ -99,3 +99,23 @@ def test_the_names_other_packages_import_stay_importable():
     for name in ("Decided", "Standing", "Offer", "Step", "STATUSES", "NO_PAYMENT", "PROPOSAL", "current", "decided",
                  "decision_problems"):
         assert hasattr(decisions, name), name
+
+
+def test_one_person_with_the_claims_of_several_and_their_share_is_slotted_as_each_of_them(tmp_path):
+    """The seam's weight: the holders of a generic post share their claims, so the first of them with all their
+    places (heads, or FTE) is slotted as every one of them is in the whole run."""
+    review = _generic(tmp_path)
+    prepared = setting(review)
+    claims = assess(review, prepared, prepared.people)
+    whole = assimilate_and_match(review, prepared, prepared.people, claims)
+    members: dict[str, list[str]] = {}
+    for p in prepared.people:
+        members.setdefault(p.post, []).append(p.id)
+    reps = [p for p in prepared.people if members[p.post][0] == p.id]
+    assert len(reps) < len(prepared.people)
+    share = {p.id: sum(review.fte(m) if review.policy.places == "fte" else 1 for m in members[p.post]) for p in reps}
+    grouped = assimilate_and_match(review, prepared, reps, {p.id: claims[p.id] for p in reps}, weight=share.__getitem__)
+    for rep in reps:
+        expected = {tuple(sorted((s.post, s.basis, s.competitive) for s in whole.slots.get(m, ()))) for m in members[rep.post]}
+        assert expected == {tuple(sorted((s.post, s.basis, s.competitive) for s in grouped.slots.get(rep.id, ())))}, rep.id
+    assert set(grouped.full) == set(whole.full)

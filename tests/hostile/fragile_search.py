@@ -36,3 +36,30 @@ CASES = [
         ("  match_threshold: 25 ", "  match_upper: 75\n  match_threshold: 25 ")), 0, '"figure":"match_upper"',
          never=_NEVER),
 ]
+
+
+def _generic_post(folder: Path, policy: str, holders: int = 2000) -> list[str]:
+    """`holders` holders of one old post with rows to 30 new posts of 20 places each, every figure in reach."""
+    head = ["review: {name: One generic post, effective_date: 2026-04-01}",
+            "pay_spines: {S: {1: 20000, 2: 21000, 3: 22000}}",
+            "grades: [{id: G, name: G, level: 1, spine: S, points: [1, 3]}]",
+            f"old_structure: {{posts: [{{id: O, title: Adviser, grade: G, count: {holders}}}]}}",
+            "new_structure: {posts: [" + ", ".join(f"{{id: N{i:02d}, title: Post {i}, grade: G, count: 20}}"
+                                                   for i in range(30)) + "]}",
+            "overlaps: [" + ", ".join(f"{{old_post: O, new_post: N{i:02d}, old_in_new: {20 + i * 2}, "
+                                      f"new_from_old: {90 - i}}}" for i in range(30)) + "]",
+            f"policy: {policy}", "people:"]
+    people = [f"  - {{id: P{i:06d}, post: O, salary: {20000 + i % 3 * 1000}}}" for i in range(holders)]
+    path = folder / "review.yaml"
+    path.write_text("\n".join(head + people) + "\n", encoding="utf-8")
+    return ["sensitivity", str(path), "--margin", "100", "--format", "json"]
+
+
+CASES += [
+    # Defect: the search settled every holder of a generic post apart (over 120 s; over 300 s under pay-loss limits).
+    Case("fragile_two_thousand_holders_of_one_post", lambda folder: _generic_post(folder, "{}"), 0,
+         '"person":"P001999"', never=_NEVER),
+    Case("fragile_three_hundred_holders_under_pay_loss_limits",
+         lambda folder: _generic_post(folder, "{max_pay_loss: {match: {percent: 20}}}", 300), 0, '"person":"P000299"',
+         never=_NEVER),
+]
