@@ -64,6 +64,16 @@ def pounds(amount: Decimal | int) -> str:
     return f"£{shown:,.0f}" if shown == shown.to_integral_value() else f"£{shown:,.2f}"
 
 
+def plural(count: int, word: str) -> str:
+    """Gives a count with its word, plural but for one: 1 place, 3 places."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def places(count: int | Decimal) -> str:
+    """Gives a number of places: heads ('3 places'), or FTE ('2.5 FTE') when the policy counts by FTE."""
+    return f"{figure(count)} FTE" if isinstance(count, Decimal) else plural(count, "place")
+
+
 def long_date(day: dt.date | None) -> str:
     """Gives a date as a letter writes it, 2 January 2012 ("" for no date)."""
     return f"{day.day} {day:%B %Y}" if day else ""

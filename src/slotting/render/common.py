@@ -102,7 +102,7 @@ def json_chunks(data: Any) -> list[bytes]:
     return chunks
 
 
-def _json_list(chunks: list[bytes], items: Iterable, indent: bytes, encode: Callable[[Any], bytes]) -> None:
+def _json_list(chunks: list[bytes], items: Iterable[Any], indent: bytes, encode: Callable[[Any], bytes]) -> None:
     """Adds to chunks a list written one item per line."""
     separator = b",\n  " + indent
     chunks.append(b"[\n  " + indent)
@@ -144,7 +144,7 @@ def markdown_table(header: list[str], rows: Iterable[list[Any]], align: str = ""
     return "\n".join(lines) + "\n"
 
 
-def text_cells(row: Iterable[Any]) -> list:
+def text_cells(row: Iterable[Any]) -> list[Any]:
     """Gives table cells as rich Text, so that user data like "[b]" is never read as markup, with
     control characters shown escaped."""
     from rich.text import Text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -46,7 +46,7 @@ def stage_rows(options: tuple[Option, ...]) -> list[list[str]]:
 
 def finance_rows(options: tuple[Option, ...]) -> list[list[str]]:
     """Gives the finance view's headline rows, "-" for an option whose review does not ask for the view."""
-    def cells(shown) -> list[str]:
+    def cells(shown: Callable[[Any], str]) -> list[str]:
         return [shown(o.finance) if o.finance is not None else "-" for o in options]
 
     return [["Financial years", *cells(lambda f: f"{f.first_year} to {f.last_year}")],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import limits
-from ..formats import percent
+from ..formats import percent, plural
 from ..model import Policy, ReviewFile
 from ..model.evidence import duty_evidence
 from ..model.policy import SEED_MATCH_BAND
@@ -15,7 +15,7 @@ from ..rules.protection import describe, fall
 from ..rules.results import PersonResult, SlottingResult
 from .case_text import case_lines
 from .common import money, terminal
-from .wording import Wording, allowed, distances, plural
+from .wording import Wording, allowed, distances
 
 
 def explain_text(result: SlottingResult, person_id: str, review: ReviewFile | None = None,

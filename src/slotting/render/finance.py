@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..formats import rate
 from ..rules.exit_costs import PersonExit
 from ..rules.finance import FinanceView
 from .common import money
@@ -25,7 +26,7 @@ LISTED = 50
 
 def year_cells(f: FinanceView) -> list[list[str]]:
     """Gives the profile's rows as display cells."""
-    return [[y.label + (f" (+{_pct(y.pay_award)} award)" if y.pay_award else ""),
+    return [[y.label + (f" (+{rate(y.pay_award)} award)" if y.pay_award else ""),
              f"{y.days_in_force}/{y.days_in_year}", money(y.existing_cost), money(y.new_cost),
              money(y.gross_saving, brackets=True), money(y.protection), money(y.one_off) if y.one_off else "-",
              money(y.net_saving, brackets=True), money(y.cumulative_net_saving, brackets=True)] for y in f.years]
@@ -66,10 +67,6 @@ def payback_line(f: FinanceView) -> str:
                 f"{f.horizon_months} months profiled.")
     return (f"Payback: month {f.payback_month} from the effective date (the cumulative net saving is first above "
             "zero at its end).")
-
-
-def _pct(value) -> str:
-    return format((value * 100).normalize(), "f") + "%"
 
 
 def _person(p: PersonExit) -> str:
@@ -116,7 +113,7 @@ def finance_data(f: FinanceView) -> dict[str, Any]:
     """Gives the finance view as JSON-ready data (the savings JSON's `finance` object)."""
     e = f.exit_costs
 
-    def part(p):
+    def part(p: Any) -> dict[str, Any]:
         return {"amount": p.amount, "basis": p.basis}
 
     def person(p: PersonExit, counted: bool) -> dict[str, Any]:

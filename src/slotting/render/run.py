@@ -7,14 +7,14 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .. import limits
-from ..formats import pct
+from ..formats import pct, places, plural
 from ..model import Policy
 from ..rules.decisions import Decided, Standing
 from ..rules.protection import by_year, describe, fall
 from ..rules.results import OUTCOMES, Alternative, PersonResult, PostResult, Slot, SlottingResult
 from .common import json_chunks, markdown, markdown_table, money, number, terminal, text_cells, to_csv
 from .tables import Lines
-from .wording import Wording, places, plural
+from .wording import Wording
 
 HEADINGS = {
     "assimilated": "Assimilated (placed directly)",

@@ -302,7 +302,7 @@ def savings_xlsx(s: SavingsResult) -> Iterator[bytes]:
     yield buffer.getvalue()
 
 
-def _sheet(book, name: str, header: list[str], rows: list[list[Any]], money: Iterable[int], pence: bool = False,
+def _sheet(book: Any, name: str, header: list[str], rows: list[list[Any]], money: Iterable[int], pence: bool = False,
            total_row: bool = False) -> None:
     """Writes one sheet: a header row, then numbers as numbers (the `money` columns in pounds, or pounds and pence),
     text as text; the last row in bold when it is a total."""

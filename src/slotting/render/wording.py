@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..formats import figure, percent
+from ..formats import figure, percent, places, plural
 from ..model import Policy
 
 if TYPE_CHECKING:
@@ -62,17 +62,6 @@ def _a(kind: str) -> str:
     return "an assimilation" if kind == "assimilation" else "a match"
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def places(count: int | Decimal) -> str:
-    """Gives a number of places in words: heads ('3 places'), or FTE ('2.5 FTE') when the policy counts by FTE."""
-    if isinstance(count, Decimal):
-        return f"{format(count.normalize(), 'f')} FTE"
-    return plural(count, "place")
-
-
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -89,10 +78,10 @@ class Wording:
 
     def __init__(self, policy: Policy):
         self.policy = policy
-        self._figures: dict[tuple, str] = {}
-        self._verdicts: dict[tuple, str] = {}
-        self._beyonds: dict[tuple, str] = {}  # an alternative's limits passed, in words, by its figures
-        self._within: dict[tuple, str] = {}  # a suitable alternative's figures against the limits, in words
+        self._figures: dict[tuple[Any, ...], str] = {}
+        self._verdicts: dict[tuple[Any, ...], str] = {}
+        self._beyonds: dict[tuple[Any, ...], str] = {}  # an alternative's limits passed, in words, by its figures
+        self._within: dict[tuple[Any, ...], str] = {}  # a suitable alternative's figures against the limits, in words
 
     def figures(self, a: Assessment) -> str:
         """The overlap figures, score and grades of one assessment."""

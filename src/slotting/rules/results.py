@@ -1,4 +1,4 @@
-"""What slotting decides, as plain frozen data: no wording (rules.reasons makes the sentences).
+"""What slotting decides, as plain frozen data: no wording (render.wording makes the sentences).
 
 The records made by the thousand (slots, pools, posts, people) are named tuples: immutable, and
 made in C.

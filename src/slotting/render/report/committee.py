@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...formats import long_date
-from ...rules.reasons import plural
+from ...formats import long_date, plural
 from .paper import LINES, Paper, counts_shown, published
 
 STATUTES = (

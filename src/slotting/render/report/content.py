@@ -8,10 +8,9 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from ...formats import money, percent
+from ...formats import money, percent, plural
 from ...formats import plain as written
 from ...rules.equality import Breakdown, EqualityResult
-from ...rules.reasons import plural
 from ...rules.results import OUTCOMES
 from ...rules.savings import Row, SavingsResult
 from .. import charts

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...formats import long_date, money
+from ...formats import long_date, money, places, plural
 from ...model import ReviewFile
 from ...rules.case import Cases
 from ...rules.disclosure import protect_line
 from ...rules.equality import EqualityResult
-from ...rules.reasons import places, plural
 from ...rules.results import OUTCOMES, SlottingResult
 from ...rules.savings import SavingsResult
 from ...rules.timeline import TimelineResult

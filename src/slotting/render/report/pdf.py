@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from importlib.resources import files
 
-from ...rules.reasons import plural
+from ...formats import plural
 from ...rules.results import OUTCOMES
 from .. import charts
 from .content import bounded, paper_data
