@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -36,7 +37,7 @@ def _drawn(renderable: object, width: int, colour: bool) -> str:
     return printer.file.getvalue()  # type: ignore[attr-defined, no-any-return]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(data=st.data(), ncols=st.integers(1, 6), nrows=st.integers(0, 30), width=st.integers(10, 160),
        colour=st.booleans())
 def test_rows_draws_what_rich_draws(data: st.DataObject, ncols: int, nrows: int, width: int, colour: bool) -> None:
@@ -68,3 +69,22 @@ def test_lines_draws_what_rich_draws_of_each_text(lines: list[str], width: int) 
     slow = Group(Text("Heading", style="bold"), *(Text(line) for line in lines))
     assert _drawn(fast, width, False) == _drawn(slow, width, False)
     assert _drawn(fast, width, True) == _drawn(slow, width, True)
+
+
+def test_the_fragile_decisions_of_700_people_are_drawn_as_rich_draws_them(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from slotting import load
+    from slotting.render.sensitivity import FRAGILE_HEADER, _safe, fragile_rows
+    from slotting.rules.sensitivity import sensitivity
+
+    from .support.generate import build, write_yaml
+
+    write_yaml(build(700), tmp_path / "review.yaml")
+    result = sensitivity(load(tmp_path / "review.yaml"), [], Decimal(5))
+    rows = list(_safe(fragile_rows(result)))
+    assert len(rows) > 200  # past SMALL: the fast layout
+    columns = [Column(name) for name in FRAGILE_HEADER]
+    for width in (80, 120, 200):
+        assert _drawn(Rows(columns, lambda: iter(rows), count=len(rows)), width, False) == \
+            _drawn(_rich(columns, rows, ""), width, False)
