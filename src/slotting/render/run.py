@@ -164,22 +164,25 @@ CSV_HEADER = ["id", "name", "current_post", "outcome", "on_hold", "post", "basis
 
 def run_csv(result: SlottingResult, decisions: Decided | None = None) -> Iterator[str]:
     """Yields the slotting list as CSV: one row per slot (one row for a person with none); with the decisions,
-    two more columns, the person's status and its reason."""
+    two more columns, the person's status and its reason. Rows are made as they are written."""
+    yield to_csv(CSV_HEADER + (["status", "status_reason"] if decisions is not None else []),
+                 _csv_rows(result, decisions))
+
+
+def _csv_rows(result: SlottingResult, decisions: Decided | None) -> Iterator[list[Any]]:
     wording = Wording(result.policy)
-    rows = []
     for p in result.people:
         head: list[Any] = [p.id, p.name, p.current_post, p.outcome, p.on_hold]
         reason = wording.reason(p, result)
         standing = decisions.person(p.id) if decisions is not None else None
         tail: list[Any] = [standing.status, standing.reason] if standing else [None, None] if decisions else []
         if not p.slots:
-            rows.append(head + [None] * 11 + [reason] + tail)
+            yield head + [None] * 11 + [reason] + tail
         for s in p.slots:
             slot = _slot(s)
-            rows.append(head + [slot["post"], slot["basis"], slot["competitive"], slot["score"], slot["old_in_new"],
-                                slot["new_from_old"], slot["grade_distance"], slot["new_salary"],
-                                slot["spinal_point"], slot["protection"], slot["estimated_point"], reason] + tail)
-    yield to_csv(CSV_HEADER + (["status", "status_reason"] if decisions is not None else []), rows)
+            yield head + [slot["post"], slot["basis"], slot["competitive"], slot["score"], slot["old_in_new"],
+                          slot["new_from_old"], slot["grade_distance"], slot["new_salary"], slot["spinal_point"],
+                          slot["protection"], slot["estimated_point"], reason] + tail
 
 
 STATUS_HEADINGS = {"appointed": "Appointed", "redeployed": "Redeployed", "on_trial": "On trial in an alternative post",
