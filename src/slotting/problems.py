@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -27,7 +28,7 @@ class Problem:
                 where += f":{self.column}"
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """Gives the problem as a mapping; sheet and cell only for a spreadsheet."""
         data = asdict(self)
         if self.sheet is None:
@@ -45,7 +46,7 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def dotted(path: tuple) -> str:
+def dotted(path: tuple[str | int, ...]) -> str:
     """Gives a path tuple as `people[3].salary`."""
     text = ""
     for part in path:
