@@ -45,6 +45,7 @@ def rate(value: Decimal | Fraction) -> str:
     return f"{plain(value * 100)}%"
 
 
+@lru_cache(maxsize=4096)  # a review's salaries are a few hundred spinal amounts, written row after row
 def money(amount: Decimal | None, *, brackets: bool = False) -> str:
     """Gives an amount for a table: £1,234, pence only when present (half up); negatives in brackets if asked,
     and "-" for no figure."""

@@ -287,7 +287,9 @@ class _OutcomeTable:
 
     def _rows(self, wide: bool) -> Iterator[list[str]]:
         keep = self._keep(wide)
-        return ([terminal(row[i]) for i in keep] for p in self.people for row in _slot_cells(p, short=not wide))
+        # Ids, names and posts are the user's text; the other cells are figures and words made here.
+        return ([terminal(row[i]) if i < 4 else row[i] for i in keep]
+                for p in self.people for row in _slot_cells(p, short=not wide))
 
     def _widths_of(self, wide: bool) -> list[int]:
         """The widest cell of each column, its header included (found once for each layout)."""
