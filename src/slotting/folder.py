@@ -34,7 +34,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .output import OutputError
+from .problems import OutputError
 
 _PREFIX, _SUFFIX = ".slotting-staging-", ".tmp"
 _STAGING = re.compile(r"\.slotting-staging-[a-z0-9_]{8}\.tmp")  # mkdtemp's eight random characters

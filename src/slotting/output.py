@@ -20,12 +20,13 @@ from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from .problems import OutputError  # where it is raised and caught: the command line catches it from here
+
+__all__ = ["OutputError", "ascii_rules", "emit", "emit_folder", "refuse_inputs_as_output", "terminal_width"]
+
 FILE_WIDTH = 120  # columns of a table written to a file
 UNBOUNDED = 10_000  # the width at which a table's true minimum is measured (rich clamps to the width)
 
-
-class OutputError(Exception):
-    """The output cannot be written; the message says why in plain words (exit 1)."""
 
 
 def refuse_inputs_as_output(output: Path | None, inputs: Iterable[Path]) -> None:

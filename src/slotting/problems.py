@@ -46,6 +46,10 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class OutputError(Exception):
+    """The output cannot be written; the message says why in plain words (exit 1)."""
+
+
 def dotted(path: tuple[str | int, ...]) -> str:
     """Gives a path tuple as `people[3].salary`."""
     text = ""
