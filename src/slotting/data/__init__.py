@@ -4,7 +4,7 @@ schemes (severance/NAME.yaml) and the default letter templates (letters/OUTCOME.
 A table's law differs by jurisdiction: NAME.yaml holds Great Britain's (England and Wales, and Scotland), and
 NAME_ni.yaml Northern Ireland's where its law differs; each file lists the jurisdictions it covers.
 
-These are not user input: the tables are read with PyYAML's safe loader once.
+These are not user input: the tables are read with PyYAML's safe loader (libyaml's where PyYAML has it) once.
 """
 
 from __future__ import annotations
@@ -21,9 +21,16 @@ JURISDICTIONS = ("england-wales", "scotland", "northern-ireland")
 _SUFFIX = {"northern-ireland": "_ni"}  # the jurisdictions whose law has its own tables where it differs
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe constructor over libyaml's parser
+
+
+def _load(text: str) -> Any:
+    return yaml.load(text, Loader=_LOADER)  # a safe loader: the tables are data, never objects
+
+
 @cache
 def _read(file: str) -> dict[str, Any]:
-    return yaml.safe_load(files(__package__).joinpath(f"{file}.yaml").read_text(encoding="utf-8"))
+    return _load(files(__package__).joinpath(f"{file}.yaml").read_text(encoding="utf-8"))
 
 
 def table_file(name: str, jurisdiction: str = "england-wales") -> str:
@@ -52,8 +59,14 @@ def in_force(name: str, day: dt.date, jurisdiction: str = "england-wales") -> di
     """Gives the row of a table in force on a day in a jurisdiction (the latest whose `since` is on or before it),
     or None before the first: one lookup for every dated legal figure, like OpenFisca's parameters."""
     rows = legal_table(name, jurisdiction)
-    at = bisect.bisect_right([row["since"] for row in rows], day)
+    at = bisect.bisect_right(_since(name, jurisdiction), day)
     return rows[at - 1] if at else None
+
+
+@cache
+def _since(name: str, jurisdiction: str) -> tuple[dt.date, ...]:
+    """The dates from which a table's rows are in force, in order (made once a table, not once a lookup)."""
+    return tuple(row["since"] for row in legal_table(name, jurisdiction))
 
 
 @cache
@@ -68,7 +81,7 @@ def severance_scheme(name: str) -> dict[str, Any]:
     """Gives the terms of one of the package's severance schemes, as its file states them."""
     if name not in severance_schemes():
         raise KeyError(name)
-    return yaml.safe_load(files(__package__).joinpath("severance", f"{name}.yaml").read_text(encoding="utf-8"))
+    return _load(files(__package__).joinpath("severance", f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 def letter_template(outcome: str) -> bytes:
