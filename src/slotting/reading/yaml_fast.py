@@ -29,6 +29,7 @@ How each difference is closed:
   collection, a missing key) are left to the reference reader.
 rapidyaml runs in a child process (yaml_child.py): it reports a text it refuses on the process's
 standard error, which must not reach a user; the child parses while this process scans the text.
+yaml_text.parse asks this reader only for a text of SMALLEST characters or more, and never for positions.
 """
 
 from __future__ import annotations
