@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 
-from slotting.formats import figure, long_date, money, pct, percent, plain, pounds, rate, short_date
+from slotting.formats import figure, long_date, money, pct, percent, plain, pounds, rate, share, short_date
 from slotting.model.types import Share
 
 
@@ -32,6 +33,7 @@ def test_percentages_keep_what_was_written() -> None:
     assert pct(Decimal("80.00")) == "80"
     assert pct(Share(2, 3, "2/3")) == "66.7"
     assert rate(Decimal("0.138")) == "13.8%"
+    assert share(Fraction(2, 3)) == "67%" and share(7 / 8) == "88%"
     assert figure(Decimal("1E+2")) == "100" and plain(7) == "7"
 
 

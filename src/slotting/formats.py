@@ -40,6 +40,11 @@ def pct(value: Decimal | Fraction) -> str:
     return figure(value) if isinstance(value, Decimal) else f"{float(value):.1f}"
 
 
+def share(value: Fraction | float) -> str:
+    """Gives a share of a whole (2/3) as a whole percentage (67%), as the equality figures show it."""
+    return f"{float(value) * 100:.0f}%"
+
+
 def rate(value: Decimal | Fraction) -> str:
     """Gives a rate (0.25) as the percentage it is (25%)."""
     return f"{plain(value * 100)}%"

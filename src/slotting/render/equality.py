@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import Any
 
+from ..formats import share
 from ..rules.equality import COUNTED, Breakdown, EqualityResult, as_number
 from .common import json_chunks, markdown, markdown_table, plain, terminal, text_cells, to_csv
 
@@ -91,7 +92,7 @@ def _display(value: Any, total: Any) -> str:
         return value
     if isinstance(total, str) or not total:
         return str(value)
-    return f"{value} ({value / total * 100:.0f}%)"
+    return f"{value} ({share(value / total)})"
 
 
 def table_rows(b: Breakdown, result: EqualityResult) -> list[list[str]]:

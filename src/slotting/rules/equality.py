@@ -31,6 +31,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from ..formats import share
 from ..model import ReviewFile
 from .disclosure import suppress_shared
 from .exit_costs import staged
@@ -161,7 +162,7 @@ def _flags(name: str, counts: dict[str, dict[str, int]], at_risk: dict[str, Frac
             if group == best_group or best == 0 or rate / best >= FOUR_FIFTHS:
                 continue
             ratio = rate / best
-            figures = (f" ({_pct(rate)} avoid it against {_pct(best)} of '{best_group}', ratio {float(ratio):.2f})"
+            figures = (f" ({share(rate)} avoid it against {share(best)} of '{best_group}', ratio {float(ratio):.2f})"
                        if show else "")
             flags.append(Flag(name, group, outcome, "four_fifths", float(ratio) if show else None,
                               f"{name} '{group}': the rate of avoiding '{_label(outcome)}' is below four-fifths of "
@@ -171,7 +172,7 @@ def _flags(name: str, counts: dict[str, dict[str, int]], at_risk: dict[str, Frac
             at_risk_share = at_risk[group] / all_at_risk
             review_share = Fraction(counts[group]["total"], all_counts["total"])
             if at_risk_share > review_share:
-                figures = f" ({_pct(at_risk_share)} of those at risk, {_pct(review_share)} of the review group)" \
+                figures = f" ({share(at_risk_share)} of those at risk, {share(review_share)} of the review group)" \
                     if show else ""
                 flags.append(Flag(name, group, "at_risk", "over_represented", None,
                                   f"{name} '{group}' is over-represented among those at risk{figures}."))
@@ -180,10 +181,6 @@ def _flags(name: str, counts: dict[str, dict[str, int]], at_risk: dict[str, Frac
 
 def _label(outcome: str) -> str:
     return {"competitive": "in competition", "displaced": "displaced", "at_risk": "at risk"}[outcome]
-
-
-def _pct(value: Fraction) -> str:
-    return f"{float(value) * 100:.0f}%"
 
 
 def as_number(value: Fraction) -> int | float | Decimal:
