@@ -299,13 +299,15 @@ def read(text: str, how: Callable[[bytes], Conversion] = InChild, *, refused: re
     try:
         if (refused is not None and refused.search(text)) or _doubtful(text):
             return NOT_READ
-        written = conversion.output()
         try:
-            # decoded strictly: an escaped surrogate, refused by libyaml, reaches here as one
-            data = json.loads(written.decode("utf-8"), object_pairs_hook=_mapping, parse_int=str, parse_float=str,
+            # decoded strictly (an escaped surrogate, refused by libyaml, reaches here as one), and the bytes
+            # let go before the data is built
+            written = conversion.output().decode("utf-8")
+            data = json.loads(written, object_pairs_hook=_mapping, parse_int=str, parse_float=str,
                               parse_constant=_refuse_constant) if written else None
         except (ValueError, _Duplicate, RecursionError):  # UnicodeDecodeError is a ValueError
             return NOT_READ
+        del written
         verdict = conversion.verdict()
     finally:
         conversion.close()
