@@ -1,4 +1,4 @@
-"""Writes the bundled example continued after the proposal (README, "After the proposal").
+"""Writes the bundled example continued after the proposal (docs/how-to/decisions.md).
 
     python examples/decisions/_make.py
 

@@ -1,4 +1,4 @@
-"""Writes the bundled example with the finance view (README, "Finance: financial years, exit costs, payback").
+"""Writes the bundled example with the finance view (docs/tutorials/finance.md).
 
     python examples/finance/_make.py
 

@@ -1,4 +1,4 @@
-"""Writes the HR-data example (README, "Data from HR systems"): generic posts, part-time staff, a people sheet.
+"""Writes the HR-data example (docs/tutorials/hr-export.md): generic posts, part-time staff, a people sheet.
 
     python examples/hr/_make.py
 

@@ -1,4 +1,4 @@
-"""Writes an alternative option of the bundled example, for `slotting compare` (README, "Compare options").
+"""Writes an alternative option of the bundled example, for `slotting compare` (docs/how-to/compare.md).
 
     python examples/options/_make.py
 

@@ -1,9 +1,9 @@
-"""Writes the bundled example under the policies of other employers (README, Policies of other employers).
+"""Writes the bundled example under the policies of other employers (docs/how-to/policies.md).
 
     python examples/policies/_make.py
 
 Each file is examples/leicester_2011.yaml with its `policy` section replaced; tests/test_readme.py
-checks that the files are what this script writes and that the README's table gives their counts.
+checks that the files are what this script writes and that the docs' table gives their counts.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The bounds of every input, checked at the edge before any work that grows with them.
 
 Each is sized well above a real review (a whole organisation of 200,000 people) and well below what
-would exhaust the machine. The README's "Limits and safety" section lists them; the schema carries
+would exhaust the machine. The docs' page docs/reference/limits.md lists them; the schema carries
 the numeric ones.
 """
 

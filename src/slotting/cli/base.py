@@ -87,8 +87,8 @@ def one_review(files: list[Path]) -> Path:
     if len(files) != 1:
         raise typer.BadParameter(
             "give one review file. Since version 0.2 each file is one review: to split a review over "
-            "several files, name the other files from the review file's sections (see README, The input "
-            "format)", param_hint="FILE")
+            "several files, name the other files from the review file's sections (see the docs' "
+            "reference/input-format page)", param_hint="FILE")
     return files[0]
 
 

@@ -138,7 +138,7 @@ def validate(data: dict[str, Any], place: Place, read: Iterable[Problem] = (), l
 
 def _records_first(data: dict[str, Any], place: Place) -> None:
     """Validates each long list of records on its own first, in the data's place, so that its data's memory serves
-    the next list (fresh memory is costly; see the README, Large reviews). A list that does not validate is left as
+    the next list (fresh memory is costly; see docs/how-to/large-reviews.md). A list that does not validate is left as
     read, and the whole review's validation reports its problems with paths from the root."""
     for section in LIST_SECTIONS:
         parent = parent_of(section, data)

@@ -35,7 +35,7 @@ class OutcomeTable:
     """A table of one outcome that adds a Name column only when the console is wide enough.
 
     Up to LARGE_TABLE rows it is a rich Table. Beyond, rich's layout costs too much time per row (see
-    the README, Large reviews), so the same columns are laid out here at fixed widths, with long names
+    docs/how-to/large-reviews.md), so the same columns are laid out here at fixed widths, with long names
     folded onto further lines as rich does; the rows are made from the people as they are written.
     """
 

@@ -15,7 +15,7 @@ Basis = Literal["top", "slotted"]
 
 
 def conventions(review: ReviewFile, basis: Basis, model: OnCostModel | None = None) -> tuple[str, ...]:
-    """Gives the costing conventions in words, for the output and the README."""
+    """Gives the costing conventions in words, for the output and the docs."""
     c = review.costing
     finance = engaged(review)
     return (

@@ -22,7 +22,7 @@ PROPOSAL_OUTCOMES = ("assimilated", "matched", "competitive", "displaced", "on_h
 DECIDED_OUTCOMES = ("confirmed", "not_confirmed", "appointed", "not_appointed", "redeployment", "dismissal",
                     "appeal_outcome")
 OUTCOMES = PROPOSAL_OUTCOMES + DECIDED_OUTCOMES
-FIELDS = {  # name -> what it holds (the README lists these for template authors)
+FIELDS = {  # name -> what it holds (docs/how-to/letters.md lists these for template authors)
     "review_name": "the review's name",
     "letter_date": "the letter's date (--date, default today)",
     "reference": "the letter's reference: review.letters.reference (default the review's name), / and the person's id",
