@@ -22,6 +22,7 @@ positions of values, needed only to locate a problem, come from reading the same
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,7 +46,8 @@ _CONTAINER_TAGS = frozenset({None, _TAG + "map", _TAG + "seq"})
 # allowed only at the start, where the file reader removes it.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
-Positions = dict[tuple, tuple[int, int]]
+DataPath = tuple[Any, ...]  # a value's data path: keys and list indexes
+Positions = dict[DataPath, tuple[int, int]]
 
 
 @dataclass
@@ -84,11 +86,11 @@ class _Builder:
         self.positions: Positions = {}
         self.key_positions: Positions = {}
 
-    def problem(self, mark: Any, path: tuple, message: str) -> None:
+    def problem(self, mark: Any, path: DataPath, message: str) -> None:
         line, column = _mark(mark)
         self.problems.append(Problem(self.file, line, column, dotted(path), message))
 
-    def scalar(self, event: yaml.ScalarEvent, path: tuple) -> Any:
+    def scalar(self, event: yaml.ScalarEvent, path: DataPath) -> Any:
         value, tag = event.value, event.tag
         if event.anchor is not None:
             self.problem(event.start_mark, path, "anchors (&name) are not allowed; write each value out in full")
@@ -108,7 +110,7 @@ class _Builder:
         return None
 
     @staticmethod
-    def _where(stack: list, path: tuple, is_map: bool, key: Any, container: Any) -> tuple:
+    def _where(stack: list[Any], path: DataPath, is_map: bool, key: Any, container: Any) -> DataPath:
         """The data path of the value about to be read."""
         if not stack:
             return ()
@@ -128,15 +130,15 @@ class _Builder:
             self.problem(event.start_mark, (), "a second document (---) is not allowed; give one review per file")
         return root
 
-    def _document(self, get) -> Any:
+    def _document(self, get: Callable[[], Any]) -> Any:
         Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
         MapEnd, SeqEnd, Alias = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
         keep, plain, text_chars = self.keep, _PLAIN, limits.TEXT_CHARS
         # The open containers: (container, its path, is a mapping, the pending key)
-        stack: list[tuple[Any, tuple, bool, Any]] = []
+        stack: list[tuple[Any, DataPath, bool, Any]] = []
         holder: list[Any] = []
         container: Any = holder
-        path: tuple = ()
+        path: DataPath = ()
         is_map = False
         key: Any = None  # the key waiting for its value, when container is a mapping
         skip = 0  # depth inside something being skipped (a key that is a list or mapping)
