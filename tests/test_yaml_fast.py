@@ -410,3 +410,22 @@ def test_random_large_documents_read_alike_in_a_child():
         text = "\n".join(lines) + "\n"
         data = yaml_fast.read(text)
         assert data is not NOT_READ and _typed(data) == _typed(yaml_text.reference(text, "t.yaml").data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([0, 5, 511, 512, 1023, 1024, 1025, 2047, 2048, 3000]),
+                          st.lists(st.tuples(st.integers(0, 3000), st.sampled_from(": ")), max_size=3)),
+                min_size=1, max_size=6), st.booleans())
+def test_the_long_key_scan_is_its_definition(lines: list[tuple[int, list[tuple[int, str]]]], final: bool):
+    """The scan for a colon past libyaml's key length agrees with its plain definition on lines of every length
+    around the block sizes (it skips to the end of each long line it has looked at: linear, not quadratic)."""
+    texts = []
+    for length, marks in lines:
+        line = ["x"] * length
+        for at, mark in marks:
+            if at < length:
+                line[at] = mark
+        texts.append("".join(line))
+    text = "\n".join(texts) + ("\n" if final else "")
+    defined = any(":" in line[yaml_fast._KEY_CHARS:] for line in text.split("\n"))
+    assert yaml_fast._may_hold_a_long_key(text) is defined

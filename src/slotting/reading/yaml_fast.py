@@ -186,14 +186,22 @@ def _deeply_indented(text: str) -> bool:
 def _may_hold_a_long_key(text: str) -> bool:
     """Tells whether a key might span more characters than libyaml allows (it then refuses the text, or in a
     flow mapping reads the key as empty): whether some line longer than that has a colon past that length.
-    Long lines are found by looking for whole aligned blocks of half that length with no line break."""
+    Long lines are found by looking for blocks of half that length with no line break; a long line found is
+    looked at once and the search goes on after it, so the work is linear in the text (a line of millions of
+    characters is read once, not once a block)."""
     block = _KEY_CHARS // 2
-    for start in range(0, len(text) - block + 1, block):
-        if text.find("\n", start, start + block) < 0:
-            line = text.rfind("\n", 0, start) + 1
-            end = text.find("\n", start)
-            if text.find(":", line + _KEY_CHARS, len(text) if end < 0 else end) >= 0:
-                return True
+    start = 0
+    while start + block <= len(text):
+        if text.find("\n", start, start + block) >= 0:
+            start += block
+            continue
+        line = text.rfind("\n", 0, start) + 1
+        end = text.find("\n", start)
+        if text.find(":", line + _KEY_CHARS, len(text) if end < 0 else end) >= 0:
+            return True
+        if end < 0:
+            return False
+        start = end + 1  # any later line of 2 blocks or more holds a whole block from here on, aligned or not
     return False
 
 
