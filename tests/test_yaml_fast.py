@@ -429,3 +429,9 @@ def test_the_long_key_scan_is_its_definition(lines: list[tuple[int, list[tuple[i
     text = "\n".join(texts) + ("\n" if final else "")
     defined = any(":" in line[yaml_fast._KEY_CHARS:] for line in text.split("\n"))
     assert yaml_fast._may_hold_a_long_key(text) is defined
+
+
+def test_the_docs_give_the_size_the_compiled_reader_starts_at():
+    """The pages that tell a user when the compiled reader is used give the size the code uses."""
+    for page in ("docs/how-to/large-reviews.md", "docs/contributing/dependencies.md"):
+        assert f"{yaml_fast.SMALLEST:,} characters" in (ROOT / page).read_text(encoding="utf-8"), page
