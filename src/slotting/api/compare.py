@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..rules.compare import Comparison as _Comparison
-from ._public import AsJson, Progress, public, republished
+from ._public import AsJson, OptionError, Progress, public, republished
 from .slotting import Stage
 
 if TYPE_CHECKING:
@@ -62,19 +62,23 @@ def compare(reviews: Sequence[Path | str | ReviewFile], *, labels: Sequence[str]
     ------
     InputError
         A review file with problems.
-    ValueError
-        Fewer than two options, a label too few or too many, stages with more than one review.
+    OptionError
+        Fewer than two options, a label too few or too many, stages with more than one review or unknown (an
+        OptionError is a ValueError).
     """
     note = progress or _quiet
     given = list(reviews)
     if stages:
         if len(given) != 1:
-            raise ValueError(f"stages compares the stages of one review; got {len(given)}")
-        names: list[str] = list(stages)
+            raise OptionError([f"stages compares the stages of one review; got {len(given)}"])
+        names: list[str] = [stages] if isinstance(stages, str) else list(stages)
+        unknown = [name for name in names if name not in ("proposal", "current")]
+        if unknown:
+            raise OptionError([f"stages: {name!r} is not one of 'proposal', 'current'" for name in unknown])
         found, reviews = _by_stage(given[0], list(labels) if labels else names, names, note)
     else:
         if len(given) < 2:
-            raise ValueError("give at least two reviews to compare")
+            raise OptionError(["give at least two reviews to compare"])
         found, reviews = _options(given, list(labels) if labels else _labels(given), note)
     sources = tuple(dict.fromkeys(path for review in reviews for path in review.sources.paths))
     return republished(Comparison, found, sources=sources)
@@ -102,7 +106,7 @@ def _options(given: Sequence[Path | str | ReviewFile], labels: list[str],
     from ..rules.savings import savings
 
     if len(labels) != len(given):
-        raise ValueError(f"give one label per review ({len(given)}); got {len(labels)}")
+        raise OptionError([f"give one label per review ({len(given)}); got {len(labels)}"])
     reviews, results, costs, equalities = [], [], [], []
     for each in given:
         review = _loaded(each, note)
@@ -128,7 +132,7 @@ def _by_stage(given: Path | str | ReviewFile, labels: list[str], names: list[str
     from ..rules.savings import savings
 
     if len(labels) != len(names):
-        raise ValueError(f"give one label per stage ({len(names)}); got {len(labels)}")
+        raise OptionError([f"give one label per stage ({len(names)}); got {len(labels)}"])
     review = _loaded(given, note)
     note("slotting")
     result = slot(review)

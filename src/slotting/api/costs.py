@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..rules.equality import EqualityResult as _EqualityResult
 from ..rules.savings import SavingsResult as _SavingsResult
-from ._public import AsJson, OptionError, public, republished
+from ._public import AsJson, OptionError, public, republished, within
 from .slotting import Stage
 
 if TYPE_CHECKING:
@@ -112,6 +112,7 @@ def equality_summary(review: ReviewFile, result: SlottingResult | None = None, *
     """
     from ..rules.equality import characteristics_found, equality
 
+    within("suppress_below", suppress_below, 0, 1000)
     slotted = _slotted(review, result)
     names = list(by) if by is not None else None
     known = characteristics_found(review, slotted)

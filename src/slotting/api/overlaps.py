@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._public import OptionError, Progress, public
+from ._public import OptionError, Progress, public, within
 
 if TYPE_CHECKING:
     from ..model import ReviewFile
@@ -79,6 +79,8 @@ def overlaps_suggest(folder: Path | str, *, mapping: Path | str | None = None, m
     from ..reading.loader import load_mapping
     from ..rules.suggest import TooMany, second_looks, suggest
 
+    within("min_similarity", min_similarity, 0, 100)
+    within("per_duty", per_duty, 1, 500)
     jds = load_jds(folder)
     if progress is not None:
         progress("comparing wording")

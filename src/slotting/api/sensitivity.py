@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..rules.sensitivity import SensitivityResult as _SensitivityResult
-from ._public import AsJson, public, republished
+from ._public import AsJson, public, republished, within
 
 if TYPE_CHECKING:
     from ..model import ReviewFile
@@ -72,6 +72,6 @@ def sensitivity(review: ReviewFile, *, vary: Sequence[Any] = (), margin: Decimal
     from ..rules.sensitivity import sensitivity as analyse
 
     varies = parse_varies(vary) if all(isinstance(v, str) for v in vary) else list(vary)
-    found = analyse(review, varies, Decimal(str(margin)))
+    found = analyse(review, varies, within("margin", margin, 0, 100))
     return republished(SensitivityResult, found)
 
