@@ -7,6 +7,7 @@ the numeric ones.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 FILE_BYTES = 256 * 1024 * 1024  # a YAML or CSV file (a 200,000-person YAML review is about 110 MB)
@@ -17,6 +18,9 @@ WORKBOOK_BYTES = 256 * 1024 * 1024  # a workbook (.xlsx, .ods) unzipped
 WORKBOOK_PARTS = 10_000  # files inside a workbook's zip
 JD_FILES = 10_000  # job descriptions in one folder
 TEXT_CHARS = 10_000  # characters in one value (a title, a name, a number written out)
+# Characters a review file, a CSV table or a sheet's cell may not hold as they are: control characters but tab and
+# line breaks, C1 controls, the Unicode line and paragraph separators and a byte order mark inside the text.
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 MONEY = Decimal(10_000_000)  # pounds a year: a salary, a spinal amount, a saving target
 PLACES = 100_000  # places in one new post

@@ -21,7 +21,6 @@ positions of values, needed only to locate a problem, come from reading the same
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,7 +43,7 @@ _CONTAINER_TAGS = frozenset({None, _TAG + "map", _TAG + "seq"})
 # Characters YAML does not allow (C0 but tab and line breaks, DEL, C1) and the line breaks that
 # YAML 1.1 (libyaml) counts but editors and this tool's messages do not (NEL, LS, PS); a BOM is
 # allowed only at the start, where the file reader removes it.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_FORBIDDEN = limits.FORBIDDEN_CHARACTERS
 
 DataPath = tuple[Any, ...]  # a value's data path: keys and list indexes
 Positions = dict[DataPath, tuple[int, int]]
