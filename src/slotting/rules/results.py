@@ -49,6 +49,10 @@ class TierResult(NamedTuple):
 
 
 class PostResult(NamedTuple):
+    """One post of the new structure after slotting: its id, title and places, whether it is on hold, who is
+    assimilated and matched to it, its competitive pools, its places left ring-fenced (and the ring-fence tiers
+    when the policy sets them)."""
+
     id: str
     title: str
     places: int | Decimal  # FTE (a Decimal) when the policy counts places by FTE
@@ -80,6 +84,11 @@ class Alternative(NamedTuple):
 
 
 class PersonResult(NamedTuple):
+    """One person after slotting: their current post and salary, their outcome (assimilated, matched,
+    competitive, displaced), whether on hold, the slots they take with pay, every assessment against a new post
+    with its scores, the notes giving the reasons, and when the policy asks their alternatives, the ring-fenced
+    posts they may apply for and the allowances protection includes."""
+
     id: str
     name: str | None
     current_post: str
