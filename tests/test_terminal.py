@@ -88,3 +88,12 @@ def test_the_ascii_rules_of_each_encoding():
     assert "╭╮╰╯┃━╇".translate(ascii) == "++++|-+"
     cp437 = ascii_rules("cp437")  # has the light and double lines, not the heavy ones
     assert ord("─") not in cp437 and ord("━") in cp437
+
+
+def test_a_bidirectional_override_is_shown_escaped_not_obeyed():
+    """U+202E would show 'P13 evil' reversed in a terminal (the Trojan Source characters); the marks stay."""
+    from slotting.render.common import terminal
+
+    assert terminal("Head of \u202eecnaniF") == "Head of \\u202eecnaniF"
+    assert terminal("a\u2066b\u2069c\u202ad") == "a\\u2066b\\u2069c\\u202ad"
+    assert terminal("\u05e9\u05dc\u05d5\u05dd \u200f") == "\u05e9\u05dc\u05d5\u05dd \u200f"

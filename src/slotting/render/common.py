@@ -20,7 +20,9 @@ from typing import Any
 
 from ..formats import money as money  # the renderers' name for it, kept where they import it
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Control characters, line separators, and the bidirectional embeddings, overrides and isolates that can make a
+# terminal show text in another order than it holds (the "Trojan Source" characters).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~#&!])")
 
 
@@ -30,7 +32,8 @@ def _escaped(match: re.Match[str]) -> str:
 
 
 def terminal(text: Any) -> str:
-    """Gives text with every control character shown escaped (\\x1b), for a terminal or a log."""
+    """Gives text with every control character (and bidirectional override) shown escaped (\\x1b, \\u202e), for a
+    terminal or a log."""
     value = "" if text is None else str(text)
     return _CONTROL.sub(_escaped, value) if _CONTROL.search(value) else value
 
