@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from ..rules.equality import EqualityResult as _EqualityResult
 from ..rules.savings import SavingsResult as _SavingsResult
 from ._public import AsJson, OptionError, public, republished, within
-from .slotting import Stage
+from .slotting import Stage, slotted
 
 if TYPE_CHECKING:
     from ..model import ReviewFile
@@ -44,12 +44,6 @@ class EqualityResult(_EqualityResult, AsJson):
         return equality_json(self)
 
 
-def _slotted(review: ReviewFile, result: SlottingResult | None) -> SlottingResult:
-    from .slotting import slot
-
-    return result if result is not None else slot(review)
-
-
 @public
 def cost(review: ReviewFile, result: SlottingResult | None = None, *, basis: Literal["top", "slotted"] | None = None,
          target: Decimal | None = None, stage: Stage = "current") -> SavingsResult:
@@ -77,7 +71,7 @@ def cost(review: ReviewFile, result: SlottingResult | None = None, *, basis: Lit
     """
     from ..rules.savings import savings
 
-    found = savings(review, _slotted(review, result), basis, target, stage)
+    found = savings(review, slotted(review, result), basis, target, stage)
     return republished(SavingsResult, found)
 
 
@@ -113,9 +107,9 @@ def equality_summary(review: ReviewFile, result: SlottingResult | None = None, *
     from ..rules.equality import characteristics_found, equality
 
     within("suppress_below", suppress_below, 0, 1000)
-    slotted = _slotted(review, result)
+    done = slotted(review, result)
     names = list(by) if by is not None else None
-    known = characteristics_found(review, slotted)
+    known = characteristics_found(review, done)
     unknown = [n for n in names or [] if n not in known]
     if unknown:
         raise OptionError([f"no one in the review has the characteristic(s) {', '.join(map(repr, unknown))}; "
@@ -124,8 +118,8 @@ def equality_summary(review: ReviewFile, result: SlottingResult | None = None, *
     if stage == "current" and review.decisions:
         from ..rules.decisions import current
 
-        standings = current(review, slotted)[1]
-    found = equality(review, slotted, names, suppress_below, stage if review.decisions else None, standings)
+        standings = current(review, done)[1]
+    found = equality(review, done, names, suppress_below, stage if review.decisions else None, standings)
     return republished(EqualityResult, found)
 
 

@@ -87,11 +87,9 @@ def explain(review: ReviewFile, result: SlottingResult | None = None, *, people:
         An id that is not in the review (the message names the id meant when one is near).
     """
     from ..rules.case import cases
+    from .slotting import slotted
 
-    if result is None:
-        from .slotting import slot
-
-        result = slot(review)
+    result = slotted(review, result)
     wanted = tuple(dict.fromkeys(people))
     unknown = [person for person in wanted if result.person(person) is None]
     if unknown:

@@ -187,11 +187,9 @@ def letters(review: ReviewFile, result: SlottingResult | None = None, *, templat
     from ..render.letters import Unfilled
     from ..rules.letters import letters as make
     from ..rules.timeline import timeline
+    from .slotting import slotted
 
-    if result is None:
-        from .slotting import slot
-
-        result = slot(review)
+    result = slotted(review, result)
     chosen = templates if templates is not None else letter_templates(format=format)
     none: dict[str, str] = {}
     made: list[Letter] | None = None

@@ -73,10 +73,9 @@ def report(review: ReviewFile, result: SlottingResult | None = None, *, format: 
     if unknown or not chosen:
         raise OptionError([f"unknown section(s) {', '.join(map(repr, unknown)) or 'none given'}; expected some of "
                            f"{', '.join(SECTIONS)}"])
-    if result is None:
-        from .slotting import slot
+    from .slotting import slotted
 
-        result = slot(review)
+    result = slotted(review, result)
     figures = savings(review, result)
     # the paper's equality tables as `report` has always made them: the proposal's, the stage not named
     equality = (equality_summary(review, result, None, suppress_below)

@@ -89,3 +89,8 @@ def slot(review: ReviewFile, *, stage: Stage = "proposal") -> SlottingResult:
 
         decisions = decided(review, found, cases(review, found))
     return republished(SlottingResult, found, decisions=decisions)
+
+
+def slotted(review: ReviewFile, result: _SlottingResult | None) -> _SlottingResult:
+    """Gives the slotting a command works from: `result` when the caller gave one, else the review's proposal."""
+    return result if result is not None else slot(review)

@@ -55,11 +55,9 @@ def timeline(review: ReviewFile, result: SlottingResult | None = None, *, count_
         Its `to_json()` is what `slotting timeline --format json` prints.
     """
     from ..rules.timeline import timeline as dates
+    from .slotting import slotted
 
-    if result is None:
-        from .slotting import slot
-
-        result = slot(review)
+    result = slotted(review, result)
     standings = None
     if stage == "current" and review.decisions:
         from ..rules.decisions import current
@@ -102,9 +100,7 @@ def redeployment(review: ReviewFile, result: SlottingResult | None = None) -> Re
     """
     from ..rules.case import cases
     from ..rules.decisions import decided
+    from .slotting import slotted
 
-    if result is None:
-        from .slotting import slot
-
-        result = slot(review)
+    result = slotted(review, result)
     return Register(result, decided(review, result, cases(review, result)))
